@@ -1,0 +1,50 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# xicsref: the only build.  GNU make, no Python, no CMake.
+#
+#   make                build the model, the runner and the kernel adapters
+#   make conform        run every scenario on the model and on each kernel
+#   make check          everything CI runs (unit, suites, sanitizers, ...)
+#   make bench          benchmarks: figures and ratios, never a failure
+#   make trace-check    rule ID -> scenarios -> model function matrix
+#
+# Kernel trees: every /usr/src/linux-source-*.tar.xz, or KSRC=DIR.
+
+XR_VERSION	:= 0.1.0
+
+# A build variant lives in its own directory: build/ (gcc) or
+# build/san/ (clang with ASan and UBSan), selected by BUILD and SAN.
+BUILD		?= build
+SAN		?=
+CC		?= gcc
+ifeq ($(origin CC),default)
+CC		:= gcc
+endif
+
+WARN		:= -Wall -Wextra -Werror -Wno-unused-parameter
+OPT		?= -O2 -g
+SANFLAGS	:= $(if $(SAN),-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+CFLAGS_COMMON	:= -std=gnu11 $(OPT) $(WARN) -fPIC $(SANFLAGS) $(EXTRA_CFLAGS)
+LDFLAGS_COMMON	:= $(SANFLAGS)
+
+B		:= $(BUILD)
+
+.DEFAULT_GOAL	:= all
+.PHONY: all check conform bench trace-check deps clean distclean help
+
+help:
+	@sed -n '3,13p' Makefile
+
+include mk/deps.mk
+include model/model.mk
+include conformance/kernel.mk
+include conformance/runner.mk
+include tests/tests.mk
+-include fuzz/fuzz.mk
+
+all: deps model runner kernels
+
+clean:
+	rm -rf build
+
+distclean: clean

@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * xicsref: the executable specification of the XICS interrupt controller
+ * as KVM emulates it.  One function per PAPR operation; each names the
+ * spec rules (spec/*.md) it implements.
+ *
+ * A model is created once from a set-up (all memory is allocated there)
+ * and is then deterministic: the same operations give the same state and
+ * the same events.  There is no global state.
+ */
+#ifndef XICSREF_MODEL_H
+#define XICSREF_MODEL_H
+
+#include <xicsref/impl.h>
+#include <xicsref/types.h>
+
+struct xr_model;
+
+/*
+ * Create a model of @setup whose VCPU notifications follow @ctx (virtual
+ * mode: the host kicks; real mode: the ROUTE-* rules).  NULL with a reason
+ * in @err when the set-up is invalid.
+ */
+struct xr_model *xr_model_create(const struct xr_setup *setup,
+				 enum xr_context ctx, char *err, size_t errlen);
+void xr_model_destroy(struct xr_model *m);
+
+/* -- PAPR hypervisor calls, made by VCPU @vcpu (ICP-* rules) -- */
+int64_t xr_h_xirr(struct xr_model *m, uint32_t vcpu, uint64_t *xirr);
+int64_t xr_h_xirr_x(struct xr_model *m, uint32_t vcpu, uint64_t *xirr);
+int64_t xr_h_cppr(struct xr_model *m, uint32_t vcpu, uint64_t cppr);
+int64_t xr_h_eoi(struct xr_model *m, uint32_t vcpu, uint64_t xirr);
+int64_t xr_h_ipi(struct xr_model *m, uint32_t vcpu, uint64_t server,
+		 uint64_t mfrr);
+int64_t xr_h_ipoll(struct xr_model *m, uint32_t vcpu, uint64_t server,
+		   uint64_t *xirr, uint64_t *mfrr);
+
+/* -- RTAS (RTAS-* rules); arguments are 32-bit RTAS cells -- */
+int32_t xr_rtas_set_xive(struct xr_model *m, uint32_t irq, uint32_t server,
+			 uint32_t prio);
+int32_t xr_rtas_get_xive(struct xr_model *m, uint32_t irq, uint32_t *server,
+			 uint32_t *prio);
+int32_t xr_rtas_int_off(struct xr_model *m, uint32_t irq);
+int32_t xr_rtas_int_on(struct xr_model *m, uint32_t irq);
+
+/* -- Source input from the host side (ICS-* rules) -- */
+void xr_irq_input(struct xr_model *m, uint32_t irq, enum xr_irq_input in);
+
+/* -- State save and restore (STATE-* rules); 0 or -errno -- */
+int64_t xr_get_icp_value(struct xr_model *m, uint32_t vcpu, uint64_t *value);
+int64_t xr_set_icp_value(struct xr_model *m, uint32_t vcpu, uint64_t value);
+int64_t xr_get_source_value(struct xr_model *m, uint32_t irq,
+			    uint64_t *value);
+int64_t xr_set_source_value(struct xr_model *m, uint32_t irq, uint64_t value);
+
+/* -- Machine, placement and passthrough (MAP-*, ROUTE-*, PT-* rules) -- */
+int64_t xr_vcpu_run(struct xr_model *m, uint32_t vcpu, int32_t cpu);
+int64_t xr_passthru_add(struct xr_model *m, uint32_t hw, uint32_t irq);
+int64_t xr_passthru_del(struct xr_model *m, uint32_t irq);
+enum xr_path xr_hwirq(struct xr_model *m, uint32_t hw, uint32_t cpu);
+
+/* -- Read-back -- */
+const struct xr_events *xr_model_events(const struct xr_model *m);
+bool xr_model_icp(const struct xr_model *m, uint32_t vcpu,
+		  struct xr_icp_state *out);
+bool xr_model_source(const struct xr_model *m, uint32_t irq,
+		     struct xr_source_state *out);
+
+/* The model behind the implementation interface, for context @ctx */
+const struct xr_impl_ops *xr_model_ops(enum xr_context ctx);
+
+/* -- Documented deviations (spec/deviations.md) -- */
+struct xr_deviation {
+	const char *id;		/* "DEV-..." */
+	uint64_t quirk;		/* XR_QUIRK() the model emulates it with */
+	const char *applies_to;	/* implementation names, "kernel-rm" or
+				 * "kernel-*" (a trailing * matches any) */
+	const char *summary;	/* one line: what differs, who is right */
+};
+
+const struct xr_deviation *xr_deviations(uint32_t *nr);
+const struct xr_deviation *xr_deviation_find(const char *id);
+
+#endif /* XICSREF_MODEL_H */
