@@ -23,7 +23,8 @@ endif
 
 WARN		:= -Wall -Wextra -Werror -Wno-unused-parameter
 OPT		?= -O2 -g
-SANFLAGS	:= $(if $(SAN),-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+comma		:= ,
+SANFLAGS	:= $(if $(SAN),-fsanitize=address$(comma)undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
 CFLAGS_COMMON	:= -std=gnu11 $(OPT) $(WARN) -fPIC $(SANFLAGS) $(EXTRA_CFLAGS)
 LDFLAGS_COMMON	:= $(SANFLAGS)
 
@@ -41,6 +42,10 @@ include conformance/kernel.mk
 include conformance/runner.mk
 include tests/tests.mk
 -include fuzz/fuzz.mk
+-include bench/bench.mk
+-include mk/coverage.mk
+-include mk/mutate.mk
+include mk/findings.mk
 
 all: deps model runner kernels
 

@@ -1,3 +1,216 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# placeholder: being written
-.PHONY: model kernels runner unit suite
+#
+# The kernel under test: extraction, verification, the shim and the two
+# kernel implementations (kernel-vm, kernel-rm) in one shared object per
+# kernel version.
+#
+#   make kernels          build $(B)/kernel/<version>/xicsref-kernel.so
+#   make kernel-smoke     run the hand-checked IPI round on every .so
+#   make kernels KSRC=DIR use the kernel tree at DIR instead of tarballs
+#
+# Kernel trees are extracted once into build/ksrc/<version>/ (shared by
+# all build variants) and checked byte for byte against their origin
+# (tarball member or KSRC file) before anything is compiled from them.
+# Exported for the runner: KERNEL_VERSIONS, KERNEL_SOS.
+
+KSRC_ROOT	:= build/ksrc
+KTARBALLS	?= $(sort $(wildcard /usr/src/linux-source-*.tar.xz))
+K_DIR		:= conformance/kernel
+K_SHIM		:= conformance/shim
+
+# Files compiled whole and unmodified, and the kernel headers read.
+K_WHOLE		:= book3s_xics.c book3s_hv_rm_xics.c book3s_rtas.c
+K_HDRS		:= arch/powerpc/kvm/book3s_xics.h \
+		   arch/powerpc/include/uapi/asm/kvm.h
+K_CHECKED	:= $(addprefix arch/powerpc/kvm/,$(K_WHOLE) \
+		   book3s_hv_builtin.c book3s_hv.c) $(K_HDRS) Makefile
+# Functions of book3s_hv_builtin.c taken mechanically (callees first).
+K_BUILTIN_FUNCS	:= get_irqmap kvmppc_check_passthru kvmppc_read_one_intr \
+		   kvmppc_read_intr kvmhv_rm_send_ipi
+# Functions of book3s_hv.c: the flat map's writer side (passthrough).
+K_HV_FUNCS	:= kvmppc_alloc_pimap kvmppc_set_passthru_irq \
+		   kvmppc_clr_passthru_irq
+
+# VERSION.PATCHLEVEL.SUBLEVEL[EXTRAVERSION] of a kernel Makefile on stdin
+k_make_version = awk -F' *= *' '$$1=="VERSION"{v=$$2} \
+	$$1=="PATCHLEVEL"{p=$$2} $$1=="SUBLEVEL"{s=$$2} \
+	$$1=="EXTRAVERSION"{e=$$2} \
+	END{if (v=="" || p=="") exit 1; print v "." p "." s e}'
+
+# A tarball's version is cached next to the trees: reading it means
+# decompressing the tarball, which takes seconds.
+k_tar_prefix = $(patsubst %.tar.xz,%,$(notdir $(1)))
+k_tar_version = $(shell c=$(KSRC_ROOT)/tarball-$(call k_tar_prefix,$(1)).version; \
+	if [ ! -s $$c ] || [ $(1) -nt $$c ]; then mkdir -p $(KSRC_ROOT) && \
+	tar -xJOf $(1) $(call k_tar_prefix,$(1))/Makefile | \
+	$(k_make_version) >$$c.tmp && mv $$c.tmp $$c; fi; cat $$c 2>/dev/null)
+
+ifneq ($(KSRC),)
+KSRC_ABS	:= $(abspath $(KSRC))
+ifeq ($(wildcard $(KSRC_ABS)/arch/powerpc/kvm/book3s_xics.c),)
+$(error KSRC=$(KSRC): no arch/powerpc/kvm/book3s_xics.c there)
+endif
+K_KSRC_VER	:= $(shell $(k_make_version) <$(KSRC_ABS)/Makefile)
+K_KSRC_HASH	:= $(shell printf '%s' '$(KSRC_ABS)' | cksum | cut -c1-8)
+KERNEL_VERSIONS	:= $(K_KSRC_VER)-$(K_KSRC_HASH)
+else
+KERNEL_VERSIONS	:= $(foreach t,$(KTARBALLS),$(call k_tar_version,$(t)))
+endif
+KERNEL_SOS	:= $(foreach v,$(KERNEL_VERSIONS),$(B)/kernel/$(v)/xicsref-kernel.so)
+export KERNEL_VERSIONS KERNEL_SOS
+
+# -- compile flags --
+# Kernel side: the unmodified kernel files plus the shim, with no libc
+# headers at all (-nostdinc): only the compiler's own include dir (for
+# stddef/stdarg/stdbool), the shim first, then the kernel tree's kvm dir
+# for "book3s_xics.h"; the tree's uapi dir last, for <asm/kvm.h>.
+K_CC_INC	:= $(shell $(CC) -print-file-name=include)
+k_kflags = -std=gnu11 $(OPT) $(WARN) -fPIC $(SANFLAGS) $(EXTRA_CFLAGS) \
+	-fvisibility=hidden -fno-strict-aliasing -fno-common \
+	-nostdinc -isystem $(K_CC_INC) -I$(K_SHIM)/include \
+	-I$(1)/arch/powerpc/kvm -idirafter $(1)/arch/powerpc/include/uapi \
+	-DCONFIG_KVM_XICS=1 -DCONFIG_SMP=1 -DCONFIG_KVM_BOOK3S_HV_POSSIBLE=1 \
+	-DCONFIG_KVM_BOOK3S_64_HANDLER=1 -DCONFIG_PPC_BOOK3S_64=1 \
+	$(2) -Wno-sign-compare -Wno-missing-field-initializers
+# User side: the adapter and the smoke driver (libc, xicsref headers).
+K_UFLAGS	= $(CFLAGS_COMMON) -fvisibility=hidden -Imodel/include \
+		  -I$(K_SHIM)/include/xr_api
+
+# Every kernel reference must be met by the shim (not with ASan: its
+# runtime comes from the executable).
+K_NOUNDEF	:= -Wl,--no-undefined
+
+K_SHIM_SRCS	:= $(sort $(wildcard $(K_SHIM)/*.c))
+K_KSIDE_SRCS	:= $(K_DIR)/kside.c $(K_DIR)/kside_steps.c \
+		   $(K_DIR)/passthru_steps.c
+K_USER_SRCS	:= $(K_DIR)/adapter.c $(K_DIR)/pt_adapter.c
+
+.PHONY: kernels kernel-smoke kernel-verify
+
+kernels: $(KERNEL_SOS)
+
+# -- per-version rules --
+# $(1) = version, $(2) = tree dir, $(3) = origin (tarball or KSRC dir)
+define k_version_rules
+K_TREE_$(1) := $(2)
+K_OBJ_$(1) := $(B)/obj/kernel/$(1)
+K_MM_$(1) := $(wordlist 1,2,$(subst ., ,$(subst -, ,$(1))))
+K_CODE_$(1) := -DXR_KVER_MAJOR=$$(word 1,$$(K_MM_$(1))) -DXR_KVER_MINOR=$$(word 2,$$(K_MM_$(1)))
+
+# One tar pass takes every member needed; an interrupted run leaves no
+# half tree because the stamp is written last.
+$(2)/.extracted: $(3) $(K_DIR)/extract-funcs.awk
+	@echo "  EXTRACT kernel $(1) from $(3)"
+	@rm -rf $(2) && mkdir -p $(2)
+	@if [ -d "$(3)" ]; then \
+		for f in arch/powerpc/kvm arch/powerpc/include Makefile; do \
+			mkdir -p $(2)/$$$$(dirname $$$$f) && \
+			cp -a $(3)/$$$$f $(2)/$$$$f || exit 1; \
+		done; \
+	else \
+		p=$$(call k_tar_prefix,$(3)); \
+		tar -xJf $(3) -C $(2) --strip-components=1 --wildcards \
+			"$$$$p/arch/powerpc/kvm/*" "$$$$p/arch/powerpc/include/*" \
+			"$$$$p/Makefile" || exit 1; \
+	fi
+	@mkdir -p $(2)/extracted
+	@awk -v funcs="$(K_BUILTIN_FUNCS)" -v file=book3s_hv_builtin.c \
+		-f $(K_DIR)/extract-funcs.awk \
+		$(2)/arch/powerpc/kvm/book3s_hv_builtin.c \
+		>$(2)/extracted/builtin_funcs.inc
+	@echo "  kernel $(1): from book3s_hv_builtin.c extracted: $(K_BUILTIN_FUNCS)"
+	@touch $$@
+	@find $(2) -type f ! -name .extracted -exec touch {} +
+
+# The extracted files exist once the stamp does (they are newer than it)
+$(addprefix $(2)/,$(K_CHECKED)) $(2)/extracted/builtin_funcs.inc: $(2)/.extracted ;
+
+# The passthrough writer side, from the verified book3s_hv.c
+$(2)/extracted/hv_funcs.inc: $(2)/.extracted $(K_DIR)/extract-funcs.awk
+	@awk -v funcs="$(K_HV_FUNCS)" -v file=book3s_hv.c \
+		-f $(K_DIR)/extract-funcs.awk \
+		$(2)/arch/powerpc/kvm/book3s_hv.c >$$@.tmp && mv $$@.tmp $$@
+	@echo "  kernel $(1): from book3s_hv.c extracted: $(K_HV_FUNCS)"
+
+# Verification compares against the origin each time the objects are
+# rebuilt, so an edited file under build/ksrc can never be tested.
+$(B)/obj/kernel/$(1)/.verified: $(2)/.extracted $(addprefix $(2)/,$(K_CHECKED))
+	@mkdir -p $$(@D)/orig && rm -rf $$(@D)/orig/*
+	@if [ -d "$(3)" ]; then o=$(3); else \
+		p=$$(call k_tar_prefix,$(3)); \
+		tar -xJf $(3) -C $$(@D)/orig --strip-components=1 \
+			$$(addprefix $$$$p/,$(K_CHECKED)) || exit 1; \
+		o=$$(@D)/orig; fi; \
+	for f in $(K_CHECKED); do \
+		cmp -s $$$$o/$$$$f $(2)/$$$$f || { \
+		echo "kernel $(1): $(2)/$$$$f differs from $(3)" >&2; exit 1; }; \
+	done
+	@rm -rf $$(@D)/orig
+	@echo "kernel $(1): verified unmodified: $(K_CHECKED)"
+	@touch $$@
+
+$(B)/obj/kernel/$(1)/shim/%.o: $(K_SHIM)/%.c $(B)/obj/kernel/$(1)/.verified
+	@mkdir -p $$(@D)
+	$$(CC) $$(call k_kflags,$(2),$$(K_CODE_$(1))) -MMD -c $$< -o $$@
+
+$(B)/obj/kernel/$(1)/kernel/%.o: $(2)/arch/powerpc/kvm/%.c $(B)/obj/kernel/$(1)/.verified
+	@mkdir -p $$(@D)
+	$$(CC) $$(call k_kflags,$(2),$$(K_CODE_$(1))) -MMD -c $$< -o $$@
+
+$(B)/obj/kernel/$(1)/kernel/builtin_funcs.o: $(K_DIR)/builtin_funcs.c $(B)/obj/kernel/$(1)/.verified
+	@mkdir -p $$(@D)
+	$$(CC) $$(call k_kflags,$(2),$$(K_CODE_$(1))) -I$(2)/extracted -MMD -c $$< -o $$@
+
+$(B)/obj/kernel/$(1)/kernel/hv_funcs.o: $(K_DIR)/hv_funcs.c $(B)/obj/kernel/$(1)/.verified $(2)/extracted/hv_funcs.inc
+	@mkdir -p $$(@D)
+	$$(CC) $$(call k_kflags,$(2),$$(K_CODE_$(1))) -I$(2)/extracted -MMD -c $$< -o $$@
+
+$(B)/obj/kernel/$(1)/kside/%.o: $(K_DIR)/%.c $(B)/obj/kernel/$(1)/.verified
+	@mkdir -p $$(@D)
+	$$(CC) $$(call k_kflags,$(2),$$(K_CODE_$(1))) -MMD -c $$< -o $$@
+
+$(B)/obj/kernel/$(1)/user/%.o: $(K_DIR)/%.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(K_UFLAGS) -DXR_KERNEL_VERSION='"$(1)"' -MMD -c $$< -o $$@
+
+K_OBJS_$(1) := $(patsubst $(K_SHIM)/%.c,$(B)/obj/kernel/$(1)/shim/%.o,$(K_SHIM_SRCS)) \
+	$(patsubst %.c,$(B)/obj/kernel/$(1)/kernel/%.o,$(K_WHOLE)) \
+	$(B)/obj/kernel/$(1)/kernel/builtin_funcs.o \
+	$(B)/obj/kernel/$(1)/kernel/hv_funcs.o \
+	$(patsubst $(K_DIR)/%.c,$(B)/obj/kernel/$(1)/kside/%.o,$(K_KSIDE_SRCS)) \
+	$(patsubst $(K_DIR)/%.c,$(B)/obj/kernel/$(1)/user/%.o,$(K_USER_SRCS))
+
+# Only xicsref_impl_entry is visible; -Bsymbolic keeps two versions
+# loaded side by side from resolving into each other.
+$(B)/kernel/$(1)/xicsref-kernel.so: $$(K_OBJS_$(1))
+	@mkdir -p $$(@D)
+	$$(CC) -shared -Wl,-Bsymbolic $(if $(SAN),,$(K_NOUNDEF)) $(LDFLAGS_COMMON) \
+		$$^ -o $$@.tmp && mv $$@.tmp $$@
+	@n=$$$$(nm -D --defined-only $$@ | awk '$$$$2 ~ /^[TDBR]$$$$/ && $$$$3 !~ /^_/' | \
+		grep -vc ' xicsref_impl_entry$$$$'); \
+	if [ "$$$$n" != 0 ]; then echo "$$@: exports more than xicsref_impl_entry" >&2; \
+		nm -D --defined-only $$@ >&2; rm -f $$@; exit 1; fi
+
+-include $$(K_OBJS_$(1):.o=.d)
+endef
+
+ifneq ($(KSRC),)
+$(eval $(call k_version_rules,$(KERNEL_VERSIONS),$(KSRC_ROOT)/$(KERNEL_VERSIONS),$(KSRC_ABS)))
+else
+$(foreach t,$(KTARBALLS),$(eval $(call k_version_rules,$(call k_tar_version,$(t)),$(KSRC_ROOT)/$(call k_tar_version,$(t)),$(t))))
+endif
+
+# -- smoke driver: the hand-checked IPI round, before the runner exists --
+K_SMOKE		:= $(B)/kernel/xicsref-kernel-smoke
+
+$(B)/obj/kernel/smoke.o: $(K_DIR)/smoke.c model/include/xicsref/impl.h \
+		model/include/xicsref/types.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_COMMON) -Imodel/include -c $< -o $@
+
+$(K_SMOKE): $(B)/obj/kernel/smoke.o
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS_COMMON) $^ -ldl -o $@
+
+kernel-smoke: $(K_SMOKE) $(KERNEL_SOS)
+	@for so in $(KERNEL_SOS); do $(K_SMOKE) $$so || exit 1; done

@@ -15,6 +15,7 @@ DEP_PKGS := \
 	check:/usr/include/check.h \
 	lcov:/usr/bin/lcov \
 	pkg-config:/usr/bin/pkg-config \
+	zip:/usr/bin/zip \
 	graphviz:/usr/bin/dot \
 	xz-utils:/usr/bin/xz \
 	linux-source-6.1:/usr/src/linux-source-6.1.tar.xz \
@@ -45,3 +46,15 @@ deps:
 			exit 1; \
 		fi; \
 	fi
+
+# Install before anything is built: with -j the prerequisites of `check`
+# would otherwise race the installation.  Runs once, at parse time, and
+# only when something is missing.
+ifeq ($(filter deps help clean distclean,$(MAKECMDGOALS)),)
+ifneq ($(DEP_MISSING),)
+DEP_RESULT := $(shell $(MAKE) --no-print-directory deps 1>&2 && echo ok)
+ifneq ($(DEP_RESULT),ok)
+$(error deps: missing Debian packages could not be installed (see above))
+endif
+endif
+endif

@@ -2,7 +2,7 @@
 /*
  * xicsref: the executable specification of the XICS interrupt controller
  * as KVM emulates it.  One function per PAPR operation; each names the
- * spec rules (spec/*.md) it implements.
+ * spec rules (spec/<area>.md) it implements.
  *
  * A model is created once from a set-up (all memory is allocated there)
  * and is then deterministic: the same operations give the same state and
@@ -43,8 +43,11 @@ int32_t xr_rtas_get_xive(struct xr_model *m, uint32_t irq, uint32_t *server,
 int32_t xr_rtas_int_off(struct xr_model *m, uint32_t irq);
 int32_t xr_rtas_int_on(struct xr_model *m, uint32_t irq);
 
-/* -- Source input from the host side (ICS-* rules) -- */
-void xr_irq_input(struct xr_model *m, uint32_t irq, enum xr_irq_input in);
+/*
+ * -- Source input from the host side (ICS-* rules) --
+ * Returns 0, or -EINVAL when the source is not defined (ICS-UNDEFINED).
+ */
+int64_t xr_irq_input(struct xr_model *m, uint32_t irq, enum xr_irq_input in);
 
 /* -- State save and restore (STATE-* rules); 0 or -errno -- */
 int64_t xr_get_icp_value(struct xr_model *m, uint32_t vcpu, uint64_t *value);

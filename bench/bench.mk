@@ -1,0 +1,37 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Benchmarks: `make bench` prints figures and ratios.  They never fail
+# because a machine is slow; they fail only if a benchmark cannot run.
+# Always built with the optimised gcc variant (build/), never sanitizers.
+
+BENCH_BINS	:= $(B)/bench/bench-hcall $(B)/bench/bench-diff
+BENCH_CFLAGS	:= $(CFLAGS_COMMON) $(MODEL_CFLAGS) -Iconformance/runner -Ibench
+
+.PHONY: bench bench-build
+
+$(B)/bench/bench-hcall: bench/bench_hcall.c bench/bench_util.h $(MODEL_LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -o $@ $< $(MODEL_LIB_A) $(LDFLAGS_COMMON) -ldl
+
+$(B)/bench/bench-diff: bench/bench_diff.c bench/bench_util.h $(RUNNER_LIB_A) $(MODEL_LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -o $@ $< $(RUNNER_LIB_A) $(MODEL_LIB_A) \
+		$(LDFLAGS_COMMON) -ldl
+
+bench-build: $(BENCH_BINS)
+
+bench: $(BENCH_BINS) kernels
+	@if [ -n "$(SAN)" ]; then echo "bench: sanitizer build: figures are not meaningful" >&2; fi
+	$(B)/bench/bench-hcall $(KERNEL_SOS)
+	$(B)/bench/bench-diff $(KERNEL_SOS)
+
+# bench-map (bench/bench_map.c): flat-map lookup cost, model and kernels.
+# It uses the model's internal lookup, hence model/src on its path.
+$(B)/bench/bench-map: bench/bench_map.c bench/bench_util.h $(MODEL_LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -Imodel/src -o $@ $< $(MODEL_LIB_A) \
+		$(LDFLAGS_COMMON) -ldl
+
+.PHONY: bench-map
+bench-map: $(B)/bench/bench-map kernels
+	$(B)/bench/bench-map $(KERNEL_SOS)

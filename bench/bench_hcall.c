@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Cost per hcall step: the model alone and each kernel implementation
+ * alone, all through the implementation interface, on the same IPI round
+ * (H_IPI, H_XIRR, H_IPI, H_EOI) between two VCPUs.  Prints figures and
+ * ratios; never fails because a machine is slow.
+ *
+ *	bench-hcall [--rounds N] [KERNEL.so ...]
+ */
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <xicsref/model.h>
+
+#include "bench_util.h"
+
+static void ipi_round_setup(struct xr_setup *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->machine = XR_POWER8;
+	s->cores = 2;
+	s->threads = 8;
+	s->nr_vcpus = 2;
+	for (uint32_t v = 0; v < 2; v++) {
+		s->vcpus[v].id = v;
+		s->vcpus[v].server = v;
+		s->vcpus[v].has_icp = true;
+		s->vcpus[v].cpu = (int32_t)v;
+	}
+	s->real_mode = true;
+	s->bypass = true;
+	s->ipi_redirect = true;
+}
+
+static const struct xr_step ipi_round[] = {
+	{ .kind = XR_STEP_H_IPI, .vcpu = 0, .arg = { 1, 5 } },
+	{ .kind = XR_STEP_H_XIRR, .vcpu = 1 },
+	{ .kind = XR_STEP_H_IPI, .vcpu = 0, .arg = { 1, 0xff } },
+	{ .kind = XR_STEP_H_EOI, .vcpu = 1, .arg = { 0xff000002 } },
+};
+
+#define ROUND_STEPS	(sizeof(ipi_round) / sizeof(ipi_round[0]))
+
+static const struct xr_step lower_cppr[] = {
+	{ .kind = XR_STEP_H_CPPR, .vcpu = 0, .arg = { 0xff } },
+	{ .kind = XR_STEP_H_CPPR, .vcpu = 1, .arg = { 0xff } },
+};
+
+/* Nanoseconds per step of @ops, best of a few repetitions. */
+static double ns_per_step(const struct xr_impl_ops *ops, unsigned long rounds)
+{
+	struct xr_setup setup;
+	struct xr_result res;
+	char err[256];
+	double best = 0;
+
+	ipi_round_setup(&setup);
+	for (int rep = 0; rep < 5; rep++) {
+		void *inst = ops->create(&setup, err, sizeof(err));
+
+		if (!inst) {
+			fprintf(stderr, "bench: %s: %s\n", ops->name, err);
+			exit(2);
+		}
+		for (size_t i = 0; i < 2; i++) {
+			memset(&res, 0, sizeof(res));
+			ops->step(inst, &lower_cppr[i], &res, err, sizeof(err));
+		}
+		double t0 = bench_now_ns();
+
+		for (unsigned long r = 0; r < rounds; r++) {
+			for (size_t i = 0; i < ROUND_STEPS; i++) {
+				memset(&res, 0, sizeof(res));
+				if (ops->step(inst, &ipi_round[i], &res, err,
+					      sizeof(err)) != XR_OK) {
+					fprintf(stderr, "bench: %s: step failed: %s\n",
+						ops->name, err);
+					exit(2);
+				}
+			}
+		}
+		double ns = (bench_now_ns() - t0) / (double)(rounds * ROUND_STEPS);
+
+		if (rep == 0 || ns < best)
+			best = ns;
+		ops->destroy(inst);
+	}
+	return best;
+}
+
+int main(int argc, char **argv)
+{
+	unsigned long rounds = 200000;
+	int first = 1;
+
+	if (argc > 2 && !strcmp(argv[1], "--rounds")) {
+		rounds = strtoul(argv[2], NULL, 0);
+		first = 3;
+	}
+
+	const struct xr_impl_ops *model = xr_model_ops(XR_CTX_VIRTUAL);
+	const struct xr_impl_ops *model_rm = xr_model_ops(XR_CTX_REAL);
+	double t_model = ns_per_step(model, rounds);
+	double t_model_rm = ns_per_step(model_rm, rounds);
+
+	printf("bench hcall: IPI round (H_IPI, H_XIRR, H_IPI, H_EOI), %lu rounds, best of 5\n",
+	       rounds);
+	printf("  %-12s %-10s %8.1f ns/step\n", "model", "", t_model);
+	printf("  %-12s %-10s %8.1f ns/step\n", "model-rm", "", t_model_rm);
+
+	for (int a = first; a < argc; a++) {
+		uint32_t nr = 0;
+		const struct xr_impl_ops *const *impls =
+			bench_load_impls(argv[a], &nr);
+
+		for (uint32_t i = 0; i < nr; i++) {
+			const struct xr_impl_ops *k = impls[i];
+			double t = ns_per_step(k, rounds);
+			double ref = k->context == XR_CTX_REAL ? t_model_rm : t_model;
+
+			printf("  %-12s %-10s %8.1f ns/step   model/kernel = %.2fx\n",
+			       k->name, k->version, t, ref / t);
+		}
+	}
+	return 0;
+}

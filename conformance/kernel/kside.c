@@ -1,0 +1,262 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The kernel side of the adapter: builds a VM with the kernel's own
+ * device code and drives it the way KVM does.  Compiled like the kernel
+ * files (shim headers, no libc); the adapter reaches it through
+ * xr_api/xk_api.h only.
+ */
+#include "kside.h"
+
+/* Tokens QEMU would define; any distinct non-zero values do */
+static const char *const xk_rtas_names[] = {
+	"ibm,set-xive", "ibm,get-xive", "ibm,int-off", "ibm,int-on",
+};
+
+static void xk_err(char *err, unsigned long len, const char *msg)
+{
+	unsigned long i;
+
+	if (!len)
+		return;
+	for (i = 0; i + 1 < len && msg[i]; i++)
+		err[i] = msg[i];
+	err[i] = 0;
+}
+
+static void xk_enter(struct xk_vm *vm, int cpu)
+{
+	shim_select(&vm->m);
+	vm->m.cur_cpu = cpu;
+}
+
+/* Host work runs on a CPU with no VCPU: the last such one */
+static int xk_pick_host_cpu(struct xk_vm *vm)
+{
+	int cpu;
+
+	for (cpu = vm->m.nr_cpus - 1; cpu >= 0; cpu--)
+		if (!vm->m.cpu[cpu].paca.kvm_hstate.kvm_vcpu)
+			return cpu;
+	return vm->m.nr_cpus - 1;	/* every CPU runs a VCPU */
+}
+
+int xk_vcpu_run(struct xk_vm *vm, int vi, int cpu)
+{
+	struct kvm_vcpu *vcpu;
+	int old;
+
+	if (vi < 0 || vi >= (int)vm->kvm.nr_vcpus || cpu >= vm->m.nr_cpus ||
+	    (cpu >= 0 && vm->m.cpu[cpu].paca.kvm_hstate.kvm_vcpu &&
+	     vm->m.cpu[cpu].paca.kvm_hstate.kvm_vcpu != &vm->vcpu[vi]))
+		return -EINVAL;
+	xk_enter(vm, vm->host_cpu);
+	vcpu = &vm->vcpu[vi];
+	old = vcpu->arch.thread_cpu;
+	if (old >= 0)
+		vm->m.cpu[old].paca.kvm_hstate.kvm_vcpu = NULL;
+	vcpu->arch.thread_cpu = cpu < 0 ? -1 : cpu;
+	if (cpu >= 0)
+		vm->m.cpu[cpu].paca.kvm_hstate.kvm_vcpu = vcpu;
+	shim_update_in_host();
+	vm->host_cpu = xk_pick_host_cpu(vm);
+	return 0;
+}
+
+static int xk_source_attr(struct xk_vm *vm, bool set, u64 irq, u64 *val)
+{
+	struct kvm_device_attr attr = {
+		.group = KVM_DEV_XICS_GRP_SOURCES,
+		.attr = irq,
+		.addr = (u64)(unsigned long)val,
+	};
+
+	return set ? kvm_xics_ops.set_attr(vm->dev, &attr) :
+		     kvm_xics_ops.get_attr(vm->dev, &attr);
+}
+
+static int xk_define_tokens(struct xk_vm *vm)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(xk_rtas_names); i++) {
+		struct kvm_rtas_token_args a;
+		unsigned int j;
+
+		memset(&a, 0, sizeof(a));
+		for (j = 0; xk_rtas_names[i][j]; j++)
+			a.name[j] = xk_rtas_names[i][j];
+		a.token = 0x2000 + i;
+		if (kvm_vm_ioctl_rtas_define_token(&vm->kvm, &a))
+			return -1;
+	}
+	return 0;
+}
+
+static int xk_build(struct xk_vm *vm, const struct xk_config *cfg,
+		    char *err, unsigned long errlen)
+{
+	struct shim_machine *m = &vm->m;
+	unsigned int i;
+	int r;
+
+	m->power = cfg->power;
+	m->cores = cfg->cores;
+	m->threads = cfg->threads;
+	m->nr_cpus = cfg->cores * cfg->threads;
+	while ((1 << m->threads_shift) < m->threads)
+		m->threads_shift++;
+	m->ipi_redirect = cfg->ipi_redirect;
+	m->irq_bypass = cfg->bypass;
+	m->ack_notifier = cfg->ack_notifier;
+	m->kvm = &vm->kvm;
+	m->guest_mem = vm->guest_mem;
+	m->guest_mem_size = sizeof(vm->guest_mem);
+	for (i = 0; i < (unsigned int)m->nr_cpus; i++) {
+		m->paca_ptrs[i] = &m->cpu[i].paca;
+		m->cpu[i].paca.logical_cpu = i;
+		/* POWER8 pokes the ICP through MMIO, POWER9 through OPAL */
+		if (m->power < 9)
+			m->cpu[i].paca.kvm_hstate.xics_phys = m->cpu[i].mmio;
+	}
+	/* kvmppc_alloc_host_rm_ops(): POWER8 only */
+	if (m->power < 9) {
+		m->rm_core = kzalloc(m->cores * sizeof(*m->rm_core), 0);
+		if (!m->rm_core)
+			goto nomem;
+		m->rm_ops.rm_core = m->rm_core;
+		m->rm_ops.vcpu_kick = shim_kick_hv;
+		m->has_rm_ops = true;
+	}
+	xk_enter(vm, m->nr_cpus - 1);
+
+	INIT_LIST_HEAD(&vm->kvm.arch.rtas_tokens);
+	vm->kvm.arch.kvm_ops = kvmppc_hv_ops;
+	if (cfg->ack_notifier)
+		vm->kvm.irq_ack_notifier_list.first = &vm->ack_node;
+	for (i = 0; i < cfg->nr_vcpus; i++) {
+		struct kvm_vcpu *v = &vm->vcpu[i];
+
+		v->kvm = &vm->kvm;
+		v->vcpu_id = cfg->vcpu[i].id;
+		v->arch.thread_cpu = -1;
+		vm->kvm.vcpus[i] = v;
+	}
+	vm->kvm.nr_vcpus = cfg->nr_vcpus;
+
+	vm->dev = kzalloc(sizeof(*vm->dev), 0);
+	if (!vm->dev)
+		goto nomem;
+	vm->dev->ops = &kvm_xics_ops;
+	vm->dev->kvm = &vm->kvm;
+	if (kvm_xics_ops.create(vm->dev, 0)) {
+		kfree(vm->dev);
+		vm->dev = NULL;
+		xk_err(err, errlen, "kvmppc_xics_create failed");
+		return -1;
+	}
+	kvm_xics_ops.init(vm->dev);
+	vm->kvm.arch.xics->real_mode = cfg->real_mode;
+
+	for (i = 0; i < cfg->nr_vcpus; i++) {
+		if (!cfg->vcpu[i].has_icp)
+			continue;
+		if (kvmppc_xics_connect_vcpu(vm->dev, &vm->vcpu[i],
+					     cfg->vcpu[i].server)) {
+			xk_err(err, errlen, "kvmppc_xics_connect_vcpu failed "
+			       "(duplicate server?)");
+			return -1;
+		}
+	}
+	for (i = 0; i < cfg->nr_sources; i++) {
+		u64 val = cfg->src[i].server |
+			  ((u64)cfg->src[i].prio << KVM_XICS_PRIORITY_SHIFT);
+
+		if (cfg->src[i].lsi)
+			val |= KVM_XICS_LEVEL_SENSITIVE;
+		r = xk_source_attr(vm, true, cfg->src[i].irq, &val);
+		if (r) {
+			xk_err(err, errlen, "xics_set_source refused a source "
+			       "of the set-up");
+			return -1;
+		}
+	}
+	if (xk_define_tokens(vm)) {
+		xk_err(err, errlen, "kvm_vm_ioctl_rtas_define_token failed");
+		return -1;
+	}
+	for (i = 0; i < cfg->nr_vcpus; i++) {
+		if (cfg->vcpu[i].cpu >= 0 &&
+		    xk_vcpu_run(vm, i, cfg->vcpu[i].cpu)) {
+			xk_err(err, errlen, "bad VCPU placement");
+			return -1;
+		}
+	}
+	shim_update_in_host();
+	vm->host_cpu = xk_pick_host_cpu(vm);
+	return 0;
+nomem:
+	xk_err(err, errlen, "out of memory");
+	return -1;
+}
+
+struct xk_vm *xk_create(const struct xk_config *cfg, char *err,
+			unsigned long errlen)
+{
+	struct xk_vm *vm;
+
+	if (cfg->cores * cfg->threads > SHIM_MAX_CPUS ||
+	    cfg->nr_vcpus > XK_MAX_VCPUS || !cfg->threads ||
+	    (cfg->threads & (cfg->threads - 1))) {
+		xk_err(err, errlen, "machine too large or threads not a "
+		       "power of two");
+		return NULL;
+	}
+	vm = kzalloc(sizeof(*vm), 0);
+	if (!vm) {
+		xk_err(err, errlen, "out of memory");
+		return NULL;
+	}
+	if (xk_build(vm, cfg, err, errlen) || xk_pt_init(vm, cfg)) {
+		if (!err[0])
+			xk_err(err, errlen, "out of memory");
+		xk_destroy(vm);
+		return NULL;
+	}
+	return vm;
+}
+
+void xk_destroy(struct xk_vm *vm)
+{
+	if (!vm)
+		return;
+	xk_enter(vm, vm->m.nr_cpus ? vm->m.nr_cpus - 1 : 0);
+	vm->m.sink = NULL;
+	if (vm->dev)
+		kvm_xics_ops.release(vm->dev);	/* frees ICPs, ICSs, dev */
+	kfree(vm->kvm.arch.xics_device);
+	kvmppc_rtas_tokens_free(&vm->kvm);
+	xk_pt_fini(vm);
+	kfree(vm->m.rm_core);
+	shim_cur = NULL;
+	kfree(vm);
+}
+
+void xk_set_sink(struct xk_vm *vm, struct xk_events *sink)
+{
+	vm->m.sink = sink;
+}
+
+int xk_vcpu_index(struct xk_vm *vm, unsigned int vcpu_id)
+{
+	unsigned long i;
+
+	for (i = 0; i < vm->kvm.nr_vcpus; i++)
+		if (vm->vcpu[i].vcpu_id == (int)vcpu_id)
+			return i;
+	return -1;
+}
+
+unsigned int xk_warnings(struct xk_vm *vm)
+{
+	return vm->m.warnings;
+}

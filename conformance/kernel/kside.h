@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* One simulated VM on the kernel side (kside.c builds, kside_steps.c runs) */
+#ifndef XR_KSIDE_H
+#define XR_KSIDE_H
+
+#include <xr_shim/state.h>
+#include "book3s_xics.h"
+
+#define XK_GUEST_MEM	4096
+
+struct xk_vm {
+	struct shim_machine m;
+	struct kvm kvm;
+	struct kvm_vcpu vcpu[XK_MAX_VCPUS];
+	struct kvm_device *dev;
+	struct hlist_node ack_node;	/* a registered ack notifier */
+	int host_cpu;			/* CPU of host-side work */
+	u8 guest_mem[XK_GUEST_MEM];	/* holds the RTAS argument buffer */
+};
+
+#endif /* XR_KSIDE_H */

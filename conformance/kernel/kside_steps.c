@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Steps on the kernel side: hypercalls sequenced as KVM sequences them,
+ * RTAS through the guest's argument buffer, host-side input, state I/O
+ * and read-back of the kernel's own structures.
+ */
+#include "kside.h"
+
+#define XK_RTAS_GPA	0x100
+
+static void xk_msg(char *err, unsigned long len, const char *msg)
+{
+	unsigned long i;
+
+	for (i = 0; len && i + 1 < len && msg[i]; i++)
+		err[i] = msg[i];
+	if (len)
+		err[i] = 0;
+}
+
+static bool xk_valid_vcpu(struct xk_vm *vm, int vi)
+{
+	return vi >= 0 && vi < (int)vm->kvm.nr_vcpus;
+}
+
+/*
+ * The HV real-mode hcall table (book3s_hv_rmhandlers.S, CONFIG_KVM_XICS)
+ * has H_EOI, H_CPPR, H_IPI, H_XIRR and H_XIRR_X; H_IPOLL has no entry.
+ */
+static long xk_rm_hcall(struct kvm_vcpu *vcpu, unsigned long req)
+{
+	switch (req) {
+	case H_XIRR:
+		return xics_rm_h_xirr(vcpu);
+	case H_XIRR_X:
+		return xics_rm_h_xirr_x(vcpu);
+	case H_CPPR:
+		return xics_rm_h_cppr(vcpu, kvmppc_get_gpr(vcpu, 4));
+	case H_EOI:
+		return xics_rm_h_eoi(vcpu, kvmppc_get_gpr(vcpu, 4));
+	case H_IPI:
+		return xics_rm_h_ipi(vcpu, kvmppc_get_gpr(vcpu, 4),
+				     kvmppc_get_gpr(vcpu, 5));
+	}
+	return H_TOO_HARD;
+}
+
+int xk_hcall(struct xk_vm *vm, int vi, unsigned long req, unsigned long a0,
+	     unsigned long a1, _Bool real_mode_path, long *rc,
+	     unsigned long *r4, unsigned long *r5, char *err,
+	     unsigned long errlen)
+{
+	struct kvm_vcpu *vcpu;
+	long r = H_TOO_HARD;
+
+	if (!xk_valid_vcpu(vm, vi)) {
+		xk_msg(err, errlen, "no such VCPU");
+		return -1;
+	}
+	vcpu = &vm->vcpu[vi];
+	if (vcpu->arch.thread_cpu < 0) {
+		xk_msg(err, errlen, "VCPU is not running: it cannot make "
+		       "a hypercall");
+		return -1;
+	}
+	shim_select(&vm->m);
+	vm->m.cur_cpu = vcpu->arch.thread_cpu;
+	kvmppc_set_gpr(vcpu, 4, a0);
+	kvmppc_set_gpr(vcpu, 5, a1);
+	if (real_mode_path)
+		r = xk_rm_hcall(vcpu, req);
+	/* H_TOO_HARD: exit to the host, which calls the virtual-mode code */
+	if (r == H_TOO_HARD)
+		r = kvmppc_xics_hcall(vcpu, req);
+	*rc = r;
+	*r4 = kvmppc_get_gpr(vcpu, 4);
+	*r5 = kvmppc_get_gpr(vcpu, 5);
+	shim_run_host_messages();
+	return 0;
+}
+
+static int xk_rtas_token(const char *name)
+{
+	static const char *const names[] = {
+		"ibm,set-xive", "ibm,get-xive", "ibm,int-off", "ibm,int-on",
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(names); i++)
+		if (!strncmp(names[i], name, 32))
+			return 0x2000 + i;
+	return 0;
+}
+
+int xk_rtas(struct xk_vm *vm, const char *name, const unsigned int *args,
+	    unsigned int nargs, unsigned int *rets, unsigned int nret)
+{
+	struct kvm_vcpu *vcpu = &vm->vcpu[0];
+	struct rtas_args ra;
+	unsigned int i;
+	int rc;
+
+	if (!vm->kvm.nr_vcpus || nargs + nret > 16)
+		return -EINVAL;
+	shim_select(&vm->m);
+	vm->m.cur_cpu = vcpu->arch.thread_cpu >= 0 ? vcpu->arch.thread_cpu :
+			vm->host_cpu;
+	memset(&ra, 0, sizeof(ra));
+	ra.token = cpu_to_be32(xk_rtas_token(name));
+	ra.nargs = cpu_to_be32(nargs);
+	ra.nret = cpu_to_be32(nret);
+	for (i = 0; i < nargs; i++)
+		ra.args[i] = cpu_to_be32(args[i]);
+	if (kvm_write_guest(&vm->kvm, XK_RTAS_GPA, &ra, sizeof(ra)))
+		return -EFAULT;
+	kvmppc_set_gpr(vcpu, 4, XK_RTAS_GPA);
+	rc = kvmppc_rtas_hcall(vcpu);
+	if (kvm_read_guest(&vm->kvm, XK_RTAS_GPA, &ra, sizeof(ra)))
+		return -EFAULT;
+	for (i = 0; i < nret; i++)
+		rets[i] = be32_to_cpu(ra.args[nargs + i]);
+	shim_run_host_messages();
+	return rc;
+}
+
+int xk_set_irq(struct xk_vm *vm, unsigned int irq, int input)
+{
+	/* enum xr_irq_input: 0 on, 1 off, 2 pulse */
+	static const u32 level[] = {
+		KVM_INTERRUPT_SET_LEVEL, KVM_INTERRUPT_UNSET, KVM_INTERRUPT_SET,
+	};
+	int rc;
+
+	if (input < 0 || input > 2)
+		return -EINVAL;
+	shim_select(&vm->m);
+	vm->m.cur_cpu = vm->host_cpu;
+	rc = kvmppc_xics_set_irq(&vm->kvm, 0, irq, level[input], false);
+	shim_run_host_messages();
+	return rc;
+}
+
+long long xk_set_icp(struct xk_vm *vm, int vi, unsigned long long val)
+{
+	long long rc;
+
+	if (!xk_valid_vcpu(vm, vi))
+		return -ENOENT;
+	shim_select(&vm->m);
+	vm->m.cur_cpu = vm->host_cpu;
+	rc = kvmppc_xics_set_icp(&vm->vcpu[vi], val);
+	shim_run_host_messages();
+	return rc;
+}
+
+long long xk_get_icp(struct xk_vm *vm, int vi, unsigned long long *val)
+{
+	if (!xk_valid_vcpu(vm, vi))
+		return -ENOENT;
+	shim_select(&vm->m);
+	vm->m.cur_cpu = vm->host_cpu;
+	*val = kvmppc_xics_get_icp(&vm->vcpu[vi]);
+	return 0;
+}
+
+static int xk_attr(struct xk_vm *vm, bool set, u64 irq, u64 *val)
+{
+	struct kvm_device_attr attr = {
+		.group = KVM_DEV_XICS_GRP_SOURCES,
+		.attr = irq,
+		.addr = (u64)(unsigned long)val,
+	};
+	int rc;
+
+	shim_select(&vm->m);
+	vm->m.cur_cpu = vm->host_cpu;
+	rc = set ? kvm_xics_ops.set_attr(vm->dev, &attr) :
+		   kvm_xics_ops.get_attr(vm->dev, &attr);
+	shim_run_host_messages();
+	return rc;
+}
+
+long long xk_set_source(struct xk_vm *vm, unsigned long long irq,
+			unsigned long long val)
+{
+	u64 v = val;
+
+	return xk_attr(vm, true, irq, &v);
+}
+
+long long xk_get_source(struct xk_vm *vm, unsigned long long irq,
+			unsigned long long *val)
+{
+	u64 v = 0;
+	int rc = xk_attr(vm, false, irq, &v);
+
+	*val = v;
+	return rc;
+}
+
+_Bool xk_icp_state(struct xk_vm *vm, int vi, struct xk_icp *out)
+{
+	struct kvmppc_icp *icp;
+	union kvmppc_icp_state s;
+
+	if (!xk_valid_vcpu(vm, vi) || !vm->vcpu[vi].arch.icp)
+		return false;
+	icp = vm->vcpu[vi].arch.icp;
+	s = icp->state;
+	out->cppr = s.cppr;
+	out->mfrr = s.mfrr;
+	out->pprio = s.pending_pri;
+	out->xisr = s.xisr;
+	out->need_resend = s.need_resend;
+	out->out_ee = s.out_ee;
+	out->line = test_bit(BOOK3S_IRQPRIO_EXTERNAL,
+			     &vm->vcpu[vi].arch.pending_exceptions);
+	return true;
+}
+
+_Bool xk_source_state(struct xk_vm *vm, unsigned int irq,
+		      struct xk_source *out)
+{
+	struct kvmppc_xics *xics = vm->kvm.arch.xics;
+	struct kvmppc_ics *ics;
+	struct ics_irq_state *st;
+	u16 src;
+
+	if (!xics)
+		return false;
+	ics = kvmppc_xics_find_ics(xics, irq, &src);
+	if (!ics)
+		return false;
+	st = &ics->irq_state[src];
+	out->exists = st->exists;
+	out->lsi = st->lsi;
+	out->server = st->server;
+	out->prio = st->priority;
+	out->saved = st->saved_priority;
+	out->p = !!(st->pq_state & PQ_PRESENTED);
+	out->q = !!(st->pq_state & PQ_QUEUED);
+	out->resend = st->resend;
+	out->masked_pending = st->masked_pending;
+	out->pt_mapped = st->host_irq != 0;
+	out->intr_cpu = st->intr_cpu;
+	return true;
+}
+
+unsigned int xk_ics_blocks(struct xk_vm *vm, unsigned int *first_irqs,
+			   unsigned int max)
+{
+	struct kvmppc_xics *xics = vm->kvm.arch.xics;
+	unsigned int i, n = 0;
+
+	if (!xics)
+		return 0;
+	for (i = 0; i <= xics->max_icsid && i <= KVMPPC_XICS_MAX_ICS_ID; i++) {
+		if (!xics->ics[i])
+			continue;
+		if (n < max)
+			first_irqs[n] = i << KVMPPC_XICS_ICS_SHIFT;
+		n++;
+	}
+	return n;
+}

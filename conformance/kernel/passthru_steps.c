@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Passthrough steps on the kernel side: the flat map through the
+ * kernel's own kvmppc_set_passthru_irq / kvmppc_clr_passthru_irq, and a
+ * hardware interrupt through kvmppc_read_intr on the physical CPU it is
+ * pending at, followed by what the host does with the result:
+ *   2 (host-complete)  kvmppc_xics_rm_complete for the VCPU loaded there,
+ *                      as book3s_hv.c does after such an exit;
+ *   1 (host)           a routed device is delivered by the host (the VFIO
+ *                      irqfd: kvmppc_xics_set_irq on that CPU), so the
+ *                      kernel's ics_deliver_irq records intr_cpu.
+ * Borrowed host cores then handle their messages, as for every step.
+ */
+#include "kside.h"
+
+int xk_kernel_set_passthru(struct kvm *kvm, int host_irq, int guest_gsi);
+int xk_kernel_clr_passthru(struct kvm *kvm, int host_irq, int guest_gsi);
+
+static void xk_pt_enter(struct xk_vm *vm, int cpu)
+{
+	shim_select(&vm->m);
+	vm->m.cur_cpu = cpu;
+}
+
+int xk_pt_init(struct xk_vm *vm, const struct xk_config *cfg)
+{
+	unsigned int i;
+
+	shim_select(&vm->m);
+	if (shim_pt_create(&vm->m))
+		return -1;
+	for (i = 0; i < cfg->nr_passthru; i++)
+		xk_passthru(vm, cfg->pt[i].hw, cfg->pt[i].irq, 1);
+	return 0;
+}
+
+void xk_pt_fini(struct xk_vm *vm)
+{
+	shim_select(&vm->m);
+	kfree(vm->kvm.arch.pimap);	/* kvmppc_core_destroy_vm_hv */
+	vm->kvm.arch.pimap = NULL;
+	shim_pt_destroy(&vm->m);
+}
+
+/* One passthru; a device that cannot be created has no descriptor */
+static long long xk_passthru_one(struct xk_vm *vm, unsigned int hw,
+				 unsigned int irq)
+{
+	int host_irq = shim_pt_dev(hw, true);
+
+	if (host_irq >= 0)
+		shim_pt_route(host_irq, irq, true);
+	return xk_kernel_set_passthru(&vm->kvm, host_irq < 0 ? 0 : host_irq,
+				      irq);
+}
+
+long long xk_passthru(struct xk_vm *vm, unsigned int hw, unsigned int irq,
+		      unsigned int n)
+{
+	long long rc = 0;
+	unsigned int i;
+
+	xk_pt_enter(vm, vm->host_cpu);
+	for (i = 0; i < n && !rc; i++)
+		rc = xk_passthru_one(vm, hw + i, irq + i);
+	shim_run_host_messages();
+	return rc;
+}
+
+long long xk_unpassthru(struct xk_vm *vm, unsigned int irq)
+{
+	bool live;
+	int host_irq;
+	long long rc;
+
+	xk_pt_enter(vm, vm->host_cpu);
+	host_irq = shim_pt_host_irq_of(irq, &live);
+	if (live)
+		shim_pt_route(host_irq, irq, false);
+	rc = xk_kernel_clr_passthru(&vm->kvm, host_irq < 0 ? 0 : host_irq,
+				    irq);
+	shim_run_host_messages();
+	return rc;
+}
+
+/* A VCPU with no ICP would make kvmppc_deliver_irq_passthru crash */
+static bool xk_would_crash(struct xk_vm *vm, struct kvm_vcpu *vcpu,
+			   unsigned int hw)
+{
+	struct kvmppc_passthru_irqmap *pimap = vm->kvm.arch.pimap;
+	int i;
+
+	if (!vcpu || vcpu->arch.icp || !vm->m.irq_bypass || !pimap)
+		return false;
+	for (i = 0; i < pimap->n_mapped; i++)
+		if (pimap->mapped[i].r_hwirq == hw)
+			return true;
+	return false;
+}
+
+int xk_hwirq(struct xk_vm *vm, unsigned int hw, int cpu, long *ret,
+	     char *err, unsigned long errlen)
+{
+	struct kvm_vcpu *vcpu;
+	long r, g;
+
+	if (cpu < 0 || cpu >= vm->m.nr_cpus || hw > 0xffffff)
+		return -1;
+	xk_pt_enter(vm, cpu);
+	vcpu = vm->m.cpu[cpu].paca.kvm_hstate.kvm_vcpu;
+	if (xk_would_crash(vm, vcpu, hw))
+		return -1;
+	shim_set_pending_xirr(cpu, 0xff000000u | hw);
+	r = kvmppc_read_intr();
+	shim_set_pending_xirr(cpu, 0);
+	if (r == 2 && vcpu)
+		kvmppc_xics_rm_complete(vcpu, 0);
+	if (r == 1) {
+		g = shim_pt_live_irq(hw);
+		if (g >= 0)
+			kvmppc_xics_set_irq(&vm->kvm, 0, g, KVM_INTERRUPT_SET,
+					    false);
+	}
+	shim_run_host_messages();
+	*ret = r;
+	return 0;
+}

@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * xicsref: the command line.
+ *
+ *   xicsref run [--impl FILE.so]... [--no-model] [-q] FILE...
+ *   xicsref trace [--impl FILE.so]... [--no-model] FILE
+ *   xicsref list-rules
+ *
+ * Exit status: 0 all good, 1 a failure, 2 bad input (nothing run).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <xicsref/model.h>
+
+#include "cli.h"
+
+#ifndef XR_VERSION
+#define XR_VERSION "unknown"
+#endif
+
+struct opts {
+	struct xr_impl_list impls;
+	bool no_model, quiet, no_fork;
+	unsigned int timeout;
+	const char *spec;
+	int nr_files;
+	char **files;
+};
+
+static void usage(FILE *f, const char *cmd)
+{
+	if (!cmd || !strcmp(cmd, "run"))
+		fprintf(f,
+			"usage: xicsref run [--impl FILE.so]... [--no-model] [-q] [--spec CATALOGUE]\n"
+			"                   [--timeout SEC] [--no-fork] FILE...\n"
+			"  Run each scenario on the model (model, model-rm) and on every\n"
+			"  implementation of each --impl shared object, comparing with the\n"
+			"  model of the same context after every step.  Prints one line\n"
+			"  'PASS|FAIL|DEV|SKIP FILE IMPL VERSION' per pair, then a summary.\n"
+			"  Exit: 0 all passed, 1 a failure, 2 bad input.\n");
+	if (!cmd || !strcmp(cmd, "trace"))
+		fprintf(f,
+			"usage: xicsref trace [--impl FILE.so]... [--no-model] FILE\n"
+			"  Print every step's result, events, ICP and source state.\n");
+	if (!cmd || !strcmp(cmd, "route"))
+		fprintf(f,
+			"usage: xicsref route [--impl FILE.so]... [--no-model] FILE\n"
+			"  One row per hwirq step (real-mode implementations): path,\n"
+			"  host entry, notification, physical EOI, re-target.\n");
+	if (!cmd || !strcmp(cmd, "list-rules"))
+		fprintf(f,
+			"usage: xicsref list-rules [--spec CATALOGUE]\n"
+			"  Print the rule catalogue (spec/catalogue.txt).\n");
+	if (!cmd)
+		fprintf(f,
+			"       xicsref --help | --version\n"
+			"  The catalogue is found with --spec, $XICSREF_SPEC, or next to\n"
+			"  the executable (../spec/catalogue.txt).\n");
+}
+
+static int parse_opts(int argc, char **argv, const char *cmd, struct opts *o)
+{
+	char err[512];
+	int i;
+
+	memset(o, 0, sizeof(*o));
+	o->timeout = 10;
+	for (i = 0; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			usage(stdout, cmd);
+			exit(0);
+		} else if (!strcmp(a, "--impl") || !strcmp(a, "--spec") ||
+			   !strcmp(a, "--timeout")) {
+			if (i + 1 == argc) {
+				fprintf(stderr, "xicsref %s: %s needs a value\n",
+					cmd, a);
+				return -1;
+			}
+			if (!strcmp(a, "--spec")) {
+				o->spec = argv[++i];
+			} else if (!strcmp(a, "--timeout")) {
+				o->timeout = (unsigned int)atoi(argv[++i]);
+				if (!o->timeout) {
+					fprintf(stderr, "xicsref %s: bad --timeout\n",
+						cmd);
+					return -1;
+				}
+			} else if (xr_load_impls(argv[++i], &o->impls, err,
+						 sizeof(err))) {
+				fprintf(stderr, "xicsref: %s\n", err);
+				return -1;
+			}
+		} else if (!strcmp(a, "--no-model")) {
+			o->no_model = true;
+		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+			o->quiet = true;
+		} else if (!strcmp(a, "--no-fork")) {
+			o->no_fork = true;
+		} else if (a[0] == '-' && a[1]) {
+			fprintf(stderr, "xicsref %s: unknown option %s\n", cmd, a);
+			usage(stderr, cmd);
+			return -1;
+		} else {
+			break;
+		}
+	}
+	o->files = argv + i;
+	o->nr_files = argc - i;
+	return 0;
+}
+
+/* The model first (both contexts), then what the .so files bring */
+static void impl_order(const struct opts *o, struct xr_impl_list *l)
+{
+	uint32_t i;
+
+	l->nr = 0;
+	if (!o->no_model) {
+		l->ops[l->nr++] = xr_model_ops(XR_CTX_VIRTUAL);
+		l->ops[l->nr++] = xr_model_ops(XR_CTX_REAL);
+	}
+	for (i = 0; i < o->impls.nr && l->nr < XR_CLI_MAX_IMPLS; i++)
+		l->ops[l->nr++] = o->impls.ops[i];
+}
+
+static int cmd_run(int argc, char **argv, const char *argv0)
+{
+	struct xr_tally tally[XR_CLI_MAX_IMPLS];
+	static struct xr_outcome outs[XR_CLI_MAX_IMPLS];
+	struct xr_scenario *scns;
+	struct xr_catalogue cat;
+	struct xr_impl_list l;
+	struct opts o;
+	uint32_t nt = 0, j;
+	bool bad = false, failed = false;
+	int i;
+
+	if (parse_opts(argc, argv, "run", &o))
+		return 2;
+	if (!o.nr_files) {
+		fprintf(stderr, "xicsref run: no scenario file given\n");
+		usage(stderr, "run");
+		return 2;
+	}
+	impl_order(&o, &l);
+	if (!l.nr) {
+		fprintf(stderr, "xicsref run: no implementation (--no-model without --impl)\n");
+		return 2;
+	}
+	if (xr_load_catalogue(o.spec, argv0, &cat))
+		return 2;
+	scns = calloc((size_t)o.nr_files, sizeof(*scns));
+	if (!scns)
+		return 2;
+	/* every file is checked before anything runs */
+	for (i = 0; i < o.nr_files; i++)
+		if (xr_parse_file(o.files[i], &cat, &scns[i]))
+			bad = true;
+	if (bad) {
+		for (i = 0; i < o.nr_files; i++)
+			xr_scenario_free(&scns[i]);
+		free(scns);
+		xr_catalogue_free(&cat);
+		return 2;
+	}
+	for (i = 0; i < o.nr_files; i++) {
+		for (j = 0; j < l.nr; j++) {
+			if (o.no_fork)
+				xr_run_one(&xr_model_env, &scns[i], l.ops[j],
+					   &outs[j]);
+			else
+				xr_run_isolated(&xr_model_env, &scns[i],
+						l.ops[j], o.timeout, &outs[j]);
+		}
+		xr_check_deviations_shown(outs, l.nr);
+		for (j = 0; j < l.nr; j++) {
+			xr_report_outcome(stdout, o.files[i], &scns[i],
+					  &outs[j], o.quiet);
+			xr_tally_add(tally, &nt, XR_CLI_MAX_IMPLS, &outs[j]);
+			failed |= outs[j].verdict == XR_V_FAIL;
+		}
+		xr_scenario_free(&scns[i]);
+	}
+	xr_report_summary(stdout, tally, nt);
+	free(scns);
+	xr_catalogue_free(&cat);
+	return failed ? 1 : 0;
+}
+
+static int cmd_trace(int argc, char **argv, const char *argv0)
+{
+	struct xr_scenario scn;
+	struct xr_catalogue cat;
+	struct xr_impl_list l;
+	struct opts o;
+	uint32_t j;
+	int r = 0;
+
+	if (parse_opts(argc, argv, "trace", &o))
+		return 2;
+	if (o.nr_files != 1) {
+		fprintf(stderr, "xicsref trace: exactly one scenario file\n");
+		return 2;
+	}
+	impl_order(&o, &l);
+	if (xr_load_catalogue(o.spec, argv0, &cat))
+		return 2;
+	if (xr_parse_file(o.files[0], &cat, &scn)) {
+		xr_catalogue_free(&cat);
+		return 2;
+	}
+	for (j = 0; j < l.nr; j++)
+		if (xr_trace(stdout, &scn, l.ops[j]))
+			r = 1;
+	xr_scenario_free(&scn);
+	xr_catalogue_free(&cat);
+	return r;
+}
+
+static int cmd_route(int argc, char **argv, const char *argv0)
+{
+	struct xr_scenario scn;
+	struct xr_catalogue cat;
+	struct xr_impl_list l;
+	struct opts o;
+	int r;
+
+	if (parse_opts(argc, argv, "route", &o))
+		return 2;
+	if (o.nr_files != 1) {
+		fprintf(stderr, "xicsref route: exactly one scenario file\n");
+		return 2;
+	}
+	impl_order(&o, &l);
+	if (xr_load_catalogue(o.spec, argv0, &cat))
+		return 2;
+	if (xr_parse_file(o.files[0], &cat, &scn)) {
+		xr_catalogue_free(&cat);
+		return 2;
+	}
+	r = xr_route(stdout, &scn, l.ops, l.nr);
+	xr_scenario_free(&scn);
+	xr_catalogue_free(&cat);
+	return r;
+}
+
+static int cmd_list_rules(int argc, char **argv, const char *argv0)
+{
+	struct xr_catalogue cat;
+	struct opts o;
+	uint32_t i;
+
+	if (parse_opts(argc, argv, "list-rules", &o))
+		return 2;
+	if (xr_load_catalogue(o.spec, argv0, &cat))
+		return 2;
+	for (i = 0; i < cat.nr; i++)
+		printf("%-18s %s\n", cat.rules[i].id, cat.rules[i].text);
+	xr_catalogue_free(&cat);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	const char *cmd = argc > 1 ? argv[1] : NULL;
+
+	if (!cmd) {
+		usage(stderr, NULL);
+		return 2;
+	}
+	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") ||
+	    !strcmp(cmd, "help")) {
+		usage(stdout, NULL);
+		return 0;
+	}
+	if (!strcmp(cmd, "--version")) {
+		printf("xicsref %s\n", XR_VERSION);
+		return 0;
+	}
+	if (!strcmp(cmd, "run"))
+		return cmd_run(argc - 2, argv + 2, argv[0]);
+	if (!strcmp(cmd, "trace"))
+		return cmd_trace(argc - 2, argv + 2, argv[0]);
+	if (!strcmp(cmd, "route"))
+		return cmd_route(argc - 2, argv + 2, argv[0]);
+	if (!strcmp(cmd, "list-rules"))
+		return cmd_list_rules(argc - 2, argv + 2, argv[0]);
+	fprintf(stderr, "xicsref: unknown command '%s'\n", cmd);
+	usage(stderr, NULL);
+	return 2;
+}

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * xicsref runner: state shared by the parser's files (set-up, steps,
+ * expectations).  Private to parse*.c.
+ */
+#ifndef XR_RUNNER_PARSE_INT_H
+#define XR_RUNNER_PARSE_INT_H
+
+#include "lexer.h"
+#include "scenario.h"
+
+#define XR_NR_BLOCKS	(XR_NR_IRQS / XR_IRQS_PER_ICS)
+#define XR_SERVER_MAX	0xffffu	/* ICP server numbers of a set-up */
+
+struct xr_pstate {
+	struct xr_scenario *scn;
+	const struct xr_parse_opts *opts;
+	struct xr_parse_error *err;
+	bool in_steps;
+	uint32_t machine_line;
+	uint32_t vcpu_line[XR_MAX_VCPUS];	/* 0: not defined */
+	int32_t cur_cpu[XR_MAX_VCPUS];		/* while parsing the steps */
+	uint32_t option_line[4];
+	uint8_t blocks[XR_NR_BLOCKS / 8];	/* ICS blocks known so far */
+	uint32_t nr_blocks;
+	uint32_t steps_cap;
+};
+
+int xr_perr(struct xr_pstate *ps, uint32_t line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Number in [min, max]; @what names it in the message */
+int xr_pnum(struct xr_pstate *ps, const struct xr_line *l,
+	    const struct xr_tok *t, const char *what, uint64_t min,
+	    uint64_t max, uint64_t *v);
+/* Value of a "key=value" whose key is known; "on"/"off" or 0/1 */
+int xr_pbool(struct xr_pstate *ps, const struct xr_line *l,
+	     const struct xr_tok *key, const struct xr_tok *val, bool *v);
+/* "key=value" token or an error naming @what */
+int xr_pkv(struct xr_pstate *ps, const struct xr_line *l,
+	   const struct xr_tok *t, struct xr_tok *key, struct xr_tok *val);
+bool xr_block_known(const struct xr_pstate *ps, uint32_t irq);
+int xr_block_add(struct xr_pstate *ps, const struct xr_line *l, uint32_t irq);
+
+int xr_parse_expect(struct xr_pstate *ps, const struct xr_line *l);
+int xr_parse_events(struct xr_pstate *ps, const struct xr_line *l,
+		    uint32_t first, struct xr_events *out);
+int xr_parse_want(struct xr_pstate *ps, const struct xr_line *l,
+		  uint32_t first, struct xr_scn_step *st);
+
+#endif /* XR_RUNNER_PARSE_INT_H */

@@ -1,0 +1,485 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * xicsref runner core: one scenario on one implementation.
+ *
+ * A non-reference implementation runs in lockstep with a fresh reference
+ * model of its own context; after every step the results, the events
+ * (over the kinds both report), every ICP and the sources the scenario
+ * names are compared.  At the end every source of every ICS block is
+ * swept; a difference found only there is located by a replay that
+ * sweeps after every step.  Deviations are proven, never assumed: the
+ * strict run must differ and the run with the documented quirk must not.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "run.h"
+
+#define XR_TOUCHED_MAX	1024
+
+enum pair_end {
+	PAIR_PASS,
+	PAIR_DIFF,	/* implementation and reference differ */
+	PAIR_EXPECT,	/* a written expectation does not hold */
+	PAIR_ERROR,	/* could not run (create, XR_FAILED, ABI) */
+	PAIR_SKIP,
+};
+
+struct pair {
+	const struct xr_scenario *scn;
+	const struct xr_impl_ops *impl, *ref;
+	void *a, *b;			/* impl, ref instances */
+	uint64_t quirks;
+	bool check_expect;
+	bool full_sweep;
+	uint32_t nr_touched;
+	uint32_t touched[XR_TOUCHED_MAX];
+};
+
+bool xr_is_reference(const struct xr_run_env *env,
+		     const struct xr_impl_ops *impl)
+{
+	return env->ref_ops && (impl == env->ref_ops(XR_CTX_VIRTUAL) ||
+				impl == env->ref_ops(XR_CTX_REAL));
+}
+
+bool xr_dev_applies(const char *applies_to, const char *name)
+{
+	size_t n = strlen(applies_to);
+
+	if (n && applies_to[n - 1] == '*')
+		return strncmp(applies_to, name, n - 1) == 0;
+	return strcmp(applies_to, name) == 0;
+}
+
+static void touch(struct pair *p, uint64_t irq)
+{
+	uint32_t i;
+
+	if (irq < XR_FIRST_IRQ || irq >= XR_NR_IRQS)
+		return;
+	for (i = 0; i < p->nr_touched; i++)
+		if (p->touched[i] == irq)
+			return;
+	if (p->nr_touched < XR_TOUCHED_MAX)
+		p->touched[p->nr_touched++] = (uint32_t)irq;
+}
+
+static void touch_step(struct pair *p, const struct xr_step *st)
+{
+	switch (st->kind) {
+	case XR_STEP_H_EOI:
+		touch(p, st->arg[0] & XR_XISR_MASK);
+		break;
+	case XR_STEP_RTAS_SET_XIVE:
+	case XR_STEP_RTAS_GET_XIVE:
+	case XR_STEP_RTAS_INT_OFF:
+	case XR_STEP_RTAS_INT_ON:
+		touch(p, (uint32_t)st->arg[0]);
+		break;
+	case XR_STEP_IRQ:
+	case XR_STEP_UNPASSTHRU:
+	case XR_STEP_SET_SOURCE:
+	case XR_STEP_GET_SOURCE:
+		touch(p, st->arg[0]);
+		break;
+	case XR_STEP_PASSTHRU:
+		touch(p, st->arg[1]);
+		break;
+	default:
+		break;
+	}
+}
+
+static void cmp_source_at(struct pair *p, struct xr_outcome *o, uint32_t irq)
+{
+	struct xr_source_state sa, sb;
+	bool ha, hb;
+
+	memset(&sa, 0, sizeof(sa));
+	memset(&sb, 0, sizeof(sb));
+	ha = p->ref->get_source(p->b, irq, &sa);
+	hb = p->impl->get_source(p->a, irq, &sb);
+	xr_cmp_source(o, irq, ha, &sa, hb, &sb);
+}
+
+/* Every source of every block either side holds */
+static void sweep(struct pair *p, struct xr_outcome *o)
+{
+	uint32_t blocks[2 * XR_MAX_ICS_BLOCKS + XR_MAX_SOURCES];
+	uint32_t n = 0, i, j, irq;
+	const struct xr_setup *s = &p->scn->setup;
+
+	if (p->ref->ics_blocks)
+		n += p->ref->ics_blocks(p->b, blocks, XR_MAX_ICS_BLOCKS);
+	if (p->impl->ics_blocks)
+		n += p->impl->ics_blocks(p->a, blocks + n, XR_MAX_ICS_BLOCKS);
+	/* and the blocks the scenario can name, whatever either says */
+	for (i = 0; i < s->nr_sources; i++)
+		blocks[n++] = s->sources[i].irq;
+	for (i = 0; i < p->nr_touched && n < sizeof(blocks) / sizeof(*blocks);
+	     i++)
+		blocks[n++] = p->touched[i];
+	for (i = 0; i < n; i++) {
+		uint32_t first = blocks[i] & ~(XR_IRQS_PER_ICS - 1);
+
+		for (j = 0; j < i; j++)
+			if ((blocks[j] & ~(XR_IRQS_PER_ICS - 1)) == first)
+				break;
+		if (j < i || first >= XR_NR_IRQS)
+			continue;
+		for (irq = first; irq < first + XR_IRQS_PER_ICS; irq++) {
+			if (irq < XR_FIRST_IRQ)
+				continue;
+			cmp_source_at(p, o, irq);
+		}
+	}
+}
+
+static void cmp_state(struct pair *p, struct xr_outcome *o)
+{
+	const struct xr_setup *s = &p->scn->setup;
+	struct xr_icp_state ia, ib;
+	uint32_t i;
+
+	for (i = 0; i < s->nr_vcpus; i++) {
+		bool ha, hb;
+
+		memset(&ia, 0, sizeof(ia));
+		memset(&ib, 0, sizeof(ib));
+		ha = p->ref->get_icp(p->b, s->vcpus[i].id, &ia);
+		hb = p->impl->get_icp(p->a, s->vcpus[i].id, &ib);
+		xr_cmp_icp(o, s->vcpus[i].id, ha, &ia, hb, &ib);
+	}
+	if (p->full_sweep) {
+		sweep(p, o);
+		return;
+	}
+	for (i = 0; i < p->nr_touched; i++)
+		cmp_source_at(p, o, p->touched[i]);
+}
+
+static enum pair_end fail_step(struct xr_outcome *o, uint32_t idx,
+			       const struct xr_scn_step *st, enum pair_end e)
+{
+	o->step = idx + 1;
+	o->line = st ? st->line : 0;
+	return e;
+}
+
+static enum xr_status run_side(const struct xr_impl_ops *ops, void *inst,
+			       const struct xr_step *st, struct xr_result *res,
+			       char *err, size_t errlen)
+{
+	memset(res, 0, sizeof(*res));
+	err[0] = '\0';
+	if (!(ops->step_kinds & (1u << st->kind))) {
+		snprintf(err, errlen, "%s does not support %s", ops->name,
+			 xr_step_name(st->kind));
+		return XR_UNSUPPORTED;
+	}
+	return ops->step(inst, st, res, err, errlen);
+}
+
+static enum pair_end side_status(struct xr_outcome *o,
+				 const struct xr_impl_ops *ops,
+				 enum xr_status s, const char *err)
+{
+	if (s == XR_OK)
+		return PAIR_PASS;
+	snprintf(o->reason, sizeof(o->reason), "%s: %s%s", ops->name,
+		 s == XR_UNSUPPORTED ? "unsupported: " : "step failed: ",
+		 err[0] ? err : "(no reason given)");
+	return s == XR_UNSUPPORTED ? PAIR_SKIP : PAIR_ERROR;
+}
+
+static enum pair_end run_steps(struct pair *p, struct xr_outcome *o)
+{
+	const struct xr_scenario *scn = p->scn;
+	struct xr_result ra, rb;
+	char err[200];
+	uint32_t i;
+
+	for (i = 0; i < scn->nr_steps; i++) {
+		const struct xr_scn_step *st = &scn->steps[i];
+		enum pair_end e;
+
+		e = side_status(o, p->impl, run_side(p->impl, p->a, &st->step,
+						     &rb, err, sizeof(err)),
+				err);
+		if (e != PAIR_PASS)
+			return fail_step(o, i, st, e);
+		if (p->ref) {
+			e = side_status(o, p->ref,
+					run_side(p->ref, p->b, &st->step, &ra,
+						 err, sizeof(err)), err);
+			if (e != PAIR_PASS)
+				return fail_step(o, i, st, e);
+		}
+		touch_step(p, &st->step);
+		if (p->ref) {
+			xr_cmp_result(o, &st->step, &ra, &rb, o->cmp_kinds);
+			cmp_state(p, o);
+			if (o->nr_diffs)
+				return fail_step(o, i, st, PAIR_DIFF);
+		}
+		if (p->check_expect) {
+			xr_check_want(o, st, &rb);
+			xr_check_expects(o, scn, st, p->impl, p->a, &rb);
+			if (o->nr_diffs) {
+				o->vs_expect = true;
+				return fail_step(o, i, st, PAIR_EXPECT);
+			}
+		}
+	}
+	if (p->ref && !p->full_sweep) {
+		sweep(p, o);
+		if (o->nr_diffs) {
+			o->at_end_sweep = true;
+			return fail_step(o, scn->nr_steps - 1,
+					 &scn->steps[scn->nr_steps - 1],
+					 PAIR_DIFF);
+		}
+	}
+	return PAIR_PASS;
+}
+
+static enum pair_end run_pair(const struct xr_scenario *scn,
+			      const struct xr_impl_ops *impl,
+			      const struct xr_impl_ops *ref, uint64_t quirks,
+			      bool check_expect, bool full_sweep,
+			      struct xr_outcome *o)
+{
+	struct xr_setup s_impl = scn->setup, s_ref = scn->setup;
+	struct pair *p;
+	enum pair_end e;
+	char err[200];
+	uint32_t i;
+
+	memset(o, 0, sizeof(*o));
+	o->impl = impl;
+	o->ref = ref;
+	o->quirks = quirks;
+	if (ref)
+		o->cmp_kinds = impl->event_kinds & ref->event_kinds & XR_EV_ALL;
+	p = calloc(1, sizeof(*p));
+	if (!p) {
+		snprintf(o->reason, sizeof(o->reason), "out of memory");
+		return PAIR_ERROR;
+	}
+	p->scn = scn;
+	p->impl = impl;
+	p->ref = ref;
+	p->check_expect = check_expect;
+	p->full_sweep = full_sweep;
+	/* the implementation under test never sees the model's quirks */
+	s_impl.quirks = 0;
+	s_ref.quirks = quirks;
+	for (i = 0; i < scn->setup.nr_sources; i++)
+		touch(p, scn->setup.sources[i].irq);
+	for (i = 0; i < scn->setup.nr_passthru; i++)
+		touch(p, scn->setup.passthru[i].irq);
+
+	err[0] = '\0';
+	p->a = impl->create(&s_impl, err, sizeof(err));
+	if (!p->a) {
+		snprintf(o->reason, sizeof(o->reason), "%s: create failed: %s",
+			 impl->name, err[0] ? err : "(no reason given)");
+		free(p);
+		return PAIR_ERROR;
+	}
+	if (ref) {
+		err[0] = '\0';
+		p->b = ref->create(&s_ref, err, sizeof(err));
+		if (!p->b) {
+			snprintf(o->reason, sizeof(o->reason),
+				 "%s: create failed: %s", ref->name,
+				 err[0] ? err : "(no reason given)");
+			impl->destroy(p->a);
+			free(p);
+			return PAIR_ERROR;
+		}
+	}
+	e = run_steps(p, o);
+	impl->destroy(p->a);
+	if (ref)
+		ref->destroy(p->b);
+	free(p);
+	if (e == PAIR_DIFF && o->at_end_sweep && !full_sweep) {
+		/* locate the first step after which the sweep differs */
+		struct xr_outcome *again = malloc(sizeof(*again));
+
+		if (again) {
+			if (run_pair(scn, impl, ref, quirks, check_expect,
+				     true, again) == PAIR_DIFF) {
+				*o = *again;
+				o->at_end_sweep = true;
+			}
+			free(again);
+		}
+	}
+	return e;
+}
+
+static void set_verdict(struct xr_outcome *o, enum pair_end e)
+{
+	switch (e) {
+	case PAIR_PASS:
+		o->verdict = XR_V_PASS;
+		break;
+	case PAIR_SKIP:
+		o->verdict = XR_V_SKIP;
+		break;
+	case PAIR_DIFF:
+		if (!o->reason[0])
+			snprintf(o->reason, sizeof(o->reason), "%s",
+				 o->at_end_sweep ?
+				 "differs from the reference (found by the ICS sweep)" :
+				 "differs from the reference");
+		o->verdict = XR_V_FAIL;
+		break;
+	case PAIR_EXPECT:
+		snprintf(o->reason, sizeof(o->reason),
+			 "written expectation does not hold");
+		o->verdict = XR_V_FAIL;
+		break;
+	default:
+		o->verdict = XR_V_FAIL;
+		break;
+	}
+}
+
+/* OR of the quirks of the scenario's deviations that apply to @impl */
+static int dev_quirks(const struct xr_run_env *env,
+		      const struct xr_scenario *scn,
+		      const struct xr_impl_ops *impl, uint64_t *quirks,
+		      char *ids, size_t idlen, struct xr_outcome *o)
+{
+	uint32_t i;
+	size_t n = 0;
+
+	*quirks = 0;
+	ids[0] = '\0';
+	for (i = 0; i < scn->nr_devs; i++) {
+		const struct xr_deviation *d =
+			env->dev_find ? env->dev_find(scn->devs[i]) : NULL;
+
+		if (!d) {
+			snprintf(o->reason, sizeof(o->reason),
+				 "deviation %s is not known to the model",
+				 scn->devs[i]);
+			return -1;
+		}
+		if (!d->applies_to || !xr_dev_applies(d->applies_to, impl->name))
+			continue;
+		*quirks |= d->quirk;
+		n += (size_t)snprintf(ids + n, idlen - n, "%s%s",
+				      n ? " " : "", d->id);
+		if (n >= idlen)
+			n = idlen - 1;
+	}
+	return 0;
+}
+
+void xr_run_one(const struct xr_run_env *env, const struct xr_scenario *scn,
+		const struct xr_impl_ops *impl, struct xr_outcome *out)
+{
+	const struct xr_impl_ops *ref;
+	char ids[160];
+	uint64_t quirks;
+	enum pair_end e;
+
+	memset(out, 0, sizeof(*out));
+	out->impl = impl;
+	if (impl->abi_version != XR_IMPL_ABI_VERSION) {
+		out->verdict = XR_V_FAIL;
+		snprintf(out->reason, sizeof(out->reason),
+			 "%s: ABI version %u, the runner speaks %u", impl->name,
+			 impl->abi_version, XR_IMPL_ABI_VERSION);
+		return;
+	}
+	if (xr_is_reference(env, impl) || !env->ref_ops) {
+		/* the reference is the specification: expectations only */
+		set_verdict(out, run_pair(scn, impl, NULL, 0, true, false, out));
+		return;
+	}
+	ref = env->ref_ops(impl->context);
+	if (dev_quirks(env, scn, impl, &quirks, ids, sizeof(ids), out)) {
+		out->verdict = XR_V_FAIL;
+		return;
+	}
+	if (!ids[0]) {
+		set_verdict(out, run_pair(scn, impl, ref, 0, true, false, out));
+		return;
+	}
+	/* 1: against the strict model, it must differ */
+	e = run_pair(scn, impl, ref, 0, false, false, out);
+	if (e == PAIR_SKIP || e == PAIR_ERROR) {
+		set_verdict(out, e);
+		return;
+	}
+	if (e == PAIR_PASS) {
+		/*
+		 * Agreeing with the strict model is fine for this path (a
+		 * virtual-mode deviation does not show on the real-mode path);
+		 * the caller checks that some implementation of the same
+		 * version shows it (xr_check_deviations_shown).
+		 */
+		out->verdict = XR_V_PASS;
+		out->dev_unshown = true;
+		snprintf(out->reason, sizeof(out->reason),
+			 "deviation %s does not show on this path", ids);
+		return;
+	}
+	/* 2: against the model with the quirks, it must agree fully */
+	e = run_pair(scn, impl, ref, quirks, false, false, out);
+	if (e == PAIR_PASS) {
+		out->verdict = XR_V_DEV;
+		snprintf(out->reason, sizeof(out->reason), "%s", ids);
+		return;
+	}
+	set_verdict(out, e);
+	if (e == PAIR_DIFF) {
+		char r[sizeof(out->reason)];
+
+		snprintf(r, sizeof(r), "%s", out->reason);
+		snprintf(out->reason, sizeof(out->reason),
+			 "differs from the model with %.60s emulated: %.150s",
+			 ids, r);
+	}
+}
+
+/*
+ * A scenario that declares deviations must show them: for every kernel
+ * version (implementation version string) among @outs to which a declared
+ * deviation applied, at least one implementation must have been judged DEV.
+ * Otherwise the deviation is gone (a fixed kernel, or a scenario that no
+ * longer reaches it) and every path of that version that agreed with the
+ * strict model is turned into a FAIL saying so.  Returns the number of
+ * outcomes turned into failures.
+ */
+uint32_t xr_check_deviations_shown(struct xr_outcome *outs, uint32_t nr)
+{
+	uint32_t i, j, flipped = 0;
+
+	for (i = 0; i < nr; i++) {
+		bool shown = false;
+
+		if (!outs[i].dev_unshown)
+			continue;
+		for (j = 0; j < nr; j++)
+			if (outs[j].verdict == XR_V_DEV &&
+			    !strcmp(outs[j].impl->version, outs[i].impl->version))
+				shown = true;
+		if (shown)
+			continue;
+		outs[i].verdict = XR_V_FAIL;
+		outs[i].dev_unshown = false;
+		snprintf(outs[i].reason, sizeof(outs[i].reason),
+			 "deviation not shown by any implementation of %s: the kernel no longer differs from the spec here (fixed?); update spec/deviations.md",
+			 outs[i].impl->version);
+		flipped++;
+	}
+	return flipped;
+}

@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * xicsref runner core: run one parsed scenario on one implementation, in
+ * lockstep with the reference model of the same context, and say what
+ * happened in a struct xr_outcome.  No I/O: report.c prints outcomes.
+ */
+#ifndef XR_RUNNER_RUN_H
+#define XR_RUNNER_RUN_H
+
+#include <xicsref/impl.h>
+#include <xicsref/model.h>
+
+#include "scenario.h"
+
+enum xr_verdict {
+	XR_V_PASS,
+	XR_V_FAIL,
+	XR_V_DEV,		/* differs exactly as a documented deviation */
+	XR_V_SKIP,
+};
+
+#define XR_MAX_DIFFS		16
+#define XR_DIFF_VAL_LEN		112
+
+struct xr_diff {
+	char field[40];		/* "rc", "icp v1.cppr", "source 0x1000.p" */
+	char a[XR_DIFF_VAL_LEN];	/* reference (or expected) value */
+	char b[XR_DIFF_VAL_LEN];	/* implementation (or actual) value */
+};
+
+struct xr_outcome {
+	enum xr_verdict verdict;
+	const struct xr_impl_ops *impl;
+	const struct xr_impl_ops *ref;	/* NULL when none was run */
+	uint32_t step;			/* 1-based step index, 0: none */
+	uint32_t line;			/* its line, 0: set-up */
+	bool vs_expect;			/* diffs: a = written, b = actual */
+	bool at_end_sweep;		/* found by the final sweep */
+	uint64_t quirks;		/* of the run that is reported */
+	char reason[256];
+	uint32_t nr_diffs;
+	bool more_diffs;
+	struct xr_diff diffs[XR_MAX_DIFFS];
+	uint32_t cmp_kinds;		/* event kinds compared impl vs ref */
+	uint32_t exp_kinds;		/* kinds expect events were checked over */
+	bool exp_events_partial;	/* an expect events named a kind that
+					 * the implementation does not report */
+	uint32_t nr_exp_events;		/* expect events/no-events checked */
+	bool dev_unshown;		/* a declared deviation applied, but
+					 * this path agreed with the spec */
+};
+
+struct xr_run_env {
+	/* reference model for a context; NULL for a model-only run */
+	const struct xr_impl_ops *(*ref_ops)(enum xr_context ctx);
+	const struct xr_deviation *(*dev_find)(const char *id);
+};
+
+/* The reference environment: the real model (model_env.c) */
+extern const struct xr_run_env xr_model_env;
+
+bool xr_is_reference(const struct xr_run_env *env,
+		     const struct xr_impl_ops *impl);
+/* Does deviation @applies_to ("kernel-rm", "kernel-*") cover @name? */
+bool xr_dev_applies(const char *applies_to, const char *name);
+
+/* Turn unshown declared deviations into failures (see run.c) */
+uint32_t xr_check_deviations_shown(struct xr_outcome *outs, uint32_t nr);
+
+void xr_run_one(const struct xr_run_env *env, const struct xr_scenario *scn,
+		const struct xr_impl_ops *impl, struct xr_outcome *out);
+
+/* -- helpers shared by the core's files -- */
+void xr_diff_add(struct xr_outcome *o, const char *field, const char *a,
+		 const char *b);
+void xr_cmp_result(struct xr_outcome *o, const struct xr_step *st,
+		   const struct xr_result *ra, const struct xr_result *rb,
+		   uint32_t kinds);
+void xr_diff_events(struct xr_outcome *o, const char *field,
+		    const struct xr_events *a, const struct xr_events *b,
+		    uint32_t kinds);
+void xr_cmp_icp(struct xr_outcome *o, uint32_t vcpu, bool ha,
+		const struct xr_icp_state *a, bool hb,
+		const struct xr_icp_state *b);
+void xr_cmp_source(struct xr_outcome *o, uint32_t irq, bool ha,
+		   const struct xr_source_state *a, bool hb,
+		   const struct xr_source_state *b);
+void xr_check_want(struct xr_outcome *o, const struct xr_scn_step *st,
+		   const struct xr_result *res);
+void xr_check_expects(struct xr_outcome *o, const struct xr_scenario *scn,
+		      const struct xr_scn_step *st,
+		      const struct xr_impl_ops *impl, void *inst,
+		      const struct xr_result *res);
+
+/* -- names (names.c) -- */
+const char *xr_step_name(enum xr_step_kind k);
+const char *xr_path_name(enum xr_path p);
+const char *xr_event_kind_name(enum xr_event_kind k);
+/* events of @kinds, space separated; "(none)" if empty */
+void xr_events_str(const struct xr_events *ev, uint32_t kinds, char *buf,
+		   size_t len);
+void xr_kinds_str(uint32_t kinds, char *buf, size_t len);
+const char *xr_verdict_name(enum xr_verdict v);
+
+#endif /* XR_RUNNER_RUN_H */

@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The boundary between the two worlds of the kernel shared object:
+ * kside (compiled like the kernel, -nostdinc, kernel types) and the
+ * adapter (compiled with libc and the xicsref headers).  Only plain C
+ * types cross it.  Event kinds use the numbers of enum xr_event_kind;
+ * the adapter checks that at compile time.
+ */
+#ifndef XR_API_XK_API_H
+#define XR_API_XK_API_H
+
+#define XK_MAX_VCPUS	64
+#define XK_MAX_SOURCES	256
+#define XK_MAX_EVENTS	64
+
+enum xk_ev_kind {
+	XK_EV_RAISE, XK_EV_LOWER, XK_EV_MSGSND, XK_EV_IPI, XK_EV_KICK,
+	XK_EV_HW_EOI, XK_EV_RETARGET, XK_EV_ACK, XK_EV_MER,
+};
+
+struct xk_event {
+	unsigned char kind;
+	unsigned int a, b;
+};
+
+struct xk_events {
+	unsigned int nr;
+	_Bool overflow;
+	struct xk_event ev[XK_MAX_EVENTS];
+};
+
+struct xk_config {
+	int power;			/* 8 or 9 */
+	unsigned int cores, threads;
+	_Bool real_mode, ipi_redirect, bypass, ack_notifier;
+	unsigned int nr_vcpus;
+	struct {
+		unsigned int id, server;
+		_Bool has_icp;
+		int cpu;		/* -1: not running */
+	} vcpu[XK_MAX_VCPUS];
+	unsigned int nr_sources;
+	struct {
+		unsigned int irq, server;
+		_Bool lsi;
+		unsigned char prio;
+	} src[XK_MAX_SOURCES];
+	unsigned int nr_passthru;
+	struct {
+		unsigned int hw, irq;
+	} pt[XK_MAX_SOURCES];
+};
+
+struct xk_icp {
+	unsigned char cppr, mfrr, pprio;
+	unsigned int xisr;
+	_Bool need_resend, out_ee, line;
+};
+
+struct xk_source {
+	_Bool exists, lsi, p, q, resend, masked_pending, pt_mapped;
+	unsigned int server;
+	unsigned char prio, saved;
+	int intr_cpu;
+};
+
+struct xk_vm;
+
+/* The CPU host-side operations run on (irq input, state I/O) */
+#define XK_HOST_CPU_NONE	(-1)
+
+struct xk_vm *xk_create(const struct xk_config *cfg, char *err,
+			unsigned long errlen);
+void xk_destroy(struct xk_vm *vm);
+
+/* Events of the following calls go to @sink (NULL: dropped at create) */
+void xk_set_sink(struct xk_vm *vm, struct xk_events *sink);
+
+int xk_vcpu_index(struct xk_vm *vm, unsigned int vcpu_id);
+
+/*
+ * One XICS hypercall by VCPU index @vi through the kernel's own paths:
+ * real mode (xics_rm_h_* then kvmppc_xics_hcall on H_TOO_HARD) or
+ * virtual mode only.  Returns 0 and fills *rc, *r4, *r5; -1 when the
+ * kernel would not handle it (no XICS for this VCPU: book3s_hv.c
+ * returns to userspace) with a reason in err.
+ */
+int xk_hcall(struct xk_vm *vm, int vi, unsigned long req, unsigned long a0,
+	     unsigned long a1, _Bool real_mode_path, long *rc,
+	     unsigned long *r4, unsigned long *r5, char *err,
+	     unsigned long errlen);
+
+/*
+ * RTAS call @name with 32-bit @args through kvmppc_rtas_hcall; fills
+ * rets[0..nret-1].  Returns the kvmppc_rtas_hcall result (0 on success).
+ */
+int xk_rtas(struct xk_vm *vm, const char *name, const unsigned int *args,
+	    unsigned int nargs, unsigned int *rets, unsigned int nret);
+
+int xk_set_irq(struct xk_vm *vm, unsigned int irq, int input /* xr_irq_input */);
+long long xk_set_icp(struct xk_vm *vm, int vi, unsigned long long val);
+long long xk_get_icp(struct xk_vm *vm, int vi, unsigned long long *val);
+long long xk_set_source(struct xk_vm *vm, unsigned long long irq,
+			unsigned long long val);
+long long xk_get_source(struct xk_vm *vm, unsigned long long irq,
+			unsigned long long *val);
+int xk_vcpu_run(struct xk_vm *vm, int vi, int cpu);
+
+_Bool xk_icp_state(struct xk_vm *vm, int vi, struct xk_icp *out);
+_Bool xk_source_state(struct xk_vm *vm, unsigned int irq,
+		      struct xk_source *out);
+unsigned int xk_ics_blocks(struct xk_vm *vm, unsigned int *first_irqs,
+			   unsigned int max);
+/*
+ * Passthrough (passthru_steps.c).  xk_passthru maps @n devices hw+i ->
+ * irq+i through kvmppc_set_passthru_irq, stopping at the first non-zero
+ * return; xk_unpassthru calls kvmppc_clr_passthru_irq.  xk_hwirq makes
+ * @hw pending at @cpu and runs kvmppc_read_intr there; *ret is its
+ * result (0, 1, 2, -1, -2).  -1 when the step cannot run.
+ */
+int xk_pt_init(struct xk_vm *vm, const struct xk_config *cfg);
+void xk_pt_fini(struct xk_vm *vm);
+long long xk_passthru(struct xk_vm *vm, unsigned int hw, unsigned int irq,
+		      unsigned int n);
+long long xk_unpassthru(struct xk_vm *vm, unsigned int irq);
+int xk_hwirq(struct xk_vm *vm, unsigned int hw, int cpu, long *ret,
+	     char *err, unsigned long errlen);
+
+/* Kernel WARNs hit so far (each is a finding) */
+unsigned int xk_warnings(struct xk_vm *vm);
+
+#endif /* XR_API_XK_API_H */

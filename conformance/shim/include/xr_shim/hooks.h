@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Every atomic, lock and barrier the kernel files use goes through one
+ * hook each.  In a sequential run the hooks do nothing and the
+ * operations are plain; a deterministic scheduler can later switch to
+ * another simulated CPU at exactly these points.
+ */
+#ifndef XR_SHIM_HOOKS_H
+#define XR_SHIM_HOOKS_H
+
+#include <xr_shim/types.h>
+
+enum shim_atomic_kind {
+	SHIM_ATOMIC_CMPXCHG,
+	SHIM_ATOMIC_READ_ONCE,
+	SHIM_ATOMIC_BITOP,
+};
+enum shim_barrier_kind {
+	SHIM_BARRIER_MB,
+	SHIM_BARRIER_RMB,
+	SHIM_BARRIER_WMB,
+	SHIM_BARRIER_IO,
+};
+
+void shim_atomic_hook(enum shim_atomic_kind kind, const volatile void *addr);
+void shim_lock_hook(const void *lock, bool acquire);
+void shim_barrier_hook(enum shim_barrier_kind kind);
+
+#define cmpxchg(p, o, n)	({ shim_atomic_hook(SHIM_ATOMIC_CMPXCHG, p); \
+				   __sync_val_compare_and_swap(p, o, n); })
+#define cmpxchg64(p, o, n)	cmpxchg(p, o, n)
+
+#define READ_ONCE(x)		({ shim_atomic_hook(SHIM_ATOMIC_READ_ONCE, &(x)); \
+				   *(volatile __typeof__(x) *)&(x); })
+#define WRITE_ONCE(x, v)	(*(volatile __typeof__(x) *)&(x) = (v))
+
+#define smp_mb()		shim_barrier_hook(SHIM_BARRIER_MB)
+#define smp_rmb()		shim_barrier_hook(SHIM_BARRIER_RMB)
+#define smp_wmb()		shim_barrier_hook(SHIM_BARRIER_WMB)
+#define iosync()		shim_barrier_hook(SHIM_BARRIER_IO)
+
+/* Bit operations; a change of a watched word may be an event (raise) */
+void shim_bit_changed(const volatile unsigned long *word);
+
+static inline void set_bit(long nr, volatile unsigned long *addr)
+{
+	shim_atomic_hook(SHIM_ATOMIC_BITOP, addr);
+	__atomic_fetch_or(&addr[nr / BITS_PER_LONG],
+			  1UL << (nr % BITS_PER_LONG), __ATOMIC_SEQ_CST);
+	shim_bit_changed(&addr[nr / BITS_PER_LONG]);
+}
+
+static inline void clear_bit(long nr, volatile unsigned long *addr)
+{
+	shim_atomic_hook(SHIM_ATOMIC_BITOP, addr);
+	__atomic_fetch_and(&addr[nr / BITS_PER_LONG],
+			   ~(1UL << (nr % BITS_PER_LONG)), __ATOMIC_SEQ_CST);
+	shim_bit_changed(&addr[nr / BITS_PER_LONG]);
+}
+
+static inline int test_bit(long nr, const volatile unsigned long *addr)
+{
+	return (addr[nr / BITS_PER_LONG] >> (nr % BITS_PER_LONG)) & 1;
+}
+
+static inline int test_and_clear_bit(long nr, volatile unsigned long *addr)
+{
+	unsigned long m = 1UL << (nr % BITS_PER_LONG);
+
+	shim_atomic_hook(SHIM_ATOMIC_BITOP, addr);
+	return !!(__atomic_fetch_and(&addr[nr / BITS_PER_LONG], ~m,
+				     __ATOMIC_SEQ_CST) & m);
+}
+
+static inline unsigned long shim_find_next_bit(const unsigned long *addr,
+					       unsigned long size,
+					       unsigned long off)
+{
+	for (; off < size; off++)
+		if (test_bit(off, addr))
+			return off;
+	return size;
+}
+
+#define for_each_set_bit(bit, addr, size) \
+	for ((bit) = shim_find_next_bit((addr), (size), 0); (bit) < (size); \
+	     (bit) = shim_find_next_bit((addr), (size), (bit) + 1))
+
+/* Spin locks: the ICS lock is an arch_spinlock_t */
+typedef struct {
+	volatile unsigned int slock;
+} arch_spinlock_t;
+
+static inline void arch_spin_lock(arch_spinlock_t *l)
+{
+	shim_lock_hook(l, true);
+	if (__atomic_exchange_n(&l->slock, 1, __ATOMIC_ACQUIRE))
+		shim_warn(__FILE__, __LINE__);	/* would deadlock */
+}
+
+static inline void arch_spin_unlock(arch_spinlock_t *l)
+{
+	shim_lock_hook(l, false);
+	__atomic_store_n(&l->slock, 0, __ATOMIC_RELEASE);
+}
+
+struct mutex {
+	int locked;
+};
+#define mutex_lock(m)		shim_lock_hook(m, true)
+#define mutex_unlock(m)		shim_lock_hook(m, false)
+#define lockdep_assert_held(m)	do { } while (0)
+
+#define local_irq_save(f)	do { (f) = 0; } while (0)
+#define local_irq_restore(f)	do { (void)(f); } while (0)
+
+#endif /* XR_SHIM_HOOKS_H */

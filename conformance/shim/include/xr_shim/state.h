@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The state of one simulated machine.  Kernel globals (paca_ptrs,
+ * threads_shift, h_ipi_redirect, ...) are loaded from the selected
+ * machine by shim_select(), so that several instances (kernel-vm and
+ * kernel-rm of one set-up) can live in one shared object.
+ */
+#ifndef XR_SHIM_STATE_H
+#define XR_SHIM_STATE_H
+
+#include <xr_shim/all.h>
+#include <xr_api/xk_api.h>
+
+#define SHIM_MAX_CPUS	512
+#define SHIM_MMIO_SIZE	16
+
+struct shim_cpu {
+	struct paca_struct paca;
+	unsigned long lpcr;
+	u8 mmio[SHIM_MMIO_SIZE];	/* XICS presentation registers */
+	unsigned int msgs;		/* muxed host IPI messages */
+};
+
+struct shim_machine {
+	int power;
+	int cores, threads, nr_cpus, threads_shift;
+	int cur_cpu;
+	struct shim_cpu cpu[SHIM_MAX_CPUS];
+	struct paca_struct *paca_ptrs[SHIM_MAX_CPUS];
+	struct kvmppc_host_rm_ops rm_ops;
+	struct kvmppc_host_rm_core *rm_core;
+	bool has_rm_ops;		/* POWER8 only, as the kernel */
+	int ipi_redirect, irq_bypass;
+	bool ack_notifier;
+	struct kvm *kvm;
+	unsigned long seen_pending[XR_SHIM_MAX_VCPUS];
+	struct xk_events *sink;
+	unsigned int warnings;
+	u8 *guest_mem;
+	unsigned long guest_mem_size;
+	struct shim_pt *pt;		/* passed-through devices (phys_icp.c) */
+};
+
+extern struct shim_machine *shim_cur;
+
+void shim_select(struct shim_machine *m);
+void shim_event(int kind, unsigned int a, unsigned int b);
+/* The host side of a step: run pending host-core messages */
+void shim_run_host_messages(void);
+/* Recompute in_host of every core from VCPU placement */
+void shim_update_in_host(void);
+void shim_kick_hv(struct kvm_vcpu *vcpu);
+
+/* Passed-through devices and the physical XIRR (shim/phys_icp.c) */
+#define SHIM_PT_MAX_DEVS	2048
+int shim_pt_create(struct shim_machine *m);
+void shim_pt_destroy(struct shim_machine *m);
+/* The device of XICS number @hw (created when @create), its host_irq */
+int shim_pt_dev(unsigned int hw, bool create);
+int shim_pt_route(int host_irq, unsigned int guest_irq, bool live);
+/* The guest IRQ a live device of @hw is routed to, or -1 */
+long shim_pt_live_irq(unsigned int hw);
+/* The live device routed to @guest_irq, else the first one, else -1 */
+int shim_pt_host_irq_of(unsigned int guest_irq, bool *was_live);
+void shim_set_pending_xirr(int cpu, u32 xirr);
+
+#endif /* XR_SHIM_STATE_H */

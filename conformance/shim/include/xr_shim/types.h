@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Kernel base types and compiler glue for kernel files built in user
+ * space.  Nothing here knows about XICS: it is what <linux/types.h>,
+ * <linux/compiler.h> and friends give any kernel file.
+ */
+#ifndef XR_SHIM_TYPES_H
+#define XR_SHIM_TYPES_H
+
+#include <stddef.h>
+#include <stdbool.h>
+#include <stdarg.h>
+
+typedef unsigned char u8;
+typedef unsigned short u16;
+typedef unsigned int u32;
+typedef unsigned long long u64;
+typedef signed char s8;
+typedef short s16;
+typedef int s32;
+typedef long long s64;
+typedef u8 __u8;
+typedef u16 __u16;
+typedef u32 __u32;
+typedef u64 __u64;
+typedef s8 __s8;
+typedef s16 __s16;
+typedef s32 __s32;
+typedef s64 __s64;
+typedef u32 __be32;
+typedef u64 __be64;
+typedef u64 gpa_t;
+typedef long long int64_t;
+typedef unsigned long long uint64_t;
+typedef u32 rtas_arg_t_shim;
+
+#define __user
+#define __iomem
+#define __percpu
+#define __force
+#define __init
+#define __aligned(x)		__attribute__((aligned(x)))
+#define noinline		__attribute__((noinline))
+#define __always_inline		inline __attribute__((always_inline))
+#define likely(x)		__builtin_expect(!!(x), 1)
+#define unlikely(x)		__builtin_expect(!!(x), 0)
+#define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
+#define BITS_PER_LONG		64
+#define stringify_in_c(...)	#__VA_ARGS__
+#define container_of(p, t, m)	((t *)((char *)(p) - offsetof(t, m)))
+
+#define EXPORT_SYMBOL(s)	extern int xr_shim_export_dummy
+#define EXPORT_SYMBOL_GPL(s)	extern int xr_shim_export_dummy
+
+#define pr_devel(...)		do { } while (0)
+#define pr_debug(...)		do { } while (0)
+
+/* A kernel WARN is a finding, not a crash: count it, keep going. */
+void shim_warn(const char *file, int line);
+#define WARN(c, ...)		({ bool __w = !!(c); \
+				   __w ? shim_warn(__FILE__, __LINE__) : (void)0; \
+				   __w; })
+#define WARN_ON_ONCE(c)		WARN(c)
+#define WARN_ON(c)		WARN(c)
+#define pr_warn(...)		do { } while (0)
+
+/* The kernel's byte order helpers; the host is little endian like ppc64le */
+#define be32_to_cpu(x)		__builtin_bswap32(x)
+#define cpu_to_be32(x)		__builtin_bswap32(x)
+
+#define EPERM		1
+#define ENOENT		2
+#define EIO		5
+#define ENXIO		6
+#define EAGAIN		11
+#define ENOMEM		12
+#define EFAULT		14
+#define EBUSY		16
+#define EEXIST		17
+#define ENODEV		19
+#define EINVAL		22
+
+#define GFP_KERNEL	0
+void *kzalloc(size_t size, int flags);
+void kfree(const void *p);
+#define memset(d, c, n)		__builtin_memset(d, c, n)
+#define memcpy(d, s, n)		__builtin_memcpy(d, s, n)
+int strncmp(const char *a, const char *b, size_t n);
+
+#endif /* XR_SHIM_TYPES_H */

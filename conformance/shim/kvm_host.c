@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The host side of KVM that the XICS files call: the VCPU's queued
+ * interrupts, kicks, ack notifiers, guest memory, allocation.
+ */
+#include <xr_shim/state.h>
+
+void *calloc(unsigned long n, unsigned long size);
+void free(void *p);
+
+static char shim_hv_ops_token;
+struct kvmppc_ops *kvmppc_hv_ops = (struct kvmppc_ops *)&shim_hv_ops_token;
+
+void *kzalloc(size_t size, int flags)
+{
+	return calloc(1, size);
+}
+
+void kfree(const void *p)
+{
+	free((void *)p);
+}
+
+int strncmp(const char *a, const char *b, size_t n)
+{
+	for (; n; n--, a++, b++) {
+		if (*a != *b)
+			return (unsigned char)*a - (unsigned char)*b;
+		if (!*a)
+			return 0;
+	}
+	return 0;
+}
+
+/* Sequential runs: the hooks are where a scheduler would step in */
+void shim_atomic_hook(enum shim_atomic_kind kind, const volatile void *addr)
+{
+}
+
+void shim_lock_hook(const void *lock, bool acquire)
+{
+}
+
+void shim_barrier_hook(enum shim_barrier_kind kind)
+{
+}
+
+/*
+ * raise/lower: edges of BOOK3S_IRQPRIO_EXTERNAL in a VCPU's
+ * pending_exceptions, whoever changes it (the virtual-mode queue
+ * helpers or the real-mode set_bit/clear_bit).
+ */
+void shim_bit_changed(const volatile unsigned long *word)
+{
+	struct kvm *kvm = shim_cur ? shim_cur->kvm : NULL;
+	unsigned long i;
+
+	if (!kvm)
+		return;
+	for (i = 0; i < kvm->nr_vcpus; i++) {
+		struct kvm_vcpu *v = kvm->vcpus[i];
+		unsigned long bit = 1UL << BOOK3S_IRQPRIO_EXTERNAL;
+		unsigned long now;
+
+		if (word != &v->arch.pending_exceptions)
+			continue;
+		now = v->arch.pending_exceptions & bit;
+		if (now != (shim_cur->seen_pending[i] & bit))
+			shim_event(now ? XK_EV_RAISE : XK_EV_LOWER,
+				   v->vcpu_id, 0);
+		shim_cur->seen_pending[i] = v->arch.pending_exceptions;
+	}
+}
+
+/* Only the external interrupt is ever queued by the XICS code */
+static long shim_irqprio(unsigned int vec)
+{
+	if (vec == BOOK3S_INTERRUPT_EXTERNAL)
+		return BOOK3S_IRQPRIO_EXTERNAL;
+	shim_warn(__FILE__, __LINE__);
+	return -1;
+}
+
+void kvmppc_book3s_queue_irqprio(struct kvm_vcpu *vcpu, unsigned int vec)
+{
+	long prio = shim_irqprio(vec);
+
+	if (prio >= 0)
+		set_bit(prio, &vcpu->arch.pending_exceptions);
+}
+
+void kvmppc_book3s_dequeue_irqprio(struct kvm_vcpu *vcpu, unsigned int vec)
+{
+	long prio = shim_irqprio(vec);
+
+	if (prio >= 0)
+		clear_bit(prio, &vcpu->arch.pending_exceptions);
+}
+
+void kvmppc_fast_vcpu_kick(struct kvm_vcpu *vcpu)
+{
+	shim_event(XK_EV_KICK, vcpu->vcpu_id, 0);
+}
+
+/* The host-core handler's kick (kvmppc_fast_vcpu_kick_hv) */
+void shim_kick_hv(struct kvm_vcpu *vcpu)
+{
+	shim_event(XK_EV_KICK, vcpu->vcpu_id, 0);
+}
+
+void kvm_notify_acked_irq(struct kvm *kvm, unsigned int irqchip,
+			  unsigned int pin)
+{
+	if (!hlist_empty(&kvm->irq_ack_notifier_list))
+		shim_event(XK_EV_ACK, pin, 0);
+}
+
+static int shim_guest_range(gpa_t gpa, unsigned long len)
+{
+	return shim_cur->guest_mem && gpa <= shim_cur->guest_mem_size &&
+	       len <= shim_cur->guest_mem_size - gpa;
+}
+
+int kvm_read_guest(struct kvm *kvm, gpa_t gpa, void *data, unsigned long len)
+{
+	if (!shim_guest_range(gpa, len))
+		return -EFAULT;
+	memcpy(data, shim_cur->guest_mem + gpa, len);
+	return 0;
+}
+
+int kvm_write_guest(struct kvm *kvm, gpa_t gpa, const void *data,
+		    unsigned long len)
+{
+	if (!shim_guest_range(gpa, len))
+		return -EFAULT;
+	memcpy(shim_cur->guest_mem + gpa, data, len);
+	return 0;
+}
+
+int seq_printf(struct seq_file *m, const char *fmt, ...)
+{
+	return 0;
+}
+
+struct dentry *debugfs_create_file(const char *name, unsigned short mode,
+				   struct dentry *parent, void *data,
+				   const struct file_operations *fops)
+{
+	return NULL;
+}
+
+void debugfs_remove(struct dentry *d)
+{
+}
+
+/* This machine has no XIVE: reaching these is a bug in the shim */
+int kvmppc_xive_set_xive(struct kvm *kvm, u32 irq, u32 server, u32 prio)
+{
+	shim_warn(__FILE__, __LINE__);
+	return -ENODEV;
+}
+
+int kvmppc_xive_get_xive(struct kvm *kvm, u32 irq, u32 *server, u32 *prio)
+{
+	shim_warn(__FILE__, __LINE__);
+	return -ENODEV;
+}
+
+int kvmppc_xive_int_on(struct kvm *kvm, u32 irq)
+{
+	shim_warn(__FILE__, __LINE__);
+	return -ENODEV;
+}
+
+int kvmppc_xive_int_off(struct kvm *kvm, u32 irq)
+{
+	shim_warn(__FILE__, __LINE__);
+	return -ENODEV;
+}
+
+/* debugfs files are never opened here */
+int single_open(struct file *file, int (*show)(struct seq_file *, void *),
+		void *data)
+{
+	return 0;
+}

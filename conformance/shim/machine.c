@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The simulated host machine: which CPU runs, its LPCR, doorbells, the
+ * per-CPU XICS MMIO and OPAL.  Each hardware effect becomes an event.
+ */
+#include <xr_shim/state.h>
+
+struct shim_machine *shim_cur;
+struct paca_struct **paca_ptrs;
+int threads_shift;
+int threads_per_core;
+unsigned int nr_cpu_ids;
+struct kvmppc_host_rm_ops *kvmppc_host_rm_ops_hv;
+struct kernel_stat shim_kstat[SHIM_MAX_CPUS];
+
+void shim_select(struct shim_machine *m)
+{
+	shim_cur = m;
+	paca_ptrs = m->paca_ptrs;
+	threads_shift = m->threads_shift;
+	threads_per_core = m->threads;
+	nr_cpu_ids = m->nr_cpus;
+	kvmppc_host_rm_ops_hv = m->has_rm_ops ? &m->rm_ops : NULL;
+	h_ipi_redirect = m->ipi_redirect;
+	kvm_irq_bypass = m->irq_bypass;
+}
+
+void shim_event(int kind, unsigned int a, unsigned int b)
+{
+	struct xk_events *s = shim_cur->sink;
+
+	if (!s)
+		return;
+	if (s->nr >= XK_MAX_EVENTS) {
+		s->overflow = true;
+		return;
+	}
+	s->ev[s->nr].kind = kind;
+	s->ev[s->nr].a = a;
+	s->ev[s->nr].b = b;
+	s->nr++;
+}
+
+void shim_warn(const char *file, int line)
+{
+	if (shim_cur)
+		shim_cur->warnings++;
+}
+
+int shim_this_cpu(void)
+{
+	return shim_cur->cur_cpu;
+}
+
+int cpu_nr_cores(void)
+{
+	return shim_cur->cores;
+}
+
+/* Hard (PIR) ids differ from logical ids so that a mix-up shows */
+int get_hard_smp_processor_id(int cpu)
+{
+	return cpu + 0x100;
+}
+
+static int shim_hard_to_logical(unsigned long hard)
+{
+	return (int)hard - 0x100;
+}
+
+bool cpu_has_feature(unsigned long long f)
+{
+	unsigned long long have = CPU_FTR_HVMODE | CPU_FTR_ARCH_206 |
+				  CPU_FTR_ARCH_207S;
+
+	if (shim_cur->power >= 9)
+		have |= CPU_FTR_ARCH_300;
+	return (have & f) == f;
+}
+
+unsigned long shim_mfspr(int sprn)
+{
+	if (sprn != SPRN_LPCR)
+		shim_warn(__FILE__, __LINE__);
+	return shim_cur->cpu[shim_cur->cur_cpu].lpcr;
+}
+
+/* LPCR[MER] edges of the current CPU are the "mer cpuP 1|0" events */
+void shim_mtspr(int sprn, unsigned long val)
+{
+	struct shim_cpu *c = &shim_cur->cpu[shim_cur->cur_cpu];
+	unsigned long old = c->lpcr;
+
+	if (sprn != SPRN_LPCR) {
+		shim_warn(__FILE__, __LINE__);
+		return;
+	}
+	c->lpcr = val;
+	if ((old ^ val) & LPCR_MER)
+		shim_event(XK_EV_MER, shim_cur->cur_cpu, !!(val & LPCR_MER));
+}
+
+/*
+ * A server doorbell: POWER9 names the target by hard id, POWER8 by the
+ * thread number within the sender's core.
+ */
+void shim_msgsnd(unsigned long msg)
+{
+	unsigned long tag = msg & 0x3fffff;
+	int target;
+
+	if (((msg >> (63 - 36)) & 0xf) != PPC_DBELL_SERVER)
+		shim_warn(__FILE__, __LINE__);
+	if (shim_cur->power >= 9)
+		target = shim_hard_to_logical(tag);
+	else
+		target = cpu_first_thread_sibling(shim_cur->cur_cpu) +
+			 (int)(tag & (shim_cur->threads - 1));
+	if (target < 0 || target >= shim_cur->nr_cpus)
+		shim_warn(__FILE__, __LINE__);
+	shim_event(XK_EV_MSGSND, target, 0);
+}
+
+/* Which CPU's presentation registers @addr lies in, and where */
+static int shim_mmio_decode(volatile void *addr, int *off)
+{
+	int i;
+
+	for (i = 0; i < shim_cur->nr_cpus; i++) {
+		u8 *base = shim_cur->cpu[i].mmio;
+
+		if ((u8 *)addr >= base && (u8 *)addr < base + SHIM_MMIO_SIZE) {
+			*off = (int)((u8 *)addr - base);
+			return i;
+		}
+	}
+	shim_warn(__FILE__, __LINE__);
+	return -1;
+}
+
+/* MFRR write: an IPI to that CPU when it asks for one (not 0xff) */
+void __raw_rm_writeb(u8 val, volatile void __iomem *addr)
+{
+	int off, cpu = shim_mmio_decode(addr, &off);
+
+	if (cpu < 0)
+		return;
+	shim_cur->cpu[cpu].mmio[off] = val;
+	if (off == XICS_MFRR && val != 0xff)
+		shim_event(XK_EV_IPI, cpu, 0);
+}
+
+/* XIRR write: an EOI in the physical controller */
+void __raw_rm_writel(u32 val, volatile void __iomem *addr)
+{
+	int off, cpu = shim_mmio_decode(addr, &off);
+	u32 xirr = be32_to_cpu(val);	/* the kernel writes the raw value */
+
+	if (cpu < 0)
+		return;
+	if (off == XICS_XIRR && (xirr & 0xffffff) != XICS_IPI)
+		shim_event(XK_EV_HW_EOI, xirr & 0xffffff, 0);
+}
+
+/* XIRR read: the pending physical interrupt is set up by the caller */
+u32 __raw_rm_readl(volatile void __iomem *addr)
+{
+	int off, cpu = shim_mmio_decode(addr, &off);
+	u32 v;
+
+	if (cpu < 0)
+		return 0;
+	__builtin_memcpy(&v, &shim_cur->cpu[cpu].mmio[off], sizeof(v));
+	__builtin_memset(&shim_cur->cpu[cpu].mmio[off], 0, sizeof(v));
+	return v;
+}
+
+int64_t opal_int_set_mfrr(u32 hard_cpu, u8 mfrr)
+{
+	if (mfrr != 0xff)
+		shim_event(XK_EV_IPI, shim_hard_to_logical(hard_cpu), 0);
+	return 0;
+}
+
+int64_t opal_int_eoi(u32 xirr)
+{
+	if ((xirr & 0xffffff) != XICS_IPI)
+		shim_event(XK_EV_HW_EOI, xirr & 0xffffff, 0);
+	return 0;
+}
+
+int64_t opal_int_get_xirr(__be32 *out, bool just_poll)
+{
+	u32 v;
+
+	__builtin_memcpy(&v, &shim_cur->cpu[shim_cur->cur_cpu].mmio[XICS_XIRR],
+			 sizeof(v));
+	/* reading the XIRR accepts the interrupt: it is no longer pending */
+	if (!just_poll)
+		__builtin_memset(&shim_cur->cpu[shim_cur->cur_cpu].mmio[XICS_XIRR],
+				 0, sizeof(v));
+	*out = v;
+	return 0;
+}
+
+/* The server argument is the hard id shifted left by 2 (xics "mangle") */
+int64_t opal_set_xive(u32 isn, u16 server, u8 priority)
+{
+	shim_event(XK_EV_RETARGET, isn, shim_hard_to_logical(server >> 2));
+	return 0;
+}
+
+void smp_muxed_ipi_set_message(int cpu, int msg)
+{
+	shim_cur->cpu[cpu].msgs |= 1u << msg;
+}
+
+void kvmppc_set_host_ipi(int cpu)
+{
+	shim_cur->cpu[cpu].paca.kvm_hstate.host_ipi = 1;
+}
+
+unsigned long get_tb(void)
+{
+	return 0x1234;	/* not compared (ICP-ACCEPT-X) */
+}
+
+unsigned long vmalloc_to_phys(void *addr)
+{
+	return (unsigned long)addr;
+}
+
+/*
+ * Each host CPU that got PPC_MSG_RM_HOST_ACTION runs the kernel's
+ * handler on itself at the end of the step, as the borrowed core would.
+ */
+void shim_run_host_messages(void)
+{
+	int saved = shim_cur->cur_cpu;
+	int i;
+
+	for (i = 0; i < shim_cur->nr_cpus; i++) {
+		struct shim_cpu *c = &shim_cur->cpu[i];
+
+		if (!(c->msgs & (1u << PPC_MSG_RM_HOST_ACTION)))
+			continue;
+		c->msgs &= ~(1u << PPC_MSG_RM_HOST_ACTION);
+		c->paca.kvm_hstate.host_ipi = 0;
+		shim_cur->cur_cpu = i;
+		kvmppc_xics_ipi_action();
+	}
+	shim_cur->cur_cpu = saved;
+}
+
+/* A core is "in host" when none of its threads runs a VCPU */
+void shim_update_in_host(void)
+{
+	int core, t;
+
+	if (!shim_cur->rm_core)
+		return;
+	for (core = 0; core < shim_cur->cores; core++) {
+		u32 in_host = 1;
+
+		for (t = 0; t < shim_cur->threads; t++) {
+			int cpu = core * shim_cur->threads + t;
+
+			if (shim_cur->cpu[cpu].paca.kvm_hstate.kvm_vcpu)
+				in_host = 0;
+		}
+		shim_cur->rm_core[core].rm_state.in_host = in_host;
+	}
+}

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Passed-through device interrupts and the physical XIRR.
+ *
+ * A device the scenario passes through ("passthru hw=H irq=IRQ") gets an
+ * interrupt descriptor with three different numbers, so that kernel code
+ * mixing them up cannot pass by accident:
+ *   host_irq  the Linux number: SHIM_PT_VIRQ_BASE + index (above 24 bits,
+ *             so it can never match an XISR);
+ *   desc->irq_data.hwirq  the PCI-MSI number: SHIM_PT_MSI_BASE + index;
+ *   the XICS number H, found through irq_get_default_host(), the one the
+ *             physical XIRR returns and OPAL takes.
+ * Only these descriptors carry the PowerNV OPAL MSI chip, so
+ * is_pnv_opal_msi() says "yes" for them and nothing else.
+ *
+ * A pending hardware interrupt is one XIRR value per CPU, read (and
+ * consumed) by the kernel through MMIO on POWER8 or OPAL on POWER9.
+ */
+#include <xr_shim/state.h>
+
+void *calloc(unsigned long n, unsigned long size);
+void free(void *p);
+
+#define SHIM_PT_VIRQ_BASE	0x1000000u
+#define SHIM_PT_MSI_BASE	0x40000000u
+
+struct shim_ptdev {
+	struct irq_desc desc;		/* PCI-MSI level: desc->irq_data */
+	struct irq_data xics_data;	/* the XICS domain's view */
+	unsigned int guest_irq;
+	bool live;			/* routed to guest_irq */
+	void *percpu_cnt;		/* per-CPU counters */
+};
+
+struct shim_pt {
+	unsigned int nr;
+	struct shim_ptdev dev[SHIM_PT_MAX_DEVS];
+};
+
+static struct irq_chip shim_pnv_msi_chip = { .name = "PCI-MSI-OPAL" };
+static struct irq_domain {
+	int unused;
+} shim_xics_domain;
+
+int shim_pt_create(struct shim_machine *m)
+{
+	m->pt = calloc(1, sizeof(*m->pt));
+	return m->pt ? 0 : -ENOMEM;
+}
+
+void shim_pt_destroy(struct shim_machine *m)
+{
+	unsigned int i;
+
+	if (!m->pt)
+		return;
+	for (i = 0; i < m->pt->nr; i++)
+		free(m->pt->dev[i].percpu_cnt);
+	free(m->pt);
+	m->pt = NULL;
+}
+
+static struct shim_ptdev *shim_pt_of_virq(unsigned int virq)
+{
+	struct shim_pt *pt = shim_cur->pt;
+
+	if (!pt || virq < SHIM_PT_VIRQ_BASE || virq - SHIM_PT_VIRQ_BASE >= pt->nr)
+		return NULL;
+	return &pt->dev[virq - SHIM_PT_VIRQ_BASE];
+}
+
+int shim_pt_dev(unsigned int hw, bool create)
+{
+	struct shim_pt *pt = shim_cur->pt;
+	struct shim_ptdev *d;
+	unsigned int i;
+
+	for (i = 0; i < pt->nr; i++)
+		if (pt->dev[i].xics_data.hwirq == hw)
+			return SHIM_PT_VIRQ_BASE + i;
+	if (!create || pt->nr == SHIM_PT_MAX_DEVS)
+		return -1;
+	d = &pt->dev[pt->nr];
+	d->percpu_cnt = calloc(shim_cur->nr_cpus, SHIM_PERCPU_STRIDE);
+	if (!d->percpu_cnt)
+		return -1;
+	d->desc.kstat_irqs = d->percpu_cnt;
+	d->desc.irq_data.irq = SHIM_PT_VIRQ_BASE + pt->nr;
+	d->desc.irq_data.hwirq = SHIM_PT_MSI_BASE + pt->nr;
+	d->desc.irq_data.chip = &shim_pnv_msi_chip;
+	d->xics_data.irq = SHIM_PT_VIRQ_BASE + pt->nr;
+	d->xics_data.hwirq = hw;
+	return SHIM_PT_VIRQ_BASE + pt->nr++;
+}
+
+int shim_pt_route(int host_irq, unsigned int guest_irq, bool live)
+{
+	struct shim_ptdev *d = shim_pt_of_virq(host_irq);
+
+	if (!d)
+		return -1;
+	d->guest_irq = guest_irq;
+	d->live = live;
+	return 0;
+}
+
+long shim_pt_live_irq(unsigned int hw)
+{
+	int virq = shim_pt_dev(hw, false);
+	struct shim_ptdev *d = virq < 0 ? NULL : shim_pt_of_virq(virq);
+
+	return d && d->live ? (long)d->guest_irq : -1;
+}
+
+int shim_pt_host_irq_of(unsigned int guest_irq, bool *was_live)
+{
+	struct shim_pt *pt = shim_cur->pt;
+	unsigned int i;
+
+	*was_live = false;
+	for (i = 0; i < pt->nr; i++) {
+		if (pt->dev[i].live && pt->dev[i].guest_irq == guest_irq) {
+			*was_live = true;
+			return SHIM_PT_VIRQ_BASE + i;
+		}
+	}
+	return pt->nr ? (int)SHIM_PT_VIRQ_BASE : -1;
+}
+
+/* The XIRR the physical ICP of @cpu returns next, as the hardware holds it */
+void shim_set_pending_xirr(int cpu, u32 xirr)
+{
+	__be32 v = cpu_to_be32(xirr);
+
+	__builtin_memcpy(&shim_cur->cpu[cpu].mmio[XICS_XIRR], &v, sizeof(v));
+}
+
+struct irq_desc *irq_to_desc(unsigned int irq)
+{
+	struct shim_ptdev *d = shim_pt_of_virq(irq);
+
+	return d ? &d->desc : NULL;
+}
+
+struct irq_domain *irq_get_default_host(void)
+{
+	return &shim_xics_domain;
+}
+
+struct irq_data *irq_domain_get_irq_data(struct irq_domain *domain,
+					 unsigned int virq)
+{
+	struct shim_ptdev *d = shim_pt_of_virq(virq);
+
+	if (domain != &shim_xics_domain || !d)
+		return NULL;
+	return &d->xics_data;
+}
+
+bool is_pnv_opal_msi(struct irq_chip *chip)
+{
+	return chip == &shim_pnv_msi_chip;
+}
+
+/* The PHB's EOI takes the PCI-MSI level irq_data: anything else is a bug */
+int64_t pnv_opal_pci_msi_eoi(struct irq_data *d)
+{
+	struct shim_ptdev *dev = d ? shim_pt_of_virq(d->irq) : NULL;
+
+	if (!dev || d != &dev->desc.irq_data)
+		shim_warn(__FILE__, __LINE__);
+	return 0;
+}
+
+/* This machine has no XIVE */
+int kvmppc_xive_set_mapped(struct kvm *kvm, unsigned long guest_irq,
+			   unsigned long host_irq)
+{
+	shim_warn(__FILE__, __LINE__);
+	return -ENODEV;
+}
+
+int kvmppc_xive_clr_mapped(struct kvm *kvm, unsigned long guest_irq,
+			   unsigned long host_irq)
+{
+	shim_warn(__FILE__, __LINE__);
+	return -ENODEV;
+}

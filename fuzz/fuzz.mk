@@ -1,0 +1,170 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Differential fuzzing (docs/fuzzing.md).
+#   make fuzz [FUZZ_SECONDS=60]  each target for N seconds; fails on a finding
+#   make fuzz-check              format self-test, corpus replay (gcc driver and
+#                                libFuzzer build), each target briefly
+#   make fuzz-ossfuzz-check      runs fuzz/oss-fuzz/build.sh as OSS-Fuzz would
+#   $(B)/fuzz/xicsref-from-fuzz INPUT > case.scn
+#
+# The libFuzzer build is clang with ASan+UBSan; the model, the runner and
+# the fuzz code are compiled here again with -fsanitize=fuzzer-no-link so
+# that their coverage guides the fuzzer.  The kernel objects come from a
+# kernel build with the same instrumentation (FUZZ_KBUILD) when it exists,
+# else from the build/san variant.
+
+FUZZ_TARGETS	:= diff_ops model_invariants scenario_parse state_restore
+FUZZ_DIFF	:= diff_ops state_restore
+FUZZ_SECONDS	?= 60
+FUZZ_CHECK_SECONDS ?= 10
+FUZZ_B		:= $(B)/fuzz
+FUZZ_CLANG	?= clang
+FUZZ_KBUILD	?= build/fuzzk
+
+FUZZ_LIB_SRCS	:= $(wildcard model/src/*.c) \
+		   $(filter-out conformance/runner/main.c,\
+		     $(wildcard conformance/runner/*.c)) \
+		   fuzz/decode.c fuzz/encode.c fuzz/emit.c fuzz/harness.c
+FUZZ_HDRS	:= $(wildcard model/include/xicsref/*.h model/src/*.h \
+		     conformance/runner/*.h fuzz/*.h)
+FUZZ_INC	:= -Imodel/include -Iconformance/runner -Ifuzz \
+		   -DXR_VERSION='"$(XR_VERSION)"'
+FUZZ_SAN	:= -fsanitize=address,undefined -fno-sanitize-recover=all \
+		   -fno-omit-frame-pointer
+FUZZ_CFLAGS	:= -std=gnu11 -O1 -g $(WARN) $(FUZZ_INC) $(FUZZ_SAN)
+
+# Kernel objects: versions found in the instrumented build, else build/san
+FUZZ_KSOS_LF	= $(or $(wildcard $(FUZZ_KBUILD)/kernel/*/xicsref-kernel.so),\
+		       $(wildcard build/san/kernel/*/xicsref-kernel.so),\
+		       $(wildcard build/kernel/*/xicsref-kernel.so))
+FUZZ_KSOS_GCC	= $(wildcard build/kernel/*/xicsref-kernel.so)
+fuzz_colon	= $(subst $(eval) ,:,$(strip $(1)))
+
+# -- libFuzzer build --
+FUZZ_LF_OBJS	:= $(patsubst %.c,$(FUZZ_B)/obj/%.o,$(FUZZ_LIB_SRCS))
+FUZZ_LF_BINS	:= $(addprefix $(FUZZ_B)/,$(FUZZ_TARGETS))
+
+$(FUZZ_B)/obj/%.o: %.c $(FUZZ_HDRS)
+	@mkdir -p $(@D)
+	$(FUZZ_CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_LF_BINS): $(FUZZ_B)/%: fuzz/%.c $(FUZZ_LF_OBJS)
+	@mkdir -p $(@D)
+	$(FUZZ_CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ -ldl
+
+# -- gcc build with the standalone driver (replay only) --
+FUZZ_GCC_OBJS	:= $(patsubst %.c,$(FUZZ_B)/gcc/obj/%.o,$(FUZZ_LIB_SRCS))
+FUZZ_GCC_BINS	:= $(addprefix $(FUZZ_B)/gcc/,$(FUZZ_TARGETS))
+FUZZ_GCC_CFLAGS	:= -std=gnu11 -O2 -g $(WARN) $(FUZZ_INC)
+
+$(FUZZ_B)/gcc/obj/%.o: %.c $(FUZZ_HDRS)
+	@mkdir -p $(@D)
+	gcc $(FUZZ_GCC_CFLAGS) -c -o $@ $<
+
+$(FUZZ_GCC_BINS): $(FUZZ_B)/gcc/%: fuzz/%.c fuzz/standalone.c $(FUZZ_GCC_OBJS)
+	@mkdir -p $(@D)
+	gcc $(FUZZ_GCC_CFLAGS) -o $@ $^ -ldl
+
+$(FUZZ_B)/xicsref-from-fuzz: fuzz/from_fuzz.c $(FUZZ_GCC_OBJS)
+	@mkdir -p $(@D)
+	gcc $(FUZZ_GCC_CFLAGS) -o $@ $^ -ldl
+
+$(FUZZ_B)/xicsref-fuzz-selftest: fuzz/selftest.c $(FUZZ_GCC_OBJS)
+	@mkdir -p $(@D)
+	gcc $(FUZZ_GCC_CFLAGS) -o $@ $^ -ldl
+
+# -- corpora: committed seeds plus every suite scenario, encoded --
+FUZZ_SCNS	:= $(sort $(wildcard conformance/scenarios/*.scn))
+FUZZ_CORPORA	:= $(addprefix $(FUZZ_B)/corpus/,$(FUZZ_TARGETS))
+
+$(FUZZ_B)/corpus/%: $(FUZZ_B)/xicsref-from-fuzz $(FUZZ_SCNS) \
+		$(wildcard fuzz/corpus/*/*)
+	@rm -rf $@ && mkdir -p $@
+	@if [ -d fuzz/corpus/$* ]; then cp fuzz/corpus/$*/* $@/; fi
+	@case $* in \
+	scenario_parse) for s in $(FUZZ_SCNS); do \
+		cp $$s $@/$$(basename $$s .scn); done ;; \
+	state_restore) for s in $(FUZZ_SCNS); do \
+		$(FUZZ_B)/xicsref-from-fuzz --encode --state $$s \
+		  $@/$$(basename $$s .scn) || exit 1; done ;; \
+	*) for s in $(FUZZ_SCNS); do \
+		$(FUZZ_B)/xicsref-from-fuzz --encode $$s \
+		  $@/$$(basename $$s .scn) || exit 1; done ;; \
+	esac
+	@echo "  CORPUS $@: $$(ls $@ | wc -l) seeds"
+
+# -- running --
+# fuzz_env: the kernel objects a run of target $(1) loads
+fuzz_env = XICSREF_KERNEL_SOS=$(call fuzz_colon,$(FUZZ_KSOS_LF)) \
+	   ASAN_OPTIONS=detect_leaks=1
+fuzz_opts = $(if $(wildcard fuzz/$(1).dict),-dict=fuzz/$(1).dict) \
+	    -max_len=$(if $(filter scenario_parse,$(1)),4096,1024) -timeout=10 \
+	    -print_final_stats=1
+
+.PHONY: fuzz fuzz-build fuzz-check fuzz-kernels fuzz-ossfuzz-check
+fuzz-build: $(FUZZ_LF_BINS) $(FUZZ_GCC_BINS) $(FUZZ_B)/xicsref-from-fuzz \
+	    $(FUZZ_B)/xicsref-fuzz-selftest $(FUZZ_CORPORA)
+
+# The kernels with coverage instrumentation, in their own build variant
+fuzz-kernels:
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_KBUILD) CC=clang SAN=1 \
+		EXTRA_CFLAGS=-fsanitize=fuzzer-no-link kernels \
+		> $(B)/fuzz-kernels.log 2>&1 || \
+		echo "fuzz: WARNING: the instrumented kernel build failed ($(B)/fuzz-kernels.log);" \
+		     "the fuzzers load other kernel objects and get no coverage from them" >&2
+
+fuzz_need_kernels = @if [ -z "$(strip $(FUZZ_KSOS_LF))" ]; then \
+	echo "fuzz: no sanitizer kernel objects: run make fuzz-kernels" \
+	     "(or make BUILD=build/san CC=clang SAN=1 kernels)" >&2; exit 1; fi
+
+# fuzz_run TARGET EXTRA-FLAGS: one libFuzzer run, its log, and on a
+# finding the shrunk scenario the target printed
+fuzz_run = mkdir -p $(FUZZ_B)/work/$(1) && \
+	XICSREF_KERNEL_SOS=$(call fuzz_colon,$(FUZZ_KSOS_LF)) \
+	$(FUZZ_B)/$(1) $(call fuzz_opts,$(1)) \
+	  -artifact_prefix=$(FUZZ_B)/work/$(1)/ $(2) $(FUZZ_B)/corpus/$(1) \
+	  > $(FUZZ_B)/work/$(1).log 2>&1 || { \
+	  echo "fuzz: $(1) FOUND SOMETHING (log $(FUZZ_B)/work/$(1).log):"; \
+	  sed -n '/^==== xicsref/,/^---- end/p' $(FUZZ_B)/work/$(1).log; \
+	  tail -25 $(FUZZ_B)/work/$(1).log; exit 1; }; \
+	echo "  $(1): $$(grep -h 'stat::number_of_executed_units' \
+	  $(FUZZ_B)/work/$(1).log | tail -1) no finding"
+
+fuzz: fuzz-build fuzz-kernels
+	$(fuzz_need_kernels)
+	@$(foreach t,$(FUZZ_TARGETS),echo "== fuzz $(t) for $(FUZZ_SECONDS) s"; \
+		$(call fuzz_run,$(t),-max_total_time=$(FUZZ_SECONDS)) &&) true
+
+fuzz-check: fuzz-build fuzz-kernels
+	$(fuzz_need_kernels)
+	$(FUZZ_B)/xicsref-fuzz-selftest
+	@if [ -z "$(strip $(FUZZ_KSOS_GCC))" ]; then \
+		echo "fuzz-check: no gcc kernel objects (build/kernel): run make kernels" >&2; \
+		exit 1; fi
+	@$(foreach t,$(FUZZ_TARGETS),echo "== replay $(t) (gcc, standalone)"; \
+		XICSREF_KERNEL_SOS=$(call fuzz_colon,$(FUZZ_KSOS_GCC)) \
+		$(FUZZ_B)/gcc/$(t) $(FUZZ_B)/corpus/$(t) &&) true
+	@$(foreach t,$(FUZZ_TARGETS),echo "== replay $(t) (libFuzzer)"; \
+		$(call fuzz_run,$(t),-runs=0) &&) true
+	@$(foreach t,$(FUZZ_TARGETS),echo "== fuzz $(t) for $(FUZZ_CHECK_SECONDS) s"; \
+		$(call fuzz_run,$(t),-max_total_time=$(FUZZ_CHECK_SECONDS)) &&) true
+
+# OSS-Fuzz: run fuzz/oss-fuzz/build.sh with the service's variables
+FUZZ_OSS_OUT	:= $(CURDIR)/build/ossfuzz-out
+fuzz-ossfuzz-check: fuzz-kernels
+	rm -rf $(FUZZ_OSS_OUT) build/ossfuzz-work && mkdir -p $(FUZZ_OSS_OUT) build/ossfuzz-work
+	CC=clang CFLAGS='-O1 -fno-omit-frame-pointer -gline-tables-only -fsanitize=address -fsanitize-address-use-after-scope -fsanitize=fuzzer-no-link' \
+	LIB_FUZZING_ENGINE=-fsanitize=fuzzer OUT=$(FUZZ_OSS_OUT) SRC=$(CURDIR) \
+	WORK=$(CURDIR)/build/ossfuzz-work \
+		sh fuzz/oss-fuzz/build.sh
+	@for t in $(FUZZ_TARGETS); do \
+		test -x $(FUZZ_OSS_OUT)/$$t && test -s $(FUZZ_OSS_OUT)/$${t}_seed_corpus.zip \
+		  && test -f $(FUZZ_OSS_OUT)/$$t.options || { \
+		  echo "fuzz-ossfuzz-check: $$t, its seed corpus or options missing" >&2; exit 1; }; \
+		echo "== $(FUZZ_OSS_OUT)/$$t for 5 s"; \
+		( cd $(FUZZ_OSS_OUT) && ./$$t -max_total_time=5 \
+		  -artifact_prefix=$(CURDIR)/build/ossfuzz-work/ ) \
+		  > build/ossfuzz-work/$$t.log 2>&1 || { \
+		  tail -30 build/ossfuzz-work/$$t.log; exit 1; }; \
+	done
+	@echo "fuzz-ossfuzz-check: every target built and ran"

@@ -1,0 +1,366 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * xicsref fuzzing: the shared harness.  Loading the kernel shared
+ * objects, turning a case into the runner's scenario structure, running
+ * it through the runner core, and reporting a finding as the smallest
+ * scenario that still shows it.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <xicsref/model.h>
+
+#include "emit.h"
+#include "harness.h"
+
+#ifndef XF_DEFAULT_KERNEL_SOS
+#define XF_DEFAULT_KERNEL_SOS	""
+#endif
+
+static void load_one(struct xf_impls *impls, const char *path)
+{
+	const struct xr_impl_ops *const *tab;
+	xr_impl_entry_fn entry;
+	uint32_t i, nr = 0;
+	void *h;
+
+	h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	if (!h) {
+		fprintf(stderr, "fuzz: cannot load %s: %s\n", path, dlerror());
+		return;
+	}
+	entry = (xr_impl_entry_fn)dlsym(h, XR_IMPL_ENTRY_SYMBOL);
+	if (!entry) {
+		fprintf(stderr, "fuzz: %s: no %s\n", path,
+			XR_IMPL_ENTRY_SYMBOL);
+		return;
+	}
+	tab = entry(&nr);
+	for (i = 0; i < nr && impls->nr < XF_MAX_IMPLS; i++) {
+		if (!tab[i] || tab[i]->abi_version != XR_IMPL_ABI_VERSION) {
+			fprintf(stderr, "fuzz: %s: table %u has ABI %u, not %u\n",
+				path, i, tab[i] ? tab[i]->abi_version : 0,
+				XR_IMPL_ABI_VERSION);
+			continue;
+		}
+		impls->from[impls->nr] = strdup(path);
+		impls->ops[impls->nr++] = tab[i];
+	}
+}
+
+/* "$ORIGIN/x.so" names x.so in the directory of the running binary */
+static void load_path(struct xf_impls *impls, const char *path)
+{
+	char exe[4096], full[4096 + 64];
+	ssize_t n;
+	char *slash;
+
+	if (strncmp(path, "$ORIGIN/", 8)) {
+		load_one(impls, path);
+		return;
+	}
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return;
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (slash)
+		*slash = '\0';
+	snprintf(full, sizeof(full), "%s/%s", exe, path + 8);
+	if (access(full, R_OK) == 0)
+		load_one(impls, full);
+}
+
+void xf_load_kernels(struct xf_impls *impls)
+{
+	const char *list = getenv("XICSREF_KERNEL_SOS");
+	char *copy, *p, *tok;
+	uint32_t i;
+
+	memset(impls, 0, sizeof(*impls));
+	if (!list || !*list)
+		list = XF_DEFAULT_KERNEL_SOS;
+	copy = strdup(list);
+	for (p = copy; (tok = strsep(&p, ":")) != NULL;)
+		if (*tok)
+			load_path(impls, tok);
+	free(copy);
+	for (i = 0; i < impls->nr; i++)
+		fprintf(stderr, "fuzz: comparing %s %s (%s) with the model, "
+			"quirks 0x%llx\n", impls->ops[i]->name,
+			impls->ops[i]->version, impls->from[i],
+			(unsigned long long)xf_quirks_for(impls->ops[i]));
+}
+
+uint64_t xf_quirks_for(const struct xr_impl_ops *impl)
+{
+	const struct xr_deviation *d;
+	uint32_t i, nr = 0;
+	uint64_t q = 0;
+
+	d = xr_deviations(&nr);
+	for (i = 0; i < nr; i++)
+		if (xr_dev_applies(d[i].applies_to, impl->name))
+			q |= d[i].quirk;
+	return q;
+}
+
+/* -- A case as the runner's scenario -- */
+
+struct xf_scn {
+	struct xr_scenario scn;
+	struct xr_scn_step steps[XF_MAX_STEPS];
+};
+
+static void to_scenario(const struct xf_case *c, uint64_t quirks,
+			struct xf_scn *x)
+{
+	uint32_t i;
+
+	memset(x, 0, sizeof(*x));
+	x->scn.setup = c->setup;
+	x->scn.setup.quirks = quirks;
+	x->scn.nr_steps = c->nr_steps;
+	x->scn.steps = x->steps;
+	for (i = 0; i < c->nr_steps; i++) {
+		FILE *f = fmemopen(x->steps[i].text, XR_SCN_TEXT_LEN - 1, "w");
+
+		x->steps[i].line = i + 1;
+		x->steps[i].step = c->steps[i];
+		if (f) {
+			setbuf(f, NULL);
+			xf_emit_step(f, &c->steps[i]);
+			fclose(f);
+		}
+		x->steps[i].text[strcspn(x->steps[i].text, "\n")] = '\0';
+	}
+}
+
+static bool same_setup(const struct xr_setup *a, const struct xr_setup *b)
+{
+	uint32_t i;
+
+	if (a->machine != b->machine || a->cores != b->cores ||
+	    a->threads != b->threads || a->nr_vcpus != b->nr_vcpus ||
+	    a->nr_sources != b->nr_sources ||
+	    a->nr_passthru != b->nr_passthru ||
+	    a->real_mode != b->real_mode || a->bypass != b->bypass ||
+	    a->ipi_redirect != b->ipi_redirect ||
+	    a->ack_notifier != b->ack_notifier)
+		return false;
+	for (i = 0; i < a->nr_vcpus; i++)
+		if (a->vcpus[i].id != b->vcpus[i].id ||
+		    a->vcpus[i].server != b->vcpus[i].server ||
+		    a->vcpus[i].has_icp != b->vcpus[i].has_icp ||
+		    a->vcpus[i].cpu != b->vcpus[i].cpu)
+			return false;
+	for (i = 0; i < a->nr_sources; i++)
+		if (a->sources[i].irq != b->sources[i].irq ||
+		    a->sources[i].lsi != b->sources[i].lsi ||
+		    a->sources[i].server != b->sources[i].server ||
+		    a->sources[i].prio != b->sources[i].prio)
+			return false;
+	return true;
+}
+
+static bool same_step(const struct xr_step *a, const struct xr_step *b)
+{
+	return a->kind == b->kind && a->vcpu == b->vcpu &&
+	       a->arg[0] == b->arg[0] && a->arg[1] == b->arg[1] &&
+	       a->arg[2] == b->arg[2];
+}
+
+bool xf_valid(const struct xf_case *c, char *why, size_t len)
+{
+	struct xr_parse_error err;
+	struct xr_scenario scn;
+	char *buf = NULL;
+	size_t blen = 0;
+	bool ok = false;
+	uint32_t i;
+	FILE *f;
+
+	f = open_memstream(&buf, &blen);
+	if (!f) {
+		snprintf(why, len, "open_memstream failed");
+		return false;
+	}
+	xf_emit(f, c, NULL);
+	fclose(f);
+	memset(&err, 0, sizeof(err));
+	if (xr_parse(buf, blen, NULL, &scn, &err)) {
+		snprintf(why, len, "line %u: %s", err.line, err.msg);
+		free(buf);
+		return false;
+	}
+	if (!same_setup(&scn.setup, &c->setup)) {
+		snprintf(why, len, "the parsed set-up differs from the case");
+	} else if (scn.nr_steps != c->nr_steps) {
+		snprintf(why, len, "parsed %u steps, the case has %u",
+			 scn.nr_steps, c->nr_steps);
+	} else {
+		ok = true;
+		for (i = 0; i < c->nr_steps && ok; i++)
+			if (!same_step(&scn.steps[i].step, &c->steps[i])) {
+				snprintf(why, len, "step %u parses differently",
+					 i + 1);
+				ok = false;
+			}
+	}
+	xr_scenario_free(&scn);
+	free(buf);
+	return ok;
+}
+
+/*
+ * The reference of a fuzz run: the model with the quirks of the
+ * implementation under test.  The runner core gives the reference the
+ * quirks of the scenario's "deviation" lines only, and a deviation line
+ * would also demand that the difference shows; a fuzz case shows none
+ * of them in particular.  So the reference's create() adds the quirks,
+ * and the core does all the running and comparing as for any scenario.
+ */
+static uint64_t ref_quirks;
+static struct xr_impl_ops ref_tab[2];
+
+static void *ref_create(enum xr_context ctx, const struct xr_setup *setup,
+			char *err, size_t errlen)
+{
+	struct xr_setup s = *setup;
+
+	s.quirks |= ref_quirks;
+	return xr_model_ops(ctx)->create(&s, err, errlen);
+}
+
+static void *ref_create_vm(const struct xr_setup *setup, char *err,
+			   size_t errlen)
+{
+	return ref_create(XR_CTX_VIRTUAL, setup, err, errlen);
+}
+
+static void *ref_create_rm(const struct xr_setup *setup, char *err,
+			   size_t errlen)
+{
+	return ref_create(XR_CTX_REAL, setup, err, errlen);
+}
+
+static const struct xr_impl_ops *quirked_ref(enum xr_context ctx)
+{
+	uint32_t i = ctx == XR_CTX_REAL;
+
+	if (!ref_tab[i].create) {
+		ref_tab[i] = *xr_model_ops(ctx);
+		ref_tab[i].create = i ? ref_create_rm : ref_create_vm;
+	}
+	return &ref_tab[i];
+}
+
+static const struct xr_run_env quirked_env = {
+	.ref_ops = quirked_ref,
+	.dev_find = xr_deviation_find,
+};
+
+bool xf_differs(const struct xf_case *c, const struct xr_impl_ops *impl,
+		struct xr_outcome *out)
+{
+	static struct xf_scn x;
+
+	to_scenario(c, 0, &x);
+	ref_quirks = xf_quirks_for(impl);
+	memset(out, 0, sizeof(*out));
+	xr_run_one(&quirked_env, &x.scn, impl, out);
+	return out->verdict == XR_V_FAIL;
+}
+
+void xf_print_outcome(FILE *f, const struct xf_case *c,
+		      const struct xr_outcome *o)
+{
+	uint32_t i;
+
+	fprintf(f, "%s %s vs %s (quirks 0x%llx): %s at step %u",
+		o->impl ? o->impl->name : "?",
+		o->impl && o->impl->version ? o->impl->version : "",
+		o->ref ? o->ref->name : "no reference",
+		(unsigned long long)(o->impl ? xf_quirks_for(o->impl) : 0),
+		xr_verdict_name(o->verdict),
+		o->step);
+	if (o->step && o->step <= c->nr_steps) {
+		char t[XR_SCN_TEXT_LEN] = "";
+		FILE *m = fmemopen(t, sizeof(t) - 1, "w");
+
+		if (m) {
+			xf_emit_step(m, &c->steps[o->step - 1]);
+			fclose(m);
+		}
+		t[strcspn(t, "\n")] = '\0';
+		fprintf(f, " (%s)", t);
+	}
+	fprintf(f, "%s%s\n", o->reason[0] ? ": " : "", o->reason);
+	for (i = 0; i < o->nr_diffs; i++)
+		fprintf(f, "  %-24s model %s | %s %s\n", o->diffs[i].field,
+			o->diffs[i].a, o->impl ? o->impl->name : "impl",
+			o->diffs[i].b);
+	if (o->more_diffs)
+		fprintf(f, "  ... more differences\n");
+}
+
+struct diff_arg {
+	const struct xr_impl_ops *impl;
+	struct xr_outcome out;
+};
+
+static bool still_differs(const struct xf_case *c, void *arg)
+{
+	struct diff_arg *d = arg;
+	char why[256];
+
+	return xf_valid(c, why, sizeof(why)) && xf_differs(c, d->impl, &d->out);
+}
+
+void xf_report_diff(const char *target, struct xf_case *c,
+		    const struct xr_impl_ops *impl)
+{
+	static struct diff_arg d;
+	unsigned int runs;
+	char note[512];
+
+	d.impl = impl;
+	runs = xf_shrink(c, still_differs, &d);
+	xf_differs(c, impl, &d.out);
+	fprintf(stderr, "\n==== xicsref %s: a new difference (shrunk in %u runs)\n",
+		target, runs);
+	xf_print_outcome(stderr, c, &d.out);
+	snprintf(note, sizeof(note),
+		 "found by fuzz/%s: %s %s differs from the model\n"
+		 "the model ran with quirks 0x%llx (documented deviations of %s)\n"
+		 "replay: xicsref run FILE",
+		 target, impl->name, impl->version ? impl->version : "",
+		 (unsigned long long)xf_quirks_for(impl), impl->name);
+	fprintf(stderr, "---- minimal scenario ----\n");
+	xf_emit(stderr, c, note);
+	fprintf(stderr, "---- end ----\n");
+	abort();
+}
+
+void xf_diff_input(const char *target, const uint8_t *data, size_t len,
+		   enum xf_profile profile, const struct xf_impls *impls)
+{
+	static struct xf_case c;
+	struct xr_outcome out;
+	char why[256];
+	uint32_t i;
+
+	xf_decode(data, len, profile, &c);
+	if (!xf_valid(&c, why, sizeof(why))) {
+		fprintf(stderr, "xicsref %s: decoder bug, invalid scenario: %s\n",
+			target, why);
+		xf_emit(stderr, &c, "the decoder produced this");
+		abort();
+	}
+	for (i = 0; i < impls->nr; i++)
+		if (xf_differs(&c, impls->ops[i], &out))
+			xf_report_diff(target, &c, impls->ops[i]);
+}

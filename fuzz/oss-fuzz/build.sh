@@ -1,0 +1,60 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# OSS-Fuzz build script: uses only $CC, $CFLAGS, $LIB_FUZZING_ENGINE,
+# $OUT, $SRC (and $WORK for scratch).  Produces $OUT/<target>,
+# <target>_seed_corpus.zip, <target>.options and <target>.dict, and the
+# kernel shared objects next to the targets (found through $ORIGIN).
+set -eu
+cd "$SRC/xicsref" 2>/dev/null || cd "$SRC"
+WORK=${WORK:-/tmp/xicsref-ossfuzz}
+mkdir -p "$WORK/obj" "$OUT"
+
+inc="-Imodel/include -Iconformance/runner -Ifuzz -DXR_VERSION=\"oss-fuzz\""
+inc="$inc -DXF_DEFAULT_KERNEL_SOS=\"\$ORIGIN/xicsref-kernel-6.1.so:\$ORIGIN/xicsref-kernel-6.12.so\""
+objs=""
+for f in model/src/*.c conformance/runner/*.c fuzz/decode.c fuzz/encode.c \
+	 fuzz/emit.c fuzz/harness.c; do
+	[ "$f" = conformance/runner/main.c ] && continue
+	o="$WORK/obj/$(echo "$f" | tr / _).o"
+	$CC $CFLAGS -std=gnu11 $inc -c "$f" -o "$o"
+	objs="$objs $o"
+done
+
+# The kernel code under test, with the same instrumentation
+if make BUILD="$WORK/k" CC="$CC" EXTRA_CFLAGS="$CFLAGS" kernels \
+	> "$WORK/kernels.log" 2>&1; then
+	for so in "$WORK"/k/kernel/*/xicsref-kernel.so; do
+		v=$(basename "$(dirname "$so")")
+		cp "$so" "$OUT/xicsref-kernel-$(echo "$v" | cut -d. -f1,2).so"
+	done
+else
+	echo "build.sh: WARNING: the kernel build failed ($WORK/kernels.log):" \
+	     "diff_ops and state_restore will refuse to run" >&2
+fi
+
+# Seeds: committed ones plus the suite, encoded by the host tool
+gcc -std=gnu11 -O1 $inc -o "$WORK/from-fuzz" fuzz/from_fuzz.c \
+	fuzz/decode.c fuzz/encode.c fuzz/emit.c \
+	$(ls conformance/runner/*.c | grep -v main.c) model/src/*.c -ldl
+
+for t in diff_ops model_invariants scenario_parse state_restore; do
+	$CC $CFLAGS -std=gnu11 $inc -c "fuzz/$t.c" -o "$WORK/obj/$t.o"
+	$CC $CFLAGS $LIB_FUZZING_ENGINE "$WORK/obj/$t.o" $objs -ldl \
+		-o "$OUT/$t"
+	cp "fuzz/$t.options" "$OUT/"
+	[ -f "fuzz/$t.dict" ] && cp "fuzz/$t.dict" "$OUT/"
+	d="$WORK/seeds/$t"
+	rm -rf "$d" && mkdir -p "$d"
+	[ -d "fuzz/corpus/$t" ] && cp fuzz/corpus/$t/* "$d/"
+	for s in conformance/scenarios/*.scn; do
+		n=$(basename "$s" .scn)
+		case $t in
+		scenario_parse) cp "$s" "$d/$n" ;;
+		state_restore) "$WORK/from-fuzz" --encode --state "$s" "$d/$n" ;;
+		*) "$WORK/from-fuzz" --encode "$s" "$d/$n" ;;
+		esac
+	done
+	rm -f "$OUT/${t}_seed_corpus.zip"
+	(cd "$d" && zip -q -j "$OUT/${t}_seed_corpus.zip" ./*)
+done

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Fuzz target state_restore: set-icp and set-source with arbitrary 64-bit
+ * values (plus the few hcalls that show what a restore left behind) on
+ * every kernel implementation
+ * against the reference model, step by step, through the runner core.
+ * The model runs with the quirks of the documented deviations that apply
+ * to the implementation, so only new differences are findings; the first
+ * one is shrunk, printed as a scenario, and aborts.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "harness.h"
+
+static struct xf_impls impls;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	xf_load_kernels(&impls);
+	if (!impls.nr) {
+		fprintf(stderr, "state_restore: NO kernel implementation loaded: "
+			"set XICSREF_KERNEL_SOS=a.so:b.so or build the kernels; "
+			"refusing to fuzz nothing\n");
+		exit(2);
+	}
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
+{
+	xf_diff_input("state_restore", data, len, XF_PROFILE_STATE, &impls);
+	return 0;
+}

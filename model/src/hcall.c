@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The six XICS hypervisor calls (spec/icp.md): argument decoding, the
+ * error returns, and the context each runs in.  In the real-mode model
+ * (model-rm) H_XIRR, H_XIRR_X, H_CPPR, H_EOI and H_IPI run in HV real
+ * mode when the set-up has real_mode on; H_IPOLL always runs in the host.
+ */
+#include "model_internal.h"
+
+/* ROUTE-RM-OFF: with real_mode off virtual mode does all the work */
+static bool runs_in_rm(const struct xr_model *m)
+{
+	return m->ctx == XR_CTX_REAL && m->setup.real_mode;
+}
+
+/*
+ * ICP-NO-ICP: a VCPU without an ICP gets H_HARDWARE.  Otherwise start the
+ * step with the caller known (ROUTE-* need it) and return its ICP.
+ */
+static struct xr_icp *hcall_begin(struct xr_model *m, uint32_t vcpu, bool rm)
+{
+	struct xr_vcpu *v = xr_vcpu_of(m, vcpu);
+
+	xr_step_begin(m, v ? (int32_t)(v - m->vcpu) : -1,
+		      rm && v && v->icp >= 0);
+	if (!v || v->icp < 0)
+		return NULL;
+	return &m->icp[v->icp];
+}
+
+static int64_t hcall_end(struct xr_model *m, int64_t rc)
+{
+	xr_step_end(m);
+	return rc;
+}
+
+/* ICP-ACCEPT, ICP-LINE-CLEAR, ROUTE-RM-CLEAR */
+int64_t xr_h_xirr(struct xr_model *m, uint32_t vcpu, uint64_t *xirr)
+{
+	struct xr_icp *icp = hcall_begin(m, vcpu, runs_in_rm(m));
+
+	*xirr = 0;
+	if (!icp)
+		return hcall_end(m, XR_H_HARDWARE);
+	xr_line_clear_self(m, &m->vcpu[icp->vcpu]);
+	*xirr = xr_icp_accept(m, icp);
+	return hcall_end(m, XR_H_SUCCESS);
+}
+
+/* ICP-ACCEPT-X: H_XIRR; the timebase it adds in R5 is not modelled */
+int64_t xr_h_xirr_x(struct xr_model *m, uint32_t vcpu, uint64_t *xirr)
+{
+	return xr_h_xirr(m, vcpu, xirr);
+}
+
+/*
+ * ICP-CPPR-SAME, ICP-CPPR-UP, ICP-CPPR-DOWN, ICP-ARG-WIDTH (PAPR Set_CPPR,
+ * Up_CPPR, Reject_Current, Down_CPPR).  The CPPR is one byte: the model
+ * decides on the low byte; DEV-ARG-CPPR-WIDE compares the whole register.
+ *
+ * A less favoured CPPR is Down_CPPR and nothing else, as PAPR says and as
+ * the real-mode path does.  The virtual-mode kvmppc_h_cppr has no return
+ * after icp_down_cppr and also runs the Up_CPPR tail: the line is
+ * withdrawn and re-asserted, and from an inconsistent state (an H_EOI
+ * that loaded a more favoured CPPR) it even rejects.  That is
+ * DEV-VM-CPPR-DOWN-TAIL; the quirk reproduces it.
+ */
+int64_t xr_h_cppr(struct xr_model *m, uint32_t vcpu, uint64_t cppr)
+{
+	struct xr_icp *icp = hcall_begin(m, vcpu, runs_in_rm(m));
+	uint64_t cmp = cppr & 0xff;
+	uint8_t val = (uint8_t)cppr;
+	uint32_t reject = 0;
+
+	if (!icp)
+		return hcall_end(m, XR_H_HARDWARE);
+	if (xr_quirk(m, XR_QUIRK_ARG_CPPR_WIDE))
+		cmp = cppr;
+
+	if (cmp > icp->cppr) {
+		xr_icp_down_cppr(m, icp, val);
+		if (m->in_rm || !xr_quirk(m, XR_QUIRK_VM_CPPR_DOWN_TAIL))
+			return hcall_end(m, XR_H_SUCCESS);
+	} else if (cmp == icp->cppr) {
+		return hcall_end(m, XR_H_SUCCESS);
+	}
+
+	xr_line_clear_self(m, &m->vcpu[icp->vcpu]);
+	icp->cppr = val;
+	if (cmp <= icp->pprio) {
+		reject = icp->xisr;
+		icp->xisr = XR_XISR_NONE;
+		icp->pprio = XR_PRIO_MASKED;
+	}
+	xr_icp_update(m, icp, true);
+	if (reject && reject != XR_XISR_IPI)
+		xr_ics_deliver(m, icp, reject, false);
+	return hcall_end(m, XR_H_SUCCESS);
+}
+
+/*
+ * ICP-EOI-CPPR, ICP-EOI-IPI, ICP-EOI-ICS (PAPR EOI): the XIRR is a 32-bit
+ * register: CPPR from bits 31:24 (through Down_CPPR, never a reject),
+ * the source from bits 23:0.
+ */
+int64_t xr_h_eoi(struct xr_model *m, uint32_t vcpu, uint64_t xirr)
+{
+	struct xr_icp *icp = hcall_begin(m, vcpu, runs_in_rm(m));
+	uint32_t irq = (uint32_t)xirr & XR_XISR_MASK;
+
+	if (!icp)
+		return hcall_end(m, XR_H_HARDWARE);
+	xr_icp_down_cppr(m, icp, (uint8_t)(xirr >> 24));
+	if (irq == XR_XISR_IPI)
+		return hcall_end(m, XR_H_SUCCESS);
+	return hcall_end(m, xr_ics_eoi(m, icp, irq));
+}
+
+/*
+ * ICP-IPI-SET, ICP-IPI-RESEND, ICP-IPI-PARAM, ICP-ARG-WIDTH (PAPR
+ * Set_MFRR, Check_IPI, IPI).  The MFRR is one byte: the model decides on
+ * the low byte; DEV-ARG-MFRR-WIDE compares the whole register.  The
+ * server is compared whole with the caller's, looked up by its low word.
+ */
+int64_t xr_h_ipi(struct xr_model *m, uint32_t vcpu, uint64_t server,
+		 uint64_t mfrr)
+{
+	struct xr_icp *self = hcall_begin(m, vcpu, runs_in_rm(m));
+	struct xr_icp *icp;
+	uint64_t cmp = mfrr & 0xff;
+	uint8_t val = (uint8_t)mfrr;
+	uint32_t reject = 0;
+	bool resend = false;
+	bool local;
+
+	if (!self)
+		return hcall_end(m, XR_H_HARDWARE);
+	if (xr_quirk(m, XR_QUIRK_ARG_MFRR_WIDE))
+		cmp = mfrr;
+	local = self->server == server;
+	icp = local ? self : xr_find_server(m, (uint32_t)server);
+	if (!icp)
+		return hcall_end(m, XR_H_PARAMETER);
+
+	if (cmp < icp->cppr && cmp <= icp->pprio) {
+		reject = icp->xisr;
+		icp->pprio = val;
+		icp->xisr = XR_XISR_IPI;
+	}
+	/* the kernel resends whenever the MFRR becomes less favoured */
+	if (cmp > icp->mfrr) {
+		resend = icp->need_resend;
+		icp->need_resend = false;
+	}
+	icp->mfrr = val;
+	xr_icp_update(m, icp, local);
+	if (reject && reject != XR_XISR_IPI)
+		xr_ics_deliver(m, icp, reject, false);
+	if (resend)
+		xr_icp_check_resend(m, icp);
+	return hcall_end(m, XR_H_SUCCESS);
+}
+
+/* ICP-IPOLL: read CPPR<<24 | XISR and the MFRR of a server, no change */
+int64_t xr_h_ipoll(struct xr_model *m, uint32_t vcpu, uint64_t server,
+		   uint64_t *xirr, uint64_t *mfrr)
+{
+	struct xr_icp *icp = hcall_begin(m, vcpu, false);
+
+	*xirr = 0;
+	*mfrr = 0;
+	if (!icp)
+		return hcall_end(m, XR_H_HARDWARE);
+	if (icp->server != server)
+		icp = xr_find_server(m, (uint32_t)server);
+	if (!icp)
+		return hcall_end(m, XR_H_PARAMETER);
+	*xirr = (uint32_t)icp->cppr << 24 | icp->xisr;
+	*mfrr = icp->mfrr;
+	return hcall_end(m, XR_H_SUCCESS);
+}

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The ICS (spec/ics.md): sources with their P/Q bits, delivery to the
+ * server's ICP with reject and resend, and the ICS side of EOI.
+ */
+#include <errno.h>
+
+#include "model_internal.h"
+
+#define SRC_MASK	(XR_IRQS_PER_ICS - 1)
+
+void xr_ics_set_resend(struct xr_ics *ics, struct xr_src *s, bool on)
+{
+	if (s->resend == on)
+		return;
+	s->resend = on;
+	if (on)
+		ics->nr_resend++;
+	else
+		ics->nr_resend--;
+}
+
+/*
+ * Deliver @irq (a new interrupt, a rejected one, or a resend when
+ * @check_resend) to its server.  Delivery does not look at "exists": the
+ * kernel delivers any source of an existing block that reaches here.
+ */
+void xr_ics_deliver(struct xr_model *m, struct xr_icp *icp, uint32_t irq,
+		    bool check_resend)
+{
+	struct xr_ics *ics;
+	struct xr_src *s;
+	uint32_t reject;
+
+again:
+	ics = xr_find_ics(m, irq);
+	if (!ics)
+		return;
+	s = &ics->src[irq & SRC_MASK];
+
+	/* ICS-NO-SERVER: no ICP for the server, the source stays as it is */
+	if (!icp || s->server != icp->server) {
+		icp = xr_find_server(m, s->server);
+		if (!icp)
+			return;
+	}
+	if (check_resend && !s->resend)
+		return;
+	xr_ics_set_resend(ics, s, false);
+
+	/*
+	 * ICS-MASKED, ICS-MASKED-RESEND: a masked source remembers the
+	 * interrupt, whether this is a first delivery or a resend.
+	 */
+	if (s->prio == XR_PRIO_MASKED) {
+		s->masked_pending = true;
+		return;
+	}
+
+	if (xr_icp_try_deliver(m, icp, irq, s->prio, &reject)) {
+		/*
+		 * ICS-REJECT, ICS-IPI-NO-REJECT: the displaced interrupt is
+		 * delivered again; an IPI lives in the MFRR and needs none.
+		 */
+		if (reject && reject != XR_XISR_IPI) {
+			irq = reject;
+			check_resend = false;
+			goto again;
+		}
+		return;
+	}
+	/* ICS-DELIVER-FAIL: wait for the ICP to ask for a resend */
+	xr_ics_set_resend(ics, s, true);
+	icp->resend_map[ics->icsid / 64] |= 1ull << (ics->icsid % 64);
+}
+
+/* ICP-RESEND, on the ICS side: resend every flagged source, in order */
+void xr_ics_check_resend(struct xr_model *m, struct xr_ics *ics,
+			 struct xr_icp *icp)
+{
+	uint32_t i;
+
+	/* nothing flagged from here on means nothing left to do */
+	for (i = 0; i < XR_IRQS_PER_ICS && ics->nr_resend; i++)
+		if (ics->src[i].resend)
+			xr_ics_deliver(m, icp, ics->icsid << XR_ICS_SHIFT | i,
+				       true);
+}
+
+/*
+ * RTAS-SET-XIVE, RTAS-INT-ON, RTAS-INT-OFF: write server and priorities;
+ * unmasking a source that holds an interrupt (masked_pending or resend)
+ * hands it back for delivery.  @prio is compared whole and stored as a
+ * byte (DEV-RTAS-PRIO-WIDE decides whether a wide value gets here).
+ */
+bool xr_ics_write_xive(struct xr_ics *ics, struct xr_src *s, uint32_t server,
+		       uint32_t prio, uint32_t saved)
+{
+	s->server = server;
+	s->prio = (uint8_t)prio;
+	s->saved = (uint8_t)saved;
+	if ((s->masked_pending || s->resend) && prio != XR_PRIO_MASKED) {
+		s->masked_pending = false;
+		xr_ics_set_resend(ics, s, false);
+		return true;
+	}
+	return false;
+}
+
+/*
+ * ICP-EOI-ICS, ICS-EOI-MSI, ICS-EOI-LSI: the ICS side of H_EOI.  An MSI
+ * shifts Q into P; an LSI keeps P while its input is high.  P still set
+ * presents the interrupt again.  The ack notifiers learn of every EOI
+ * that reaches an ICS block.  No ICS block: H_PARAMETER, except on the
+ * kernel's real-mode path (DEV-RM-EOI-NOICS).
+ */
+int64_t xr_ics_eoi(struct xr_model *m, struct xr_icp *caller, uint32_t irq)
+{
+	struct xr_ics *ics = xr_find_ics(m, irq);
+	struct xr_src *s;
+
+	if (!ics) {
+		if (m->in_rm && xr_quirk(m, XR_QUIRK_RM_EOI_NOICS))
+			return XR_H_SUCCESS;
+		return XR_H_PARAMETER;
+	}
+	s = &ics->src[irq & SRC_MASK];
+	if (!s->lsi)
+		s->pq >>= 1;
+	/* real mode starts the server lookup afresh; same result */
+	if (s->pq & XR_PQ_P)
+		xr_ics_deliver(m, m->in_rm ? NULL : caller, irq, false);
+	xr_notify_ack(m, irq);
+	if (m->in_rm)
+		xr_pt_eoi(m, s);	/* PT-RETARGET */
+	return XR_H_SUCCESS;
+}
+
+/*
+ * ICS-MSI-PQ, ICS-MSI-OFF, ICS-LSI-LEVEL, ICS-UNDEFINED: input from the
+ * host side.  "pulse" is one assertion (level 1) for both kinds.
+ */
+int64_t xr_ics_input(struct xr_model *m, uint32_t irq, enum xr_irq_input in,
+		     int32_t cpu)
+{
+	struct xr_ics *ics;
+	struct xr_src *s;
+	bool level = in != XR_IRQ_OFF;
+	int64_t rc = 0;
+
+	ics = xr_find_ics(m, irq);
+	if (!ics || !ics->src[irq & SRC_MASK].exists) {
+		rc = -EINVAL;	/* ICS-UNDEFINED: refused, nothing changes */
+		goto out;
+	}
+	s = &ics->src[irq & SRC_MASK];
+	if (s->lsi) {
+		if (level && (s->pq & XR_PQ_P))
+			goto out;
+		s->pq = level ? XR_PQ_P : 0;
+	} else {
+		if (!level)
+			goto out;
+		s->pq = ((s->pq << 1) & 3) | XR_PQ_P;
+	}
+	/* only the transition to P=1, Q=0 presents */
+	if (s->pq == XR_PQ_P)
+		xr_ics_deliver(m, NULL, irq, false);
+	/* PT-INTR-CPU: the host path records where it arrived */
+	xr_pt_arrived(m, s, cpu);
+out:
+	return rc;
+}
+
+/* The host side runs the input on its CPU (xr_host_cpu) */
+int64_t xr_irq_input(struct xr_model *m, uint32_t irq, enum xr_irq_input in)
+{
+	int64_t rc;
+
+	xr_step_begin(m, -1, false);
+	rc = xr_ics_input(m, irq, in, xr_host_cpu(m));
+	xr_step_end(m);
+	return rc;
+}

@@ -1,0 +1,348 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The machine: creation from a set-up (the only allocation), VCPUs and
+ * their placement, ICP lookup by server number, ICS blocks of 1024
+ * sources, the event record of a step, and read-back of the state.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model_internal.h"
+
+static void set_err(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err || !errlen)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+}
+
+struct xr_vcpu *xr_vcpu_of(struct xr_model *m, uint32_t id)
+{
+	uint32_t i;
+
+	/* VCPU numbers are usually their index: try that first */
+	if (id < m->nr_vcpus && m->vcpu[id].id == id)
+		return &m->vcpu[id];
+	for (i = 0; i < m->nr_vcpus; i++)
+		if (m->vcpu[i].id == id)
+			return &m->vcpu[i];
+	return NULL;
+}
+
+/* Server numbers are 32 bits: the lookup sees the low word only */
+struct xr_icp *xr_find_server(struct xr_model *m, uint32_t server)
+{
+	uint32_t i;
+
+	if (server < m->nr_icps && m->icp[server].server == server)
+		return &m->icp[server];
+	for (i = 0; i < m->nr_icps; i++)
+		if (m->icp[i].server == server)
+			return &m->icp[i];
+	return NULL;
+}
+
+struct xr_ics *xr_find_ics(struct xr_model *m, uint32_t irq)
+{
+	uint32_t icsid = irq >> XR_ICS_SHIFT;
+
+	if (icsid >= XR_NR_ICSIDS || m->block_of[icsid] == XR_NO_BLOCK)
+		return NULL;
+	return &m->ics[m->block_of[icsid]];
+}
+
+/* ICS-INIT: a new block, every source masked and not defined */
+struct xr_ics *xr_create_ics(struct xr_model *m, uint32_t irq)
+{
+	uint32_t icsid = irq >> XR_ICS_SHIFT;
+	struct xr_ics *ics;
+	uint32_t i;
+
+	if (icsid >= XR_NR_ICSIDS)
+		return NULL;
+	if (m->block_of[icsid] != XR_NO_BLOCK)
+		return &m->ics[m->block_of[icsid]];
+	if (m->nr_blocks == XR_MAX_ICS_BLOCKS)
+		return NULL;
+	ics = &m->ics[m->nr_blocks];
+	memset(ics, 0, sizeof(*ics));
+	ics->icsid = icsid;
+	for (i = 0; i < XR_IRQS_PER_ICS; i++) {
+		ics->src[i].prio = XR_PRIO_MASKED;
+		ics->src[i].saved = XR_PRIO_MASKED;
+	}
+	m->block_of[icsid] = (uint8_t)m->nr_blocks++;
+	if (icsid > m->max_icsid)
+		m->max_icsid = icsid;
+	return ics;
+}
+
+void xr_emit(struct xr_model *m, enum xr_event_kind kind, uint32_t a,
+	     uint32_t b)
+{
+	struct xr_events *ev = &m->ev;
+
+	if (ev->nr == XR_MAX_EVENTS) {
+		ev->overflow = true;
+		return;
+	}
+	ev->ev[ev->nr].kind = (uint8_t)kind;
+	ev->ev[ev->nr].a = a;
+	ev->ev[ev->nr].b = b;
+	ev->nr++;
+}
+
+void xr_step_begin(struct xr_model *m, int32_t caller, bool in_rm)
+{
+	m->ev.nr = 0;
+	m->ev.overflow = false;
+	m->caller = caller;
+	m->in_rm = in_rm;
+	m->rm_kick = false;
+	m->rm_notify_eoi = false;
+}
+
+/*
+ * A step ends with the virtual-mode completion of real-mode work
+ * (ROUTE-RM-DEFER, ROUTE-RM-ACK), then the borrowed host cores handle
+ * their messages (ROUTE-RM-HOSTCORE).
+ */
+void xr_step_end(struct xr_model *m)
+{
+	if (m->in_rm)
+		xr_rm_complete(m);
+	m->in_rm = false;
+	xr_hostcores_run(m);
+	m->caller = -1;
+}
+
+static bool is_pow2(uint32_t x)
+{
+	return x && !(x & (x - 1));
+}
+
+static int check_machine(const struct xr_setup *s, char *err, size_t errlen)
+{
+	if (s->machine != XR_POWER8 && s->machine != XR_POWER9) {
+		set_err(err, errlen, "machine kind %d is not power8 or power9",
+			(int)s->machine);
+		return -1;
+	}
+	if (s->cores < 1 || s->cores > XR_MAX_CORES) {
+		set_err(err, errlen, "cores=%u out of range 1..%u", s->cores,
+			XR_MAX_CORES);
+		return -1;
+	}
+	/* the kernel finds a core with cpu >> threads_shift */
+	if (!is_pow2(s->threads) || s->threads > XR_MAX_THREADS) {
+		set_err(err, errlen,
+			"threads=%u must be a power of two up to %u",
+			s->threads, XR_MAX_THREADS);
+		return -1;
+	}
+	if (s->nr_vcpus > XR_MAX_VCPUS || s->nr_sources > XR_MAX_SOURCES) {
+		set_err(err, errlen, "too many VCPUs or sources");
+		return -1;
+	}
+	return 0;
+}
+
+/* ICP-INIT: CPPR 0 (most favoured), MFRR and PPRI 0xff, nothing pending */
+static int add_vcpus(struct xr_model *m, char *err, size_t errlen)
+{
+	const struct xr_setup *s = &m->setup;
+	uint32_t i;
+
+	for (i = 0; i < s->nr_vcpus; i++) {
+		const struct xr_vcpu_cfg *c = &s->vcpus[i];
+		struct xr_vcpu *v = &m->vcpu[i];
+
+		if (xr_vcpu_of(m, c->id)) {
+			set_err(err, errlen, "vcpu %u defined twice", c->id);
+			return -1;
+		}
+		if (c->cpu < -1 || (c->cpu >= 0 &&
+				    (uint32_t)c->cpu >= m->nr_cpus)) {
+			set_err(err, errlen, "vcpu %u: cpu %d does not exist",
+				c->id, c->cpu);
+			return -1;
+		}
+		v->id = c->id;
+		v->cpu = -1;
+		v->icp = -1;
+		m->nr_vcpus = i + 1;
+		if (xr_vcpu_run(m, c->id, c->cpu)) {
+			set_err(err, errlen, "vcpu %u: cpu %d is taken",
+				c->id, c->cpu);
+			return -1;
+		}
+		if (!c->has_icp)
+			continue;
+		if (xr_find_server(m, c->server)) {
+			set_err(err, errlen, "vcpu %u: server %u has an ICP",
+				c->id, c->server);
+			return -1;
+		}
+		m->icp[m->nr_icps].server = c->server;
+		m->icp[m->nr_icps].vcpu = i;
+		m->icp[m->nr_icps].cppr = 0;
+		m->icp[m->nr_icps].mfrr = XR_PRIO_MASKED;
+		m->icp[m->nr_icps].pprio = XR_PRIO_MASKED;
+		v->icp = (int32_t)m->nr_icps++;
+	}
+	return 0;
+}
+
+/* Sources are set up as the kernel's source restore would define them */
+static int add_sources(struct xr_model *m, char *err, size_t errlen)
+{
+	const struct xr_setup *s = &m->setup;
+	uint32_t i;
+
+	for (i = 0; i < s->nr_sources; i++) {
+		const struct xr_source_cfg *c = &s->sources[i];
+		struct xr_ics *ics = xr_find_ics(m, c->irq);
+		uint64_t val;
+		int64_t rc;
+
+		if (ics && ics->src[c->irq & (XR_IRQS_PER_ICS - 1)].exists) {
+			set_err(err, errlen, "source %#x defined twice",
+				c->irq);
+			return -1;
+		}
+		val = c->server | (uint64_t)c->prio << 32 |
+		      (c->lsi ? 1ull << 40 : 0);
+		rc = xr_set_source_value(m, c->irq, val);
+		if (rc == -EINVAL) {
+			set_err(err, errlen,
+				"source %#x: server %u has no ICP", c->irq,
+				c->server);
+			return -1;
+		}
+		if (rc) {
+			set_err(err, errlen,
+				"source %#x: cannot be defined (irq range or more than %u ICS blocks)",
+				c->irq, XR_MAX_ICS_BLOCKS);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+struct xr_model *xr_model_create(const struct xr_setup *setup,
+				 enum xr_context ctx, char *err, size_t errlen)
+{
+	struct xr_model *m;
+
+	if (!setup) {
+		set_err(err, errlen, "no set-up");
+		return NULL;
+	}
+	if (check_machine(setup, err, errlen))
+		return NULL;
+	m = calloc(1, sizeof(*m));
+	if (!m) {
+		set_err(err, errlen, "out of memory");
+		return NULL;
+	}
+	m->setup = *setup;
+	m->ctx = ctx;
+	m->nr_cpus = setup->cores * setup->threads;
+	m->caller = -1;
+	memset(m->block_of, XR_NO_BLOCK, sizeof(m->block_of));
+	if (add_vcpus(m, err, errlen) || add_sources(m, err, errlen) ||
+	    xr_pt_create(m, err, errlen)) {
+		xr_model_destroy(m);
+		return NULL;
+	}
+	xr_step_begin(m, -1, false);
+	return m;
+}
+
+void xr_model_destroy(struct xr_model *m)
+{
+	if (m)
+		xr_pt_destroy(m);
+	free(m);
+}
+
+/*
+ * Placement: a VCPU runs on one physical CPU or none; a core with no VCPU
+ * on any thread is in the host and may be borrowed (ROUTE-RM-HOSTCORE).
+ */
+int64_t xr_vcpu_run(struct xr_model *m, uint32_t vcpu, int32_t cpu)
+{
+	struct xr_vcpu *v = xr_vcpu_of(m, vcpu);
+	uint32_t i;
+
+	xr_step_begin(m, -1, false);
+	if (!v)
+		return -ENOENT;
+	if (cpu < -1 || (cpu >= 0 && (uint32_t)cpu >= m->nr_cpus))
+		return -EINVAL;
+	for (i = 0; cpu >= 0 && i < m->nr_vcpus; i++)
+		if (&m->vcpu[i] != v && m->vcpu[i].cpu == cpu)
+			return -EBUSY;
+	if (v->cpu >= 0)
+		m->running[(uint32_t)v->cpu / m->setup.threads]--;
+	v->cpu = cpu;
+	if (cpu >= 0)
+		m->running[(uint32_t)cpu / m->setup.threads]++;
+	return 0;
+}
+
+const struct xr_events *xr_model_events(const struct xr_model *m)
+{
+	return &m->ev;
+}
+
+bool xr_model_icp(const struct xr_model *m, uint32_t vcpu,
+		  struct xr_icp_state *out)
+{
+	const struct xr_vcpu *v = xr_vcpu_of((struct xr_model *)m, vcpu);
+	const struct xr_icp *icp;
+
+	if (!v || v->icp < 0)
+		return false;
+	icp = &m->icp[v->icp];
+	out->cppr = icp->cppr;
+	out->mfrr = icp->mfrr;
+	out->pprio = icp->pprio;
+	out->xisr = icp->xisr;
+	out->need_resend = icp->need_resend;
+	out->out_ee = icp->out_ee;
+	out->line = v->line;
+	return true;
+}
+
+bool xr_model_source(const struct xr_model *m, uint32_t irq,
+		     struct xr_source_state *out)
+{
+	const struct xr_ics *ics = xr_find_ics((struct xr_model *)m, irq);
+	const struct xr_src *s;
+
+	if (!ics)
+		return false;
+	s = &ics->src[irq & (XR_IRQS_PER_ICS - 1)];
+	memset(out, 0, sizeof(*out));
+	out->exists = s->exists;
+	out->lsi = s->lsi;
+	out->server = s->server;
+	out->prio = s->prio;
+	out->saved = s->saved;
+	out->p = s->pq & XR_PQ_P;
+	out->q = s->pq & XR_PQ_Q;
+	out->resend = s->resend;
+	out->masked_pending = s->masked_pending;
+	out->asserted = s->lsi && (s->pq & XR_PQ_P);
+	out->pt_mapped = s->host_irq != 0;
+	out->intr_cpu = s->host_irq ? s->intr_cpu : -1;
+	return true;
+}

@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * xicsref model internals: the state the rules act on.  The fields mirror
+ * the abstract state of docs/architecture.md ("State abstraction"); the
+ * bookkeeping that is not architectural (resend map, per-block resend
+ * count, real-mode deferred actions) is named as such.
+ */
+#ifndef XICSREF_MODEL_INTERNAL_H
+#define XICSREF_MODEL_INTERNAL_H
+
+#include <xicsref/model.h>
+
+#define XR_PQ_P			1u	/* presented */
+#define XR_PQ_Q			2u	/* queued (MSI only) */
+#define XR_NR_ICSIDS		(XR_NR_IRQS >> XR_ICS_SHIFT)
+#define XR_NO_BLOCK		0xffu
+#define XR_RESEND_WORDS		(XR_NR_ICSIDS / 64)
+
+/* Quirk bits: one per DEV-* entry (deviations.c holds the registry) */
+#define XR_QUIRK_RM_EOI_NOICS		XR_QUIRK(0)
+#define XR_QUIRK_ARG_CPPR_WIDE		XR_QUIRK(1)
+#define XR_QUIRK_ARG_MFRR_WIDE		XR_QUIRK(2)
+#define XR_QUIRK_RTAS_UNDEFINED_SOURCE	XR_QUIRK(3)
+#define XR_QUIRK_RTAS_PRIO_WIDE		XR_QUIRK(4)
+#define XR_QUIRK_VM_CPPR_DOWN_TAIL	XR_QUIRK(5)
+
+struct xr_src {
+	uint32_t server;
+	uint8_t prio;
+	uint8_t saved;
+	uint8_t pq;
+	bool exists;
+	bool lsi;
+	bool resend;
+	bool masked_pending;
+	/* passthrough (PT-*): XICS hwirq mapped here, 0 = none */
+	uint32_t host_irq;
+	int32_t intr_cpu;	/* host path: CPU it last arrived on, -1 */
+};
+
+struct xr_ics {
+	uint32_t icsid;
+	uint32_t nr_resend;	/* sources with resend set: skips idle scans */
+	struct xr_src src[XR_IRQS_PER_ICS];
+};
+
+struct xr_icp {
+	uint32_t server;
+	uint32_t vcpu;		/* index into xr_model.vcpu[] */
+	uint8_t cppr;
+	uint8_t mfrr;
+	uint8_t pprio;
+	uint32_t xisr;
+	bool need_resend;
+	bool out_ee;
+	uint64_t resend_map[XR_RESEND_WORDS];	/* one bit per ICS id */
+};
+
+struct xr_vcpu {
+	uint32_t id;
+	int32_t cpu;		/* -1: not running */
+	bool line;		/* BOOK3S_IRQPRIO_EXTERNAL queued */
+	int32_t icp;		/* index into xr_model.icp[], -1: none */
+};
+
+struct xr_model {
+	struct xr_setup setup;
+	enum xr_context ctx;
+	uint32_t nr_cpus;
+
+	uint32_t nr_vcpus;
+	struct xr_vcpu vcpu[XR_MAX_VCPUS];
+	uint32_t nr_icps;
+	struct xr_icp icp[XR_MAX_VCPUS];
+
+	uint8_t block_of[XR_NR_ICSIDS];	/* ICS id -> ics[] slot */
+	uint32_t nr_blocks;
+	uint32_t max_icsid;
+	struct xr_ics ics[XR_MAX_ICS_BLOCKS];
+
+	bool mer[XR_MAX_CPUS];		/* LPCR[MER] per physical CPU */
+	uint8_t running[XR_MAX_CORES];	/* VCPUs running on each core */
+
+	/* The step being run */
+	struct xr_events ev;
+	bool in_rm;			/* this operation runs in real mode */
+	int32_t caller;			/* VCPU index making the hcall, -1 */
+	/* Real-mode actions left to the virtual-mode completion */
+	bool rm_kick;
+	uint32_t rm_kick_target;	/* VCPU index */
+	bool rm_notify_eoi;
+	uint32_t rm_eoied_irq;
+	/* Host cores borrowed in this step: VCPU index + 1, 0 = free */
+	uint8_t hcore_msg[XR_MAX_CORES];
+	bool hcore_any;
+
+	/* Passthrough: host devices and the flat map (passthru.c) */
+	struct xr_pt *pt;
+};
+
+/* machine.c */
+struct xr_icp *xr_find_server(struct xr_model *m, uint32_t server);
+struct xr_ics *xr_find_ics(struct xr_model *m, uint32_t irq);
+struct xr_ics *xr_create_ics(struct xr_model *m, uint32_t irq);
+struct xr_vcpu *xr_vcpu_of(struct xr_model *m, uint32_t id);
+void xr_emit(struct xr_model *m, enum xr_event_kind kind, uint32_t a,
+	     uint32_t b);
+void xr_step_begin(struct xr_model *m, int32_t caller, bool in_rm);
+void xr_step_end(struct xr_model *m);
+static inline bool xr_quirk(const struct xr_model *m, uint64_t q)
+{
+	return (m->setup.quirks & q) != 0;
+}
+
+/* icp.c */
+void xr_icp_update(struct xr_model *m, struct xr_icp *icp, bool change_self);
+bool xr_icp_try_deliver(struct xr_model *m, struct xr_icp *icp, uint32_t irq,
+			uint8_t prio, uint32_t *reject);
+void xr_icp_down_cppr(struct xr_model *m, struct xr_icp *icp, uint8_t cppr);
+uint32_t xr_icp_accept(struct xr_model *m, struct xr_icp *icp);
+void xr_icp_check_resend(struct xr_model *m, struct xr_icp *icp);
+
+/* ics.c */
+void xr_ics_set_resend(struct xr_ics *ics, struct xr_src *s, bool on);
+void xr_ics_deliver(struct xr_model *m, struct xr_icp *icp, uint32_t irq,
+		    bool check_resend);
+void xr_ics_check_resend(struct xr_model *m, struct xr_ics *ics,
+			 struct xr_icp *icp);
+int64_t xr_ics_eoi(struct xr_model *m, struct xr_icp *caller, uint32_t irq);
+bool xr_ics_write_xive(struct xr_ics *ics, struct xr_src *s, uint32_t server,
+		       uint32_t prio, uint32_t saved);
+
+/* notify.c */
+void xr_line_raise(struct xr_model *m, struct xr_vcpu *v);
+void xr_line_clear_self(struct xr_model *m, struct xr_vcpu *v);
+void xr_notify(struct xr_model *m, struct xr_icp *icp, bool change_self);
+void xr_notify_ack(struct xr_model *m, uint32_t irq);
+void xr_rm_complete(struct xr_model *m);
+void xr_hostcores_run(struct xr_model *m);
+
+/* passthru.c */
+int xr_pt_create(struct xr_model *m, char *err, size_t errlen);
+void xr_pt_destroy(struct xr_model *m);
+int32_t xr_host_cpu(const struct xr_model *m);
+void xr_pt_arrived(struct xr_model *m, struct xr_src *s, int32_t cpu);
+void xr_pt_eoi(struct xr_model *m, struct xr_src *s);
+int64_t xr_passthru_fill(struct xr_model *m, uint32_t hw, uint32_t irq,
+			 uint32_t n);
+int64_t xr_map_lookup(struct xr_model *m, uint32_t hw);
+bool xr_hwirq_would_crash(const struct xr_model *m, uint32_t hw, uint32_t cpu);
+
+/* ics.c, the input of a source as seen on physical CPU @cpu */
+int64_t xr_ics_input(struct xr_model *m, uint32_t irq, enum xr_irq_input in,
+		     int32_t cpu);
+
+/* impl_model.c */
+enum xr_status xr_model_step(struct xr_model *m, const struct xr_step *st,
+			     struct xr_result *res, char *err, size_t errlen);
+
+#endif /* XICSREF_MODEL_INTERNAL_H */

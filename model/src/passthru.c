@@ -1,0 +1,357 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Real-mode acceleration of device interrupts (spec/map.md,
+ * spec/readpath.md, spec/passthru.md).
+ *
+ * Three things live here:
+ * - the host's passed-through devices: one per hardware number, each
+ *   routed to a guest IRQ while "live" (between passthru and unpassthru);
+ * - the flat map (MAP-*): an array that only grows, read without a lock
+ *   by the real-mode interrupt handler, so an entry is invalidated
+ *   (r_hwirq = 0) and never removed;
+ * - the read path of a physical CPU (ROUTE-READ-*) and the real-mode
+ *   delivery into the virtual ICS (PT-*), with the re-targeting done by a
+ *   real-mode guest EOI (PT-RETARGET).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <stdio.h>
+
+#include "model_internal.h"
+
+/* Host devices a scenario may create: the shim has the same capacity */
+#define XR_PT_MAX_DEVS	(2 * XR_PIRQ_MAPPED)
+
+struct xr_ptdev {
+	uint32_t hw;		/* XICS hardware number (what XIRR returns) */
+	uint32_t irq;		/* guest IRQ it is routed to */
+	bool live;		/* routed: the host path delivers it */
+};
+
+struct xr_pirq {
+	uint32_t r_hwirq;	/* 0: invalidated */
+	uint32_t v_hwirq;
+};
+
+struct xr_pt {
+	uint32_t nr_devs;
+	struct xr_ptdev dev[XR_PT_MAX_DEVS];
+	bool allocated;		/* kvm->arch.pimap exists */
+	uint32_t n_mapped;
+	struct xr_pirq mapped[XR_PIRQ_MAPPED];
+};
+
+static struct xr_src *src_of(struct xr_model *m, uint32_t irq)
+{
+	struct xr_ics *ics = xr_find_ics(m, irq);
+
+	return ics ? &ics->src[irq & (XR_IRQS_PER_ICS - 1)] : NULL;
+}
+
+/*
+ * Host-side work (irq input, the host path of a device interrupt)
+ * runs on the last CPU with no VCPU, or the last CPU when all run one.
+ */
+int32_t xr_host_cpu(const struct xr_model *m)
+{
+	int32_t cpu;
+
+	for (cpu = (int32_t)m->nr_cpus - 1; cpu >= 0; cpu--) {
+		uint32_t i;
+		bool busy = false;
+
+		for (i = 0; i < m->nr_vcpus; i++)
+			if (m->vcpu[i].cpu == cpu)
+				busy = true;
+		if (!busy)
+			return cpu;
+	}
+	return (int32_t)m->nr_cpus - 1;
+}
+
+/* PT-INTR-CPU: the host path records the CPU a passthrough irq came on */
+void xr_pt_arrived(struct xr_model *m, struct xr_src *s, int32_t cpu)
+{
+	if (s->host_irq)
+		s->intr_cpu = cpu;
+}
+
+/*
+ * PT-RETARGET: a real-mode guest EOI of a passthrough interrupt that
+ * last came through the host re-routes the physical interrupt to thread
+ * 0 of the core doing the EOI, unless it arrived on that very CPU.
+ * Only ics_rm_eoi does this: the virtual-mode EOI neither re-targets nor
+ * resets intr_cpu (PT-RETARGET-VM), so ics.c calls this in real mode only.
+ */
+void xr_pt_eoi(struct xr_model *m, struct xr_src *s)
+{
+	int32_t cpu, first;
+
+	if (!s->host_irq || s->intr_cpu == -1 || m->caller < 0)
+		return;
+	cpu = m->vcpu[m->caller].cpu;
+	first = cpu - cpu % (int32_t)m->setup.threads;
+	if (s->intr_cpu != first)
+		xr_emit(m, XR_EV_RETARGET, s->host_irq, (uint32_t)first);
+	s->intr_cpu = -1;
+}
+
+static struct xr_ptdev *dev_of_hw(struct xr_pt *pt, uint32_t hw)
+{
+	uint32_t i;
+
+	for (i = 0; i < pt->nr_devs; i++)
+		if (pt->dev[i].hw == hw)
+			return &pt->dev[i];
+	return NULL;
+}
+
+/* MAP-ADD, MAP-REUSE, MAP-BUSY, MAP-FULL, MAP-BYPASS-OFF */
+static int64_t map_add(struct xr_model *m, uint32_t hw, uint32_t irq)
+{
+	struct xr_pt *pt = m->pt;
+	struct xr_src *s;
+	uint32_t i;
+
+	if (!m->setup.bypass)
+		return 1;
+	pt->allocated = true;
+	for (i = 0; i < pt->n_mapped; i++) {
+		if (pt->mapped[i].v_hwirq != irq)
+			continue;
+		if (pt->mapped[i].r_hwirq)
+			return -EINVAL;
+		break;
+	}
+	if (i == XR_PIRQ_MAPPED)
+		return -EAGAIN;
+	pt->mapped[i].v_hwirq = irq;
+	pt->mapped[i].r_hwirq = hw;
+	if (i == pt->n_mapped)
+		pt->n_mapped++;
+	/* PT-MAPPED: the source learns its hardware number */
+	s = src_of(m, irq);
+	if (s) {
+		s->host_irq = hw;
+		s->intr_cpu = -1;
+	}
+	return 0;
+}
+
+/* A passthru: the device for @hw (created on first use) is routed */
+static int64_t pt_add(struct xr_model *m, uint32_t hw, uint32_t irq)
+{
+	struct xr_pt *pt = m->pt;
+	struct xr_ptdev *d = dev_of_hw(pt, hw);
+
+	if (!d) {
+		if (pt->nr_devs == XR_PT_MAX_DEVS)
+			return -EIO;	/* no descriptor: irq_to_desc fails */
+		d = &pt->dev[pt->nr_devs++];
+		d->hw = hw;
+	}
+	d->irq = irq;
+	d->live = true;
+	return map_add(m, hw, irq);
+}
+
+int64_t xr_passthru_add(struct xr_model *m, uint32_t hw, uint32_t irq)
+{
+	int64_t rc;
+
+	xr_step_begin(m, -1, false);
+	rc = pt_add(m, hw, irq);
+	xr_step_end(m);
+	return rc;
+}
+
+/* passthru-fill: @n entries hw+i -> irq+i, stopping at the first error */
+int64_t xr_passthru_fill(struct xr_model *m, uint32_t hw, uint32_t irq,
+			 uint32_t n)
+{
+	int64_t rc = 0;
+	uint32_t i;
+
+	xr_step_begin(m, -1, false);
+	for (i = 0; i < n && !rc; i++)
+		rc = pt_add(m, hw + i, irq + i);
+	xr_step_end(m);
+	return rc;
+}
+
+/* MAP-INVALIDATE, MAP-DEL-UNKNOWN, MAP-BYPASS-OFF */
+int64_t xr_passthru_del(struct xr_model *m, uint32_t irq)
+{
+	struct xr_pt *pt = m->pt;
+	struct xr_ptdev *d = NULL;
+	struct xr_src *s;
+	int64_t rc = 0;
+	uint32_t i;
+
+	xr_step_begin(m, -1, false);
+	for (i = 0; i < pt->nr_devs && !d; i++)
+		if (pt->dev[i].live && pt->dev[i].irq == irq)
+			d = &pt->dev[i];
+	if (d)
+		d->live = false;
+	else if (pt->nr_devs)
+		d = &pt->dev[0];	/* the harness names some device */
+	if (!m->setup.bypass)
+		goto out;
+	if (!d) {
+		rc = -EIO;
+		goto out;
+	}
+	if (!pt->allocated)
+		goto out;
+	for (i = 0; i < pt->n_mapped; i++)
+		if (pt->mapped[i].v_hwirq == irq)
+			break;
+	if (i == pt->n_mapped) {
+		rc = -ENODEV;
+		goto out;
+	}
+	s = src_of(m, irq);
+	if (s)
+		s->host_irq = 0;
+	pt->mapped[i].r_hwirq = 0;	/* the array never shrinks */
+out:
+	xr_step_end(m);
+	return rc;
+}
+
+/*
+ * MAP-LOOKUP: the first entry with that hardware number.  MAP-ORDER: the
+ * kernel reads this array without a lock; that is safe because entries
+ * are never removed, v_hwirq never changes once set, and the writer
+ * stores v_hwirq and desc, then a write barrier, then r_hwirq, while the
+ * reader puts a read barrier after a match.  A sequential model cannot
+ * show the ordering; it only keeps "found means complete".
+ */
+static struct xr_pirq *map_lookup(struct xr_pt *pt, uint32_t hw)
+{
+	uint32_t i;
+
+	for (i = 0; i < pt->n_mapped; i++)
+		if (pt->mapped[i].r_hwirq == hw)
+			return &pt->mapped[i];
+	return NULL;
+}
+
+/* For bench/bench_map.c and the unit tests: MAP-LOOKUP alone */
+int64_t xr_map_lookup(struct xr_model *m, uint32_t hw)
+{
+	struct xr_pirq *e = map_lookup(m->pt, hw);
+
+	return e ? (int64_t)e->v_hwirq : -1;
+}
+
+/*
+ * ROUTE-READ-HOST-DELIVER: the host handles a routed device interrupt
+ * through the VFIO irqfd: the guest IRQ is asserted on the CPU it came
+ * in on (virtual mode, so PT-INTR-CPU records that CPU).
+ */
+static void host_deliver(struct xr_model *m, uint32_t hw, int32_t cpu)
+{
+	struct xr_ptdev *d = dev_of_hw(m->pt, hw);
+
+	if (d && d->live)
+		xr_ics_input(m, d->irq, XR_IRQ_PULSE, cpu);
+}
+
+/*
+ * PT-DELIVER, PT-HW-EOI, PT-RESULT: kvmppc_deliver_irq_passthru, run in
+ * real mode as if by VCPU @vi, the one loaded on the CPU: the target is
+ * notified as by a real-mode hcall of that VCPU (ROUTE-PT-NOTIFY).
+ */
+static enum xr_path pt_deliver(struct xr_model *m, int32_t vi,
+			       const struct xr_pirq *e, uint32_t hw)
+{
+	struct xr_src *s = src_of(m, e->v_hwirq);
+
+	m->caller = vi;
+	m->in_rm = true;
+	/* PT-NO-ICS: no block for the guest IRQ, no EOI either */
+	if (!s)
+		return XR_PATH_HOST_COMPLETE;
+	s->pq = ((s->pq << 1) & 3) | XR_PQ_P;
+	if (s->pq == XR_PQ_P)
+		xr_ics_deliver(m, NULL, e->v_hwirq, false);
+	xr_emit(m, XR_EV_HW_EOI, hw, 0);
+	return m->rm_kick || m->rm_notify_eoi ? XR_PATH_HOST_COMPLETE :
+						XR_PATH_HANDLED;
+}
+
+static int32_t vcpu_on(const struct xr_model *m, uint32_t cpu)
+{
+	uint32_t i;
+
+	for (i = 0; i < m->nr_vcpus; i++)
+		if (m->vcpu[i].cpu == (int32_t)cpu)
+			return (int32_t)i;
+	return -1;
+}
+
+/* ROUTE-READ-*: kvmppc_read_one_intr with @hw pending at @cpu */
+static enum xr_path read_one(struct xr_model *m, uint32_t hw, uint32_t cpu)
+{
+	struct xr_pirq *e;
+	int32_t vi;
+
+	if (hw == XR_XISR_NONE)
+		return XR_PATH_NONE;		/* ROUTE-READ-NONE */
+	if (hw == XR_XISR_IPI)
+		return XR_PATH_GUEST_IPI;	/* ROUTE-READ-IPI */
+	vi = vcpu_on(m, cpu);
+	e = vi >= 0 && m->setup.bypass && m->pt->allocated ?
+	    map_lookup(m->pt, hw) : NULL;
+	if (!e) {
+		/* ROUTE-READ-NO-VCPU ROUTE-READ-BYPASS-OFF ROUTE-READ-UNMAPPED */
+		host_deliver(m, hw, (int32_t)cpu);
+		return XR_PATH_HOST;
+	}
+	return pt_deliver(m, vi, e, hw);	/* ROUTE-READ-MAPPED */
+}
+
+enum xr_path xr_hwirq(struct xr_model *m, uint32_t hw, uint32_t cpu)
+{
+	enum xr_path p;
+
+	xr_step_begin(m, -1, false);
+	p = read_one(m, hw, cpu);
+	/* ROUTE-READ-COMPLETE: the host finishes what real mode left */
+	xr_step_end(m);
+	return p;
+}
+
+/* ROUTE-READ-VCPU-NO-ICP: the kernel would dereference a NULL ICP */
+bool xr_hwirq_would_crash(const struct xr_model *m, uint32_t hw, uint32_t cpu)
+{
+	int32_t vi = vcpu_on(m, cpu);
+
+	if (vi < 0 || m->vcpu[vi].icp >= 0 || !m->setup.bypass ||
+	    !m->pt->allocated)
+		return false;
+	return map_lookup(m->pt, hw) != NULL;
+}
+
+int xr_pt_create(struct xr_model *m, char *err, size_t errlen)
+{
+	uint32_t i;
+
+	m->pt = calloc(1, sizeof(*m->pt));
+	if (!m->pt) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	/* the set-up's passthru lines, in order, as at run time */
+	for (i = 0; i < m->setup.nr_passthru; i++)
+		pt_add(m, m->setup.passthru[i].hw, m->setup.passthru[i].irq);
+	return 0;
+}
+
+void xr_pt_destroy(struct xr_model *m)
+{
+	free(m->pt);
+	m->pt = NULL;
+}

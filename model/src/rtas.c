@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The four XICS RTAS calls (spec/rtas.md).  They always run in the host.
+ * Arguments are 32-bit RTAS cells (RTAS-ARGS); every failure is the RTAS
+ * status -3 (parameter error) and changes nothing.
+ */
+#include "model_internal.h"
+
+/*
+ * The source an RTAS call names: its ICS block must exist; the source
+ * must be defined unless DEV-RTAS-UNDEFINED-SOURCE is emulated (PAPR
+ * knows no source that is not there).
+ */
+static struct xr_src *rtas_source(struct xr_model *m, uint32_t irq,
+				  struct xr_ics **icsp)
+{
+	struct xr_ics *ics = xr_find_ics(m, irq);
+	struct xr_src *s;
+
+	if (!ics)
+		return NULL;
+	s = &ics->src[irq & (XR_IRQS_PER_ICS - 1)];
+	if (!s->exists && !xr_quirk(m, XR_QUIRK_RTAS_UNDEFINED_SOURCE))
+		return NULL;
+	*icsp = ics;
+	return s;
+}
+
+static int32_t rtas_end(struct xr_model *m, int32_t rc)
+{
+	xr_step_end(m);
+	return rc;
+}
+
+/*
+ * RTAS-SET-XIVE, RTAS-SET-XIVE-ERR: server, priority and saved priority;
+ * a source holding an interrupt is delivered when unmasked.  A priority
+ * above 0xff is a parameter error (DEV-RTAS-PRIO-WIDE: the kernel stores
+ * its low byte and tests the whole value against 0xff).
+ */
+int32_t xr_rtas_set_xive(struct xr_model *m, uint32_t irq, uint32_t server,
+			 uint32_t prio)
+{
+	struct xr_ics *ics;
+	struct xr_src *s;
+	struct xr_icp *icp;
+
+	xr_step_begin(m, -1, false);
+	s = rtas_source(m, irq, &ics);
+	if (!s)
+		return rtas_end(m, XR_RTAS_PARAM_ERROR);
+	icp = xr_find_server(m, server);
+	if (!icp)
+		return rtas_end(m, XR_RTAS_PARAM_ERROR);
+	if (prio > 0xff && !xr_quirk(m, XR_QUIRK_RTAS_PRIO_WIDE))
+		return rtas_end(m, XR_RTAS_PARAM_ERROR);
+	if (xr_ics_write_xive(ics, s, server, prio, prio))
+		xr_ics_deliver(m, icp, irq, false);
+	return rtas_end(m, XR_RTAS_SUCCESS);
+}
+
+/* RTAS-GET-XIVE: server and current priority (0xff while masked) */
+int32_t xr_rtas_get_xive(struct xr_model *m, uint32_t irq, uint32_t *server,
+			 uint32_t *prio)
+{
+	struct xr_ics *ics;
+	struct xr_src *s;
+
+	xr_step_begin(m, -1, false);
+	*server = 0;
+	*prio = 0;
+	s = rtas_source(m, irq, &ics);
+	if (!s)
+		return rtas_end(m, XR_RTAS_PARAM_ERROR);
+	*server = s->server;
+	*prio = s->prio;
+	return rtas_end(m, XR_RTAS_SUCCESS);
+}
+
+/*
+ * RTAS-INT-OFF: mask and save the current priority.  Masking a masked
+ * source therefore saves 0xff, as the kernel does.
+ */
+int32_t xr_rtas_int_off(struct xr_model *m, uint32_t irq)
+{
+	struct xr_ics *ics;
+	struct xr_src *s;
+
+	xr_step_begin(m, -1, false);
+	s = rtas_source(m, irq, &ics);
+	if (!s)
+		return rtas_end(m, XR_RTAS_PARAM_ERROR);
+	xr_ics_write_xive(ics, s, s->server, XR_PRIO_MASKED, s->prio);
+	return rtas_end(m, XR_RTAS_SUCCESS);
+}
+
+/* RTAS-INT-ON: restore the saved priority; the server needs an ICP */
+int32_t xr_rtas_int_on(struct xr_model *m, uint32_t irq)
+{
+	struct xr_ics *ics;
+	struct xr_src *s;
+	struct xr_icp *icp;
+
+	xr_step_begin(m, -1, false);
+	s = rtas_source(m, irq, &ics);
+	if (!s)
+		return rtas_end(m, XR_RTAS_PARAM_ERROR);
+	icp = xr_find_server(m, s->server);
+	if (!icp)
+		return rtas_end(m, XR_RTAS_PARAM_ERROR);
+	if (xr_ics_write_xive(ics, s, s->server, s->saved, s->saved))
+		xr_ics_deliver(m, icp, irq, false);
+	return rtas_end(m, XR_RTAS_SUCCESS);
+}

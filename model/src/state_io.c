@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Save and restore of ICP and source state (spec/state.md), in the
+ * layouts of KVM_REG_PPC_ICP_STATE and KVM_DEV_XICS_GRP_SOURCES.  Always
+ * runs in the host (virtual context).
+ */
+#include <errno.h>
+
+#include "model_internal.h"
+
+#define ICP_CPPR_SHIFT		56
+#define ICP_XISR_SHIFT		32
+#define ICP_MFRR_SHIFT		24
+#define ICP_PPRI_SHIFT		16
+
+#define SRC_DEST_MASK		0xffffffffull
+#define SRC_PRIO_SHIFT		32
+#define SRC_LSI			(1ull << 40)
+#define SRC_MASKED		(1ull << 41)
+#define SRC_PENDING		(1ull << 42)
+#define SRC_PRESENTED		(1ull << 43)
+#define SRC_QUEUED		(1ull << 44)
+
+static struct xr_icp *icp_of(struct xr_model *m, uint32_t vcpu)
+{
+	struct xr_vcpu *v = xr_vcpu_of(m, vcpu);
+
+	return v && v->icp >= 0 ? &m->icp[v->icp] : NULL;
+}
+
+/* STATE-ICP-GET, STATE-ICP-NOICP (0 for a VCPU without an ICP) */
+int64_t xr_get_icp_value(struct xr_model *m, uint32_t vcpu, uint64_t *value)
+{
+	struct xr_icp *icp;
+
+	xr_step_begin(m, -1, false);
+	icp = icp_of(m, vcpu);
+	*value = 0;
+	if (icp)
+		*value = (uint64_t)icp->cppr << ICP_CPPR_SHIFT |
+			 (uint64_t)icp->xisr << ICP_XISR_SHIFT |
+			 (uint64_t)icp->mfrr << ICP_MFRR_SHIFT |
+			 (uint64_t)icp->pprio << ICP_PPRI_SHIFT;
+	xr_step_end(m);
+	return 0;
+}
+
+/* STATE-ICP-VALID: the restored state must be one the ICP can be in */
+static bool icp_value_valid(struct xr_model *m, uint8_t cppr, uint32_t xisr,
+			    uint8_t mfrr, uint8_t ppri)
+{
+	if (xisr == XR_XISR_NONE)
+		return ppri == XR_PRIO_MASKED;
+	if (xisr == XR_XISR_IPI)
+		return ppri == mfrr && ppri < cppr;
+	return ppri < mfrr && ppri < cppr && xr_find_ics(m, xisr);
+}
+
+/*
+ * STATE-ICP-SET, STATE-ICP-NOICP: replace the state.  The line is
+ * withdrawn and re-derived (ICP-LINE-CLEAR); a displaced XISR is not
+ * rejected (user space restores the sources to match).  need_resend is
+ * kept, unless the MFRR grows: then it is consumed by a resend, so that
+ * sources restored before the ICP end up delivered.
+ */
+int64_t xr_set_icp_value(struct xr_model *m, uint32_t vcpu, uint64_t value)
+{
+	struct xr_icp *icp;
+	uint8_t cppr = (uint8_t)(value >> ICP_CPPR_SHIFT);
+	uint32_t xisr = (uint32_t)(value >> ICP_XISR_SHIFT) & XR_XISR_MASK;
+	uint8_t mfrr = (uint8_t)(value >> ICP_MFRR_SHIFT);
+	uint8_t ppri = (uint8_t)(value >> ICP_PPRI_SHIFT);
+	bool resend = false;
+	int64_t rc = 0;
+
+	xr_step_begin(m, -1, false);
+	icp = icp_of(m, vcpu);
+	if (!icp) {
+		rc = -ENOENT;
+		goto out;
+	}
+	if (!icp_value_valid(m, cppr, xisr, mfrr, ppri)) {
+		rc = -EINVAL;
+		goto out;
+	}
+	xr_line_clear_self(m, &m->vcpu[icp->vcpu]);
+	if (mfrr > icp->mfrr) {
+		resend = icp->need_resend;
+		icp->need_resend = false;
+	}
+	icp->cppr = cppr;
+	icp->xisr = xisr;
+	icp->mfrr = mfrr;
+	icp->pprio = ppri;
+	xr_icp_update(m, icp, false);
+	if (resend)
+		xr_icp_check_resend(m, icp);
+out:
+	xr_step_end(m);
+	return rc;
+}
+
+/* STATE-SRC-GET: a defined source of an existing block, else -ENOENT */
+int64_t xr_get_source_value(struct xr_model *m, uint32_t irq,
+			    uint64_t *value)
+{
+	struct xr_ics *ics;
+	struct xr_src *s;
+	uint64_t val, prio;
+	int64_t rc = -ENOENT;
+
+	xr_step_begin(m, -1, false);
+	*value = 0;
+	ics = xr_find_ics(m, irq);
+	if (!ics || !ics->src[irq & (XR_IRQS_PER_ICS - 1)].exists)
+		goto out;
+	s = &ics->src[irq & (XR_IRQS_PER_ICS - 1)];
+	val = s->server;
+	prio = s->prio;
+	if (prio == XR_PRIO_MASKED) {
+		val |= SRC_MASKED;
+		prio = s->saved;
+	}
+	val |= prio << SRC_PRIO_SHIFT;
+	if (s->lsi) {
+		val |= SRC_LSI;
+		if (s->pq & XR_PQ_P)
+			val |= SRC_PENDING;
+	} else if (s->masked_pending || s->resend) {
+		val |= SRC_PENDING;
+	}
+	if (s->pq & XR_PQ_P)
+		val |= SRC_PRESENTED;
+	if (s->pq & XR_PQ_Q)
+		val |= SRC_QUEUED;
+	*value = val;
+	rc = 0;
+out:
+	xr_step_end(m);
+	return rc;
+}
+
+/*
+ * STATE-SRC-SET: IRQ 16..NR_IRQS-1; the ICS block is created first (and
+ * stays even if the rest fails); an unmasked priority needs a server with
+ * an ICP; the flags are loaded and a PENDING source is delivered.  The
+ * model holds XR_MAX_ICS_BLOCKS blocks: one more is -ENOMEM, where the
+ * kernel's allocation would fail.
+ */
+int64_t xr_set_source_value(struct xr_model *m, uint32_t irq, uint64_t value)
+{
+	uint32_t server = (uint32_t)(value & SRC_DEST_MASK);
+	uint8_t prio = (uint8_t)(value >> SRC_PRIO_SHIFT);
+	struct xr_ics *ics;
+	struct xr_src *s;
+	int64_t rc = 0;
+
+	xr_step_begin(m, -1, false);
+	if (irq < XR_FIRST_IRQ || irq >= XR_NR_IRQS) {
+		rc = -ENOENT;
+		goto out;
+	}
+	ics = xr_create_ics(m, irq);
+	if (!ics) {
+		rc = -ENOMEM;
+		goto out;
+	}
+	if (prio != XR_PRIO_MASKED && !xr_find_server(m, server)) {
+		rc = -EINVAL;
+		goto out;
+	}
+	s = &ics->src[irq & (XR_IRQS_PER_ICS - 1)];
+	s->server = server;
+	s->saved = prio;
+	s->prio = value & SRC_MASKED ? XR_PRIO_MASKED : prio;
+	xr_ics_set_resend(ics, s, false);
+	s->masked_pending = false;
+	s->lsi = value & SRC_LSI;
+	s->pq = 0;
+	/* PENDING implies P: older user space did not save P */
+	if (value & (SRC_PRESENTED | SRC_PENDING))
+		s->pq |= XR_PQ_P;
+	if (value & SRC_QUEUED)
+		s->pq |= XR_PQ_Q;
+	s->exists = true;
+	if (value & SRC_PENDING)
+		xr_ics_deliver(m, NULL, irq, false);
+out:
+	xr_step_end(m);
+	return rc;
+}

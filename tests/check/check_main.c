@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * xicsref Check suites: the runner of all suites.  Run from the
+ * repository root (the suites read conformance/ and spec/).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <xicsref/model.h>
+
+#include "check_main.h"
+#include "cli.h"
+
+static struct xr_catalogue cat;
+static bool cat_loaded;
+
+struct xr_catalogue *xr_test_catalogue(void)
+{
+	if (!cat_loaded) {
+		ck_assert_msg(xr_load_catalogue("spec/catalogue.txt", "x",
+						&cat) == 0,
+			      "cannot read spec/catalogue.txt (run from the repository root)");
+		cat_loaded = true;
+	}
+	return &cat;
+}
+
+static bool dev_known(const char *id, void *arg)
+{
+	return xr_deviation_find(id) != NULL;
+}
+
+int xr_test_parse(const char *text, struct xr_scenario *scn,
+		  struct xr_parse_error *err)
+{
+	return xr_test_parse_len(text, strlen(text), scn, err);
+}
+
+int xr_test_parse_len(const char *text, size_t len, struct xr_scenario *scn,
+		      struct xr_parse_error *err)
+{
+	struct xr_parse_opts o = {
+		.rule_known = xr_catalogue_known,
+		.dev_known = dev_known,
+		.arg = xr_test_catalogue(),
+	};
+
+	return xr_parse(text, len, &o, scn, err);
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(xr_suite_parser());
+	int failed;
+
+	srunner_add_suite(sr, xr_suite_bad());
+	srunner_add_suite(sr, xr_suite_mutant());
+	srunner_add_suite(sr, xr_suite_diff());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

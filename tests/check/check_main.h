@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * xicsref Check suites: one constructor per suite, run together by
+ * check_main.c from the repository root.
+ */
+#ifndef XR_CHECK_MAIN_H
+#define XR_CHECK_MAIN_H
+
+#include <check.h>
+
+#include "catalogue.h"
+#include "scenario.h"
+
+Suite *xr_suite_bad(void);
+Suite *xr_suite_parser(void);
+Suite *xr_suite_diff(void);
+Suite *xr_suite_mutant(void);
+
+/* spec/catalogue.txt, loaded once (aborts the test if missing) */
+struct xr_catalogue *xr_test_catalogue(void);
+/* Parse @text with the real catalogue and deviation list */
+int xr_test_parse(const char *text, struct xr_scenario *scn,
+		  struct xr_parse_error *err);
+int xr_test_parse_len(const char *buf, size_t len, struct xr_scenario *scn,
+		      struct xr_parse_error *err);
+
+#endif /* XR_CHECK_MAIN_H */
