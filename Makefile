@@ -46,6 +46,9 @@ include tests/tests.mk
 -include mk/coverage.mk
 -include mk/mutate.mk
 include mk/findings.mk
+-include mk/review.mk
+-include mk/install.mk
+-include mk/docs.mk
 
 all: deps model runner kernels
 

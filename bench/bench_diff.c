@@ -88,7 +88,7 @@ static double alone_ns(const struct xr_scenario *scn,
 				exit(2);
 			}
 			for (uint32_t i = 0; i < scn->nr_steps; i++) {
-				memset(&res, 0, sizeof(res));
+				xr_result_clear(&res);
 				ops->step(inst, &scn->steps[i].step, &res, err,
 					  sizeof(err));
 			}

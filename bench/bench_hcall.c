@@ -66,14 +66,14 @@ static double ns_per_step(const struct xr_impl_ops *ops, unsigned long rounds)
 			exit(2);
 		}
 		for (size_t i = 0; i < 2; i++) {
-			memset(&res, 0, sizeof(res));
+			xr_result_clear(&res);
 			ops->step(inst, &lower_cppr[i], &res, err, sizeof(err));
 		}
 		double t0 = bench_now_ns();
 
 		for (unsigned long r = 0; r < rounds; r++) {
 			for (size_t i = 0; i < ROUND_STEPS; i++) {
-				memset(&res, 0, sizeof(res));
+				xr_result_clear(&res);
 				if (ops->step(inst, &ipi_round[i], &res, err,
 					      sizeof(err)) != XR_OK) {
 					fprintf(stderr, "bench: %s: step failed: %s\n",
@@ -121,7 +121,7 @@ int main(int argc, char **argv)
 			double t = ns_per_step(k, rounds);
 			double ref = k->context == XR_CTX_REAL ? t_model_rm : t_model;
 
-			printf("  %-12s %-10s %8.1f ns/step   model/kernel = %.2fx\n",
+			printf("  %-12s %-10s %8.1f ns/step   model costs %.2fx of it (goal: at most 2x)\n",
 			       k->name, k->version, t, ref / t);
 		}
 	}

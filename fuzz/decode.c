@@ -491,6 +491,8 @@ void xf_decode(const uint8_t *data, size_t len, enum xf_profile profile,
 	}
 	/* a scenario has at least one step: read VCPU 0's ICP */
 	if (!c->nr_steps) {
+		/* a leading passthru may have left its arguments there */
+		memset(&c->steps[0], 0, sizeof(c->steps[0]));
 		c->steps[0].kind = XR_STEP_GET_ICP;
 		c->nr_steps = 1;
 	}

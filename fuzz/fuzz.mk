@@ -31,6 +31,7 @@ FUZZ_INC	:= -Imodel/include -Iconformance/runner -Ifuzz \
 		   -DXR_VERSION='"$(XR_VERSION)"'
 FUZZ_SAN	:= -fsanitize=address,undefined -fno-sanitize-recover=all \
 		   -fno-omit-frame-pointer
+FUZZ_COV_IGNORE := -fsanitize-coverage-ignorelist=$(CURDIR)/fuzz/coverage-ignore.txt
 FUZZ_CFLAGS	:= -std=gnu11 -O1 -g $(WARN) $(FUZZ_INC) $(FUZZ_SAN)
 
 # Kernel objects: versions found in the instrumented build, else build/san
@@ -44,9 +45,9 @@ fuzz_colon	= $(subst $(eval) ,:,$(strip $(1)))
 FUZZ_LF_OBJS	:= $(patsubst %.c,$(FUZZ_B)/obj/%.o,$(FUZZ_LIB_SRCS))
 FUZZ_LF_BINS	:= $(addprefix $(FUZZ_B)/,$(FUZZ_TARGETS))
 
-$(FUZZ_B)/obj/%.o: %.c $(FUZZ_HDRS)
+$(FUZZ_B)/obj/%.o: %.c $(FUZZ_HDRS) fuzz/coverage-ignore.txt
 	@mkdir -p $(@D)
-	$(FUZZ_CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+	$(FUZZ_CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(FUZZ_COV_IGNORE) -c -o $@ $<
 
 $(FUZZ_LF_BINS): $(FUZZ_B)/%: fuzz/%.c $(FUZZ_LF_OBJS)
 	@mkdir -p $(@D)
@@ -108,7 +109,7 @@ fuzz-build: $(FUZZ_LF_BINS) $(FUZZ_GCC_BINS) $(FUZZ_B)/xicsref-from-fuzz \
 # The kernels with coverage instrumentation, in their own build variant
 fuzz-kernels:
 	@$(MAKE) --no-print-directory BUILD=$(FUZZ_KBUILD) CC=clang SAN=1 \
-		EXTRA_CFLAGS=-fsanitize=fuzzer-no-link kernels \
+		EXTRA_CFLAGS="-fsanitize=fuzzer-no-link $(FUZZ_COV_IGNORE)" kernels \
 		> $(B)/fuzz-kernels.log 2>&1 || \
 		echo "fuzz: WARNING: the instrumented kernel build failed ($(B)/fuzz-kernels.log);" \
 		     "the fuzzers load other kernel objects and get no coverage from them" >&2

@@ -45,7 +45,7 @@ coverage: coverage-build
 		$(SCENARIOS) >$(COV_B)/suite.log 2>&1; \
 	echo $$? >$(COV_B)/suite.rc; tail -n 1 $(COV_B)/suite.log
 ifeq ($(COVERAGE_FUZZ),1)
-	@$(COV_DIR)/fuzz-scenarios.sh $(B)/fuzz/xicsref-from-fuzz \
+	+@$(COV_DIR)/fuzz-scenarios.sh $(B)/fuzz/xicsref-from-fuzz \
 		$(COV_FUZZ_SCN) "$(MAKE) --no-print-directory $(B)/fuzz/xicsref-from-fuzz"
 	@if ls $(COV_FUZZ_SCN)/*.scn >/dev/null 2>&1; then \
 		echo "  COV     fuzz corpora: $$(ls $(COV_FUZZ_SCN) | wc -l) scenarios"; \

@@ -250,7 +250,8 @@ static enum xr_status kstep(void *inst, const struct xr_step *st,
 	enum xr_status s;
 	uint32_t i;
 
-	memset(&ev, 0, sizeof(ev));
+	ev.nr = 0;		/* the array is filled up to nr */
+	ev.overflow = 0;
 	xk_set_sink(ki->vm, &ev);
 	s = kstep_one(ki, st, res, err, errlen);
 	xk_set_sink(ki->vm, NULL);

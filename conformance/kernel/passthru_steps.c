@@ -90,7 +90,8 @@ static bool xk_would_crash(struct xk_vm *vm, struct kvm_vcpu *vcpu,
 	struct kvmppc_passthru_irqmap *pimap = vm->kvm.arch.pimap;
 	int i;
 
-	if (!vcpu || vcpu->arch.icp || !vm->m.irq_bypass || !pimap)
+	if (!vcpu || vcpu->arch.icp || !vm->m.irq_bypass || !pimap ||
+	    hw == 0 || hw == XICS_IPI)
 		return false;
 	for (i = 0; i < pimap->n_mapped; i++)
 		if (pimap->mapped[i].r_hwirq == hw)
@@ -98,29 +99,53 @@ static bool xk_would_crash(struct xk_vm *vm, struct kvm_vcpu *vcpu,
 	return false;
 }
 
-int xk_hwirq(struct xk_vm *vm, unsigned int hw, int cpu, long *ret,
-	     char *err, unsigned long errlen)
+/*
+ * The physical interrupt the host is left with: the XIRR the read path
+ * saved for it, or, when a host IPI stopped it before reading, the one
+ * still pending.  IPIs are the host's own business.
+ */
+static unsigned int xk_host_xisr(struct xk_vm *vm, int cpu, bool host_ipi)
+{
+	unsigned int x = vm->m.cpu[cpu].paca.kvm_hstate.saved_xirr & 0xffffff;
+
+	if (!x && host_ipi)
+		x = shim_xirr_head(cpu) & 0xffffff;
+	return x == XICS_IPI ? 0 : x;
+}
+
+int xk_hwirq(struct xk_vm *vm, unsigned int hw, int cpu, bool host_ipi,
+	     unsigned int then_hw, long *ret, char *err, unsigned long errlen)
 {
 	struct kvm_vcpu *vcpu;
+	unsigned int host;
 	long r, g;
 
-	if (cpu < 0 || cpu >= vm->m.nr_cpus || hw > 0xffffff)
+	if (cpu < 0 || cpu >= vm->m.nr_cpus || hw > 0xffffff ||
+	    then_hw > 0xffffff)
 		return -1;
 	xk_pt_enter(vm, cpu);
 	vcpu = vm->m.cpu[cpu].paca.kvm_hstate.kvm_vcpu;
-	if (xk_would_crash(vm, vcpu, hw))
+	if (!host_ipi && (xk_would_crash(vm, vcpu, hw) ||
+			  (then_hw && xk_would_crash(vm, vcpu, then_hw))))
 		return -1;
+	/* a host IPI is flagged as smp_muxed_ipi_set_message would */
+	if (host_ipi)
+		kvmppc_set_host_ipi(cpu);
+	vm->m.cpu[cpu].paca.kvm_hstate.saved_xirr = 0;
 	shim_set_pending_xirr(cpu, 0xff000000u | hw);
+	vm->m.cpu[cpu].queued_xirr = then_hw ? 0xff000000u | then_hw : 0;
 	r = kvmppc_read_intr();
+	vm->m.cpu[cpu].paca.kvm_hstate.host_ipi = 0;	/* the host takes it */
+	host = xk_host_xisr(vm, cpu, host_ipi);
+	/* what is still pending would be another exit: not this step */
 	shim_set_pending_xirr(cpu, 0);
+	vm->m.cpu[cpu].queued_xirr = 0;
+	/* interrupts are enabled before the exit is handled */
+	g = host ? shim_pt_live_irq(host) : -1;
+	if (g >= 0)
+		kvmppc_xics_set_irq(&vm->kvm, 0, g, KVM_INTERRUPT_SET, false);
 	if (r == 2 && vcpu)
 		kvmppc_xics_rm_complete(vcpu, 0);
-	if (r == 1) {
-		g = shim_pt_live_irq(hw);
-		if (g >= 0)
-			kvmppc_xics_set_irq(&vm->kvm, 0, g, KVM_INTERRUPT_SET,
-					    false);
-	}
 	shim_run_host_messages();
 	*ret = r;
 	return 0;

@@ -41,8 +41,9 @@ enum xr_status xr_kpt_step(struct xk_vm *vm, const struct xr_step *st,
 		break;
 	}
 	if (st->arg[1] > 0x7fffffff ||
-	    xk_hwirq(vm, (unsigned int)st->arg[0], (int)st->arg[1], &r, err,
-		     errlen)) {
+	    xk_hwirq(vm, (unsigned int)st->arg[0], (int)st->arg[1],
+		     st->arg[2] & 1, (unsigned int)(st->arg[2] >> 32) & 0xffffff,
+		     &r, err, errlen)) {
 		snprintf(err, errlen, "kernel: hwirq %llu cpu %llu cannot run "
 			 "(no such CPU, or the VCPU there has no ICP and the "
 			 "kernel would dereference it)",

@@ -127,8 +127,11 @@ void xr_cmp_icp(struct xr_outcome *o, uint32_t vcpu, bool ha,
 {
 	char f[40];
 
+/* the name is formatted only for a difference: this runs every step */
 #define ICP_FIELD(name, member)						\
 	do {								\
+		if (a->member == b->member)				\
+			break;						\
 		snprintf(f, sizeof(f), "icp v%u." name, vcpu);		\
 		diff_u64(o, f, a->member, b->member);			\
 	} while (0)
@@ -159,6 +162,8 @@ void xr_cmp_source(struct xr_outcome *o, uint32_t irq, bool ha,
 
 #define SRC_FIELD(name, member)						\
 	do {								\
+		if (a->member == b->member)				\
+			break;						\
 		snprintf(f, sizeof(f), "source 0x%x." name, irq);	\
 		diff_u64(o, f, a->member, b->member);			\
 	} while (0)
@@ -183,7 +188,7 @@ void xr_cmp_source(struct xr_outcome *o, uint32_t irq, bool ha,
 	SRC_FIELD("asserted", asserted);
 	SRC_FIELD("pt_mapped", pt_mapped);
 	/* where a passthrough irq arrived means nothing once unmapped */
-	if (a->pt_mapped && b->pt_mapped) {
+	if (a->pt_mapped && b->pt_mapped && a->intr_cpu != b->intr_cpu) {
 		snprintf(f, sizeof(f), "source 0x%x.intr_cpu", irq);
 		diff_s64(o, f, a->intr_cpu, b->intr_cpu);
 	}

@@ -2,8 +2,9 @@
 /*
  * xicsref: the command line.
  *
- *   xicsref run [--impl FILE.so]... [--no-model] [-q] FILE...
- *   xicsref trace [--impl FILE.so]... [--no-model] FILE
+ *   xicsref run [--impl FILE.so]... [--no-model] [-q] [--tap] [--junit F] FILE...
+ *   xicsref trace [--impl FILE.so]... [--no-model] [--format=md] FILE
+ *   xicsref dot [--impl FILE.so] icp|ics
  *   xicsref list-rules
  *
  * Exit status: 0 all good, 1 a failure, 2 bad input (nothing run).
@@ -14,6 +15,8 @@
 #include <xicsref/model.h>
 
 #include "cli.h"
+#include "docs.h"
+#include "reports.h"
 
 #ifndef XR_VERSION
 #define XR_VERSION "unknown"
@@ -22,6 +25,9 @@
 struct opts {
 	struct xr_impl_list impls;
 	bool no_model, quiet, no_fork;
+	bool tap;			/* reports.c: TAP on stdout */
+	const char *junit;		/* reports.c: JUnit XML file */
+	const char *format;		/* trace: "text" or "md" */
 	unsigned int timeout;
 	const char *spec;
 	int nr_files;
@@ -33,16 +39,25 @@ static void usage(FILE *f, const char *cmd)
 	if (!cmd || !strcmp(cmd, "run"))
 		fprintf(f,
 			"usage: xicsref run [--impl FILE.so]... [--no-model] [-q] [--spec CATALOGUE]\n"
-			"                   [--timeout SEC] [--no-fork] FILE...\n"
+			"                   [--timeout SEC] [--no-fork] [--tap] [--junit FILE] FILE...\n"
 			"  Run each scenario on the model (model, model-rm) and on every\n"
 			"  implementation of each --impl shared object, comparing with the\n"
 			"  model of the same context after every step.  Prints one line\n"
 			"  'PASS|FAIL|DEV|SKIP FILE IMPL VERSION' per pair, then a summary.\n"
+			"  --tap: TAP version 13 on stdout (the table goes to stderr);\n"
+			"  --junit FILE: JUnit XML into FILE.\n"
 			"  Exit: 0 all passed, 1 a failure, 2 bad input.\n");
 	if (!cmd || !strcmp(cmd, "trace"))
 		fprintf(f,
-			"usage: xicsref trace [--impl FILE.so]... [--no-model] FILE\n"
+			"usage: xicsref trace [--impl FILE.so]... [--no-model] [--format=text|md]\n"
+			"                     FILE\n"
 			"  Print every step's result, events, ICP and source state.\n");
+	if (!cmd || !strcmp(cmd, "dot"))
+		fprintf(f,
+			"usage: xicsref dot [--impl FILE.so] icp|ics\n"
+			"  Explore the ICP or ICS state machine of the model (or of the\n"
+			"  first implementation of FILE.so) from its initial state over\n"
+			"  priorities {0, 5, 0xff}; print it as Graphviz.\n");
 	if (!cmd || !strcmp(cmd, "route"))
 		fprintf(f,
 			"usage: xicsref route [--impl FILE.so]... [--no-model] FILE\n"
@@ -73,13 +88,21 @@ static int parse_opts(int argc, char **argv, const char *cmd, struct opts *o)
 			usage(stdout, cmd);
 			exit(0);
 		} else if (!strcmp(a, "--impl") || !strcmp(a, "--spec") ||
-			   !strcmp(a, "--timeout")) {
+			   !strcmp(a, "--timeout") ||
+			   !strcmp(a, "--junit")) {
 			if (i + 1 == argc) {
 				fprintf(stderr, "xicsref %s: %s needs a value\n",
 					cmd, a);
 				return -1;
 			}
-			if (!strcmp(a, "--spec")) {
+			if (!strcmp(a, "--junit") && strcmp(cmd, "run")) {
+				fprintf(stderr, "xicsref %s: unknown option %s\n",
+					cmd, a);
+				return -1;
+			}
+			if (!strcmp(a, "--junit")) {
+				o->junit = argv[++i];
+			} else if (!strcmp(a, "--spec")) {
 				o->spec = argv[++i];
 			} else if (!strcmp(a, "--timeout")) {
 				o->timeout = (unsigned int)atoi(argv[++i]);
@@ -99,6 +122,10 @@ static int parse_opts(int argc, char **argv, const char *cmd, struct opts *o)
 			o->quiet = true;
 		} else if (!strcmp(a, "--no-fork")) {
 			o->no_fork = true;
+		} else if (!strcmp(a, "--tap") && !strcmp(cmd, "run")) {
+			o->tap = true;
+		} else if (!strncmp(a, "--format=", 9) && !strcmp(cmd, "trace")) {
+			o->format = a + 9;
 		} else if (a[0] == '-' && a[1]) {
 			fprintf(stderr, "xicsref %s: unknown option %s\n", cmd, a);
 			usage(stderr, cmd);
@@ -132,6 +159,8 @@ static int cmd_run(int argc, char **argv, const char *argv0)
 	static struct xr_outcome outs[XR_CLI_MAX_IMPLS];
 	struct xr_scenario *scns;
 	struct xr_catalogue cat;
+	struct xr_ci_report *ci = NULL;
+	FILE *hf;
 	struct xr_impl_list l;
 	struct opts o;
 	uint32_t nt = 0, j;
@@ -166,6 +195,14 @@ static int cmd_run(int argc, char **argv, const char *argv0)
 		xr_catalogue_free(&cat);
 		return 2;
 	}
+	/* with --tap, stdout is TAP only and the human table goes to stderr */
+	hf = o.tap ? stderr : stdout;
+	if (o.tap || o.junit) {
+		ci = xr_ci_open(o.tap ? stdout : NULL, o.junit,
+				(uint32_t)o.nr_files * l.nr);
+		if (!ci)
+			return 2;
+	}
 	for (i = 0; i < o.nr_files; i++) {
 		for (j = 0; j < l.nr; j++) {
 			if (o.no_fork)
@@ -177,14 +214,18 @@ static int cmd_run(int argc, char **argv, const char *argv0)
 		}
 		xr_check_deviations_shown(outs, l.nr);
 		for (j = 0; j < l.nr; j++) {
-			xr_report_outcome(stdout, o.files[i], &scns[i],
+			xr_report_outcome(hf, o.files[i], &scns[i],
 					  &outs[j], o.quiet);
 			xr_tally_add(tally, &nt, XR_CLI_MAX_IMPLS, &outs[j]);
 			failed |= outs[j].verdict == XR_V_FAIL;
 		}
+		if (ci)
+			xr_ci_add(ci, o.files[i], &scns[i], outs, l.nr);
 		xr_scenario_free(&scns[i]);
 	}
-	xr_report_summary(stdout, tally, nt);
+	xr_report_summary(hf, tally, nt);
+	if (ci && xr_ci_close(ci))
+		failed = true;
 	free(scns);
 	xr_catalogue_free(&cat);
 	return failed ? 1 : 0;
@@ -192,6 +233,7 @@ static int cmd_run(int argc, char **argv, const char *argv0)
 
 static int cmd_trace(int argc, char **argv, const char *argv0)
 {
+	bool md;
 	struct xr_scenario scn;
 	struct xr_catalogue cat;
 	struct xr_impl_list l;
@@ -205,6 +247,12 @@ static int cmd_trace(int argc, char **argv, const char *argv0)
 		fprintf(stderr, "xicsref trace: exactly one scenario file\n");
 		return 2;
 	}
+	md = o.format && !strcmp(o.format, "md");
+	if (o.format && !md && strcmp(o.format, "text")) {
+		fprintf(stderr, "xicsref trace: --format=%s: text or md\n",
+			o.format);
+		return 2;
+	}
 	impl_order(&o, &l);
 	if (xr_load_catalogue(o.spec, argv0, &cat))
 		return 2;
@@ -213,7 +261,8 @@ static int cmd_trace(int argc, char **argv, const char *argv0)
 		return 2;
 	}
 	for (j = 0; j < l.nr; j++)
-		if (xr_trace(stdout, &scn, l.ops[j]))
+		if (md ? xr_trace_md(stdout, o.files[0], &scn, l.ops[j]) :
+		    xr_trace(stdout, &scn, l.ops[j]))
 			r = 1;
 	xr_scenario_free(&scn);
 	xr_catalogue_free(&cat);
@@ -245,6 +294,21 @@ static int cmd_route(int argc, char **argv, const char *argv0)
 	xr_scenario_free(&scn);
 	xr_catalogue_free(&cat);
 	return r;
+}
+
+static int cmd_dot(int argc, char **argv, const char *argv0)
+{
+	struct opts o;
+
+	if (parse_opts(argc, argv, "dot", &o))
+		return 2;
+	if (o.nr_files != 1 || o.impls.nr > 1) {
+		fprintf(stderr, "xicsref dot: say icp or ics (and at most one --impl)\n");
+		usage(stderr, "dot");
+		return 2;
+	}
+	return xr_dot(stdout, o.files[0], o.impls.nr ? o.impls.ops[0] :
+		      xr_model_ops(XR_CTX_VIRTUAL)) ? 2 : 0;
 }
 
 static int cmd_list_rules(int argc, char **argv, const char *argv0)
@@ -286,6 +350,8 @@ int main(int argc, char **argv)
 		return cmd_trace(argc - 2, argv + 2, argv[0]);
 	if (!strcmp(cmd, "route"))
 		return cmd_route(argc - 2, argv + 2, argv[0]);
+	if (!strcmp(cmd, "dot"))
+		return cmd_dot(argc - 2, argv + 2, argv[0]);
 	if (!strcmp(cmd, "list-rules"))
 		return cmd_list_rules(argc - 2, argv + 2, argv[0]);
 	fprintf(stderr, "xicsref: unknown command '%s'\n", cmd);

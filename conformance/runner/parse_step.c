@@ -207,8 +207,32 @@ static int step_irq(struct xr_pstate *ps, const struct xr_line *l,
 static int step_hwirq(struct xr_pstate *ps, const struct xr_line *l,
 		      uint32_t nargs, struct xr_step *st)
 {
+	uint32_t i;
+
 	st->kind = XR_STEP_HWIRQ;
-	if (nargs_check(ps, l, nargs - 1, 3, "hwirq", "H cpu P"))
+	/*
+	 * Extensions after "H cpu P": "host-ipi" flags a host IPI on P
+	 * (arg2 bit 0), "then=H2" queues H2 behind H (arg2 bits 32-55).
+	 */
+	for (i = 4; i < nargs; i++) {
+		struct xr_tok k, val;
+		uint64_t h2;
+
+		if (xr_tok_is(&l->tok[i], "host-ipi") && !(st->arg[2] & 1)) {
+			st->arg[2] |= 1;
+			continue;
+		}
+		if (xr_pkv(ps, l, &l->tok[i], &k, &val))
+			return -1;
+		if (!xr_tok_is(&k, "then") || (st->arg[2] >> 32))
+			return xr_perr(ps, l->line, "hwirq takes H cpu P "
+				       "[host-ipi] [then=H2], once each");
+		if (xr_pnum(ps, l, &val, "then", 1, XR_XISR_MASK, &h2))
+			return -1;
+		st->arg[2] |= h2 << 32;
+	}
+	if (nargs_check(ps, l, (nargs > 4 ? 4 : nargs) - 1, 3, "hwirq",
+			"H cpu P [host-ipi] [then=H2]"))
 		return -1;
 	if (!xr_tok_is(&l->tok[2], "cpu"))
 		return xr_perr(ps, l->line, "missing value: hwirq H cpu P");

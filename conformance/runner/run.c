@@ -172,7 +172,7 @@ static enum xr_status run_side(const struct xr_impl_ops *ops, void *inst,
 			       const struct xr_step *st, struct xr_result *res,
 			       char *err, size_t errlen)
 {
-	memset(res, 0, sizeof(*res));
+	xr_result_clear(res);
 	err[0] = '\0';
 	if (!(ops->step_kinds & (1u << st->kind))) {
 		snprintf(err, errlen, "%s does not support %s", ops->name,

@@ -172,6 +172,8 @@ u32 __raw_rm_readl(volatile void __iomem *addr)
 		return 0;
 	__builtin_memcpy(&v, &shim_cur->cpu[cpu].mmio[off], sizeof(v));
 	__builtin_memset(&shim_cur->cpu[cpu].mmio[off], 0, sizeof(v));
+	if (off == XICS_XIRR)
+		shim_xirr_accepted(cpu);
 	return v;
 }
 
@@ -186,7 +188,8 @@ int64_t opal_int_eoi(u32 xirr)
 {
 	if ((xirr & 0xffffff) != XICS_IPI)
 		shim_event(XK_EV_HW_EOI, xirr & 0xffffff, 0);
-	return 0;
+	/* OPAL says whether another interrupt is pending */
+	return shim_xirr_pending(shim_cur->cur_cpu) ? 1 : 0;
 }
 
 int64_t opal_int_get_xirr(__be32 *out, bool just_poll)
@@ -196,9 +199,11 @@ int64_t opal_int_get_xirr(__be32 *out, bool just_poll)
 	__builtin_memcpy(&v, &shim_cur->cpu[shim_cur->cur_cpu].mmio[XICS_XIRR],
 			 sizeof(v));
 	/* reading the XIRR accepts the interrupt: it is no longer pending */
-	if (!just_poll)
+	if (!just_poll) {
 		__builtin_memset(&shim_cur->cpu[shim_cur->cur_cpu].mmio[XICS_XIRR],
 				 0, sizeof(v));
+		shim_xirr_accepted(shim_cur->cur_cpu);
+	}
 	*out = v;
 	return 0;
 }
@@ -212,6 +217,8 @@ int64_t opal_set_xive(u32 isn, u16 server, u8 priority)
 
 void smp_muxed_ipi_set_message(int cpu, int msg)
 {
+	if (!shim_cur->cpu[cpu].msgs)
+		shim_cur->nr_host_msgs++;
 	shim_cur->cpu[cpu].msgs |= 1u << msg;
 }
 
@@ -239,12 +246,17 @@ void shim_run_host_messages(void)
 	int saved = shim_cur->cur_cpu;
 	int i;
 
+	/* the common case, every step: nobody was sent a message */
+	if (!shim_cur->nr_host_msgs)
+		return;
 	for (i = 0; i < shim_cur->nr_cpus; i++) {
 		struct shim_cpu *c = &shim_cur->cpu[i];
 
 		if (!(c->msgs & (1u << PPC_MSG_RM_HOST_ACTION)))
 			continue;
 		c->msgs &= ~(1u << PPC_MSG_RM_HOST_ACTION);
+		if (!c->msgs)
+			shim_cur->nr_host_msgs--;
 		c->paca.kvm_hstate.host_ipi = 0;
 		shim_cur->cur_cpu = i;
 		kvmppc_xics_ipi_action();

@@ -186,3 +186,31 @@ int kvmppc_xive_clr_mapped(struct kvm *kvm, unsigned long guest_irq,
 	shim_warn(__FILE__, __LINE__);
 	return -ENODEV;
 }
+
+/*
+ * A second interrupt may wait behind the pending one (`hwirq H cpu P
+ * then=H2`): reading the XIRR accepts the first and the controller
+ * presents the next, which OPAL's EOI reports (ROUTE-READ-AGAIN).
+ */
+void shim_xirr_accepted(int cpu)
+{
+	struct shim_cpu *c = &shim_cur->cpu[cpu];
+
+	if (!c->queued_xirr)
+		return;
+	shim_set_pending_xirr(cpu, c->queued_xirr);
+	c->queued_xirr = 0;
+}
+
+u32 shim_xirr_head(int cpu)
+{
+	__be32 v;
+
+	__builtin_memcpy(&v, &shim_cur->cpu[cpu].mmio[XICS_XIRR], sizeof(v));
+	return be32_to_cpu(v);
+}
+
+bool shim_xirr_pending(int cpu)
+{
+	return (shim_xirr_head(cpu) & 0xffffff) != 0;
+}

@@ -95,14 +95,18 @@ static int pt_step(struct xr_model *m, const struct xr_step *st,
 			 (unsigned long long)st->arg[1]);
 		return -1;
 	}
-	if (xr_hwirq_would_crash(m, (uint32_t)st->arg[0],
-				 (uint32_t)st->arg[1])) {
+	if (!(st->arg[2] & 1) &&
+	    (xr_hwirq_would_crash(m, (uint32_t)st->arg[0], (uint32_t)st->arg[1]) ||
+	     xr_hwirq_would_crash(m, (uint32_t)(st->arg[2] >> 32) & XR_XISR_MASK,
+				  (uint32_t)st->arg[1]))) {
 		snprintf(err, errlen, "the VCPU on cpu %llu has no ICP: the "
 			 "kernel would dereference a NULL ICP",
 			 (unsigned long long)st->arg[1]);
 		return -1;
 	}
-	res->path = xr_hwirq(m, (uint32_t)st->arg[0], (uint32_t)st->arg[1]);
+	res->path = xr_hwirq_ex(m, (uint32_t)st->arg[0], (uint32_t)st->arg[1],
+				 st->arg[2] & 1,
+				 (uint32_t)(st->arg[2] >> 32) & XR_XISR_MASK);
 	return 0;
 }
 
@@ -169,7 +173,10 @@ enum xr_status xr_model_step(struct xr_model *m, const struct xr_step *st,
 		snprintf(err, errlen, "unknown step kind %d", (int)st->kind);
 		return XR_FAILED;
 	}
-	res->events = m->ev;
+	/* copy what happened, not the whole (large) event array */
+	res->events.nr = m->ev.nr;
+	res->events.overflow = m->ev.overflow;
+	memcpy(res->events.ev, m->ev.ev, m->ev.nr * sizeof(m->ev.ev[0]));
 	return status;
 }
 

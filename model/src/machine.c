@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -247,7 +248,9 @@ struct xr_model *xr_model_create(const struct xr_setup *setup,
 	}
 	if (check_machine(setup, err, errlen))
 		return NULL;
-	m = calloc(1, sizeof(*m));
+	m = malloc(sizeof(*m));
+	if (m)
+		memset(m, 0, offsetof(struct xr_model, ics));
 	if (!m) {
 		set_err(err, errlen, "out of memory");
 		return NULL;

@@ -76,7 +76,6 @@ struct xr_model {
 	uint8_t block_of[XR_NR_ICSIDS];	/* ICS id -> ics[] slot */
 	uint32_t nr_blocks;
 	uint32_t max_icsid;
-	struct xr_ics ics[XR_MAX_ICS_BLOCKS];
 
 	bool mer[XR_MAX_CPUS];		/* LPCR[MER] per physical CPU */
 	uint8_t running[XR_MAX_CORES];	/* VCPUs running on each core */
@@ -96,6 +95,13 @@ struct xr_model {
 
 	/* Passthrough: host devices and the flat map (passthru.c) */
 	struct xr_pt *pt;
+
+	/*
+	 * Last, and not cleared at create time: a block is initialised when
+	 * it comes into use (xr_create_ics), so creating a model costs the
+	 * blocks it uses, not all XR_MAX_ICS_BLOCKS of them.
+	 */
+	struct xr_ics ics[XR_MAX_ICS_BLOCKS];
 };
 
 /* machine.c */
@@ -147,6 +153,8 @@ void xr_pt_eoi(struct xr_model *m, struct xr_src *s);
 int64_t xr_passthru_fill(struct xr_model *m, uint32_t hw, uint32_t irq,
 			 uint32_t n);
 int64_t xr_map_lookup(struct xr_model *m, uint32_t hw);
+enum xr_path xr_hwirq_ex(struct xr_model *m, uint32_t hw, uint32_t cpu,
+			 bool host_ipi, uint32_t then_hw);
 bool xr_hwirq_would_crash(const struct xr_model *m, uint32_t hw, uint32_t cpu);
 
 /* ics.c, the input of a source as seen on physical CPU @cpu */

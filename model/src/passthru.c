@@ -259,13 +259,41 @@ static void host_deliver(struct xr_model *m, uint32_t hw, int32_t cpu)
 		xr_ics_input(m, d->irq, XR_IRQ_PULSE, cpu);
 }
 
+/* The physical ICP of the CPU the read path runs on, for one step */
+struct xr_read {
+	uint32_t cpu;
+	uint32_t pending[2];	/* presented, then queued behind it */
+	bool host_ipi;
+	uint32_t host_hw;	/* the interrupt left to the host, 0: none */
+};
+
+/* Reading the XIRR accepts the interrupt; the queued one is presented */
+static uint32_t read_xirr(struct xr_read *r)
+{
+	uint32_t hw = r->pending[0];
+
+	r->pending[0] = r->pending[1];
+	r->pending[1] = 0;
+	return hw;
+}
+
+/*
+ * ROUTE-READ-AGAIN: OPAL's EOI (POWER9) says whether another interrupt
+ * is pending; the POWER8 XIRR store returns nothing.
+ */
+static bool eoi_more(const struct xr_model *m, const struct xr_read *r)
+{
+	return m->setup.machine == XR_POWER9 && r->pending[0];
+}
+
 /*
  * PT-DELIVER, PT-HW-EOI, PT-RESULT: kvmppc_deliver_irq_passthru, run in
  * real mode as if by VCPU @vi, the one loaded on the CPU: the target is
  * notified as by a real-mode hcall of that VCPU (ROUTE-PT-NOTIFY).
+ * Returns the kernel's value: -2 handled, 2 host-complete.
  */
-static enum xr_path pt_deliver(struct xr_model *m, int32_t vi,
-			       const struct xr_pirq *e, uint32_t hw)
+static int pt_deliver(struct xr_model *m, int32_t vi, const struct xr_pirq *e,
+		      uint32_t hw, struct xr_read *r, bool *again)
 {
 	struct xr_src *s = src_of(m, e->v_hwirq);
 
@@ -273,13 +301,13 @@ static enum xr_path pt_deliver(struct xr_model *m, int32_t vi,
 	m->in_rm = true;
 	/* PT-NO-ICS: no block for the guest IRQ, no EOI either */
 	if (!s)
-		return XR_PATH_HOST_COMPLETE;
+		return 2;
 	s->pq = ((s->pq << 1) & 3) | XR_PQ_P;
 	if (s->pq == XR_PQ_P)
 		xr_ics_deliver(m, NULL, e->v_hwirq, false);
 	xr_emit(m, XR_EV_HW_EOI, hw, 0);
-	return m->rm_kick || m->rm_notify_eoi ? XR_PATH_HOST_COMPLETE :
-						XR_PATH_HANDLED;
+	*again = eoi_more(m, r);
+	return m->rm_kick || m->rm_notify_eoi ? 2 : -2;
 }
 
 static int32_t vcpu_on(const struct xr_model *m, uint32_t cpu)
@@ -292,43 +320,90 @@ static int32_t vcpu_on(const struct xr_model *m, uint32_t cpu)
 	return -1;
 }
 
-/* ROUTE-READ-*: kvmppc_read_one_intr with @hw pending at @cpu */
-static enum xr_path read_one(struct xr_model *m, uint32_t hw, uint32_t cpu)
+/* ROUTE-READ-*: kvmppc_read_one_intr; the kernel's result value */
+static int read_one(struct xr_model *m, struct xr_read *r, bool *again)
 {
 	struct xr_pirq *e;
+	uint32_t hw;
 	int32_t vi;
 
+	/* ROUTE-READ-HOST-IPI: the host takes the CPU, XIRR unread */
+	if (r->host_ipi) {
+		r->host_hw = r->pending[0];
+		return 1;
+	}
+	hw = read_xirr(r);
 	if (hw == XR_XISR_NONE)
-		return XR_PATH_NONE;		/* ROUTE-READ-NONE */
-	if (hw == XR_XISR_IPI)
-		return XR_PATH_GUEST_IPI;	/* ROUTE-READ-IPI */
-	vi = vcpu_on(m, cpu);
+		return 0;			/* ROUTE-READ-NONE */
+	if (hw == XR_XISR_IPI) {
+		*again = eoi_more(m, r);	/* ROUTE-READ-IPI */
+		return -1;
+	}
+	vi = vcpu_on(m, r->cpu);
 	e = vi >= 0 && m->setup.bypass && m->pt->allocated ?
 	    map_lookup(m->pt, hw) : NULL;
 	if (!e) {
 		/* ROUTE-READ-NO-VCPU ROUTE-READ-BYPASS-OFF ROUTE-READ-UNMAPPED */
-		host_deliver(m, hw, (int32_t)cpu);
-		return XR_PATH_HOST;
+		r->host_hw = hw;
+		return 1;
 	}
-	return pt_deliver(m, vi, e, hw);	/* ROUTE-READ-MAPPED */
+	return pt_deliver(m, vi, e, hw, r, again);	/* ROUTE-READ-MAPPED */
+}
+
+static enum xr_path path_of(int v)
+{
+	switch (v) {
+	case 0: return XR_PATH_NONE;
+	case 1: return XR_PATH_HOST;
+	case 2: return XR_PATH_HOST_COMPLETE;
+	case -1: return XR_PATH_GUEST_IPI;
+	default: return XR_PATH_HANDLED;
+	}
+}
+
+enum xr_path xr_hwirq_ex(struct xr_model *m, uint32_t hw, uint32_t cpu,
+			 bool host_ipi, uint32_t then_hw)
+{
+	struct xr_read r = {
+		.cpu = cpu, .pending = { hw, then_hw }, .host_ipi = host_ipi,
+	};
+	bool again, rm;
+	int ret = 0, rc;
+
+	xr_step_begin(m, -1, false);
+	/* ROUTE-READ-AGAIN: first non-zero result, replaced by a larger one */
+	do {
+		again = false;
+		rc = read_one(m, &r, &again);
+		if (rc && (ret == 0 || rc > ret))
+			ret = rc;
+	} while (again);
+	/* what is still pending would be another exit, not this step */
+	rm = m->in_rm;
+	m->in_rm = false;
+	/* interrupts are enabled before the exit is handled */
+	if (r.host_hw && r.host_hw != XR_XISR_IPI)
+		host_deliver(m, r.host_hw, (int32_t)cpu);
+	/* ROUTE-READ-COMPLETE: the host finishes what real mode left */
+	if (rm)
+		xr_rm_complete(m);
+	xr_step_end(m);
+	return path_of(ret);
 }
 
 enum xr_path xr_hwirq(struct xr_model *m, uint32_t hw, uint32_t cpu)
 {
-	enum xr_path p;
-
-	xr_step_begin(m, -1, false);
-	p = read_one(m, hw, cpu);
-	/* ROUTE-READ-COMPLETE: the host finishes what real mode left */
-	xr_step_end(m);
-	return p;
+	return xr_hwirq_ex(m, hw, cpu, false, 0);
 }
 
-/* ROUTE-READ-VCPU-NO-ICP: the kernel would dereference a NULL ICP */
+
+/* A VCPU without an ICP on the CPU: the kernel would dereference NULL */
 bool xr_hwirq_would_crash(const struct xr_model *m, uint32_t hw, uint32_t cpu)
 {
 	int32_t vi = vcpu_on(m, cpu);
 
+	if (hw == XR_XISR_NONE || hw == XR_XISR_IPI)
+		return false;	/* never looked up */
 	if (vi < 0 || m->vcpu[vi].icp >= 0 || !m->setup.bypass ||
 	    !m->pt->allocated)
 		return false;

@@ -11,6 +11,8 @@
 #ifndef XICSREF_IMPL_H
 #define XICSREF_IMPL_H
 
+#include <string.h>
+
 #include <xicsref/types.h>
 
 #define XR_IMPL_ABI_VERSION	1
@@ -37,7 +39,11 @@ struct xr_impl_ops {
 	void *(*create)(const struct xr_setup *setup, char *err, size_t errlen);
 	void (*destroy)(void *inst);
 
-	/* Run one step.  @res is zeroed by the caller. */
+	/*
+	 * Run one step.  The caller clears @res with xr_result_clear():
+	 * every field is zero except events.ev[], whose entries from
+	 * events.nr on are undefined and never read.
+	 */
 	enum xr_status (*step)(void *inst, const struct xr_step *step,
 			       struct xr_result *res, char *err, size_t errlen);
 
@@ -63,6 +69,15 @@ struct xr_impl_ops {
  * A shared object that provides implementations exports this function:
  * it returns an array of *nr operation tables.
  */
+/*
+ * Clear a result before a step: all of it but the event array, which is
+ * large and only meaningful up to events.nr (this keeps a step cheap).
+ */
+static inline void xr_result_clear(struct xr_result *res)
+{
+	memset(res, 0, offsetof(struct xr_result, events.ev));
+}
+
 #define XR_IMPL_ENTRY_SYMBOL	"xicsref_impl_entry"
 typedef const struct xr_impl_ops *const *(*xr_impl_entry_fn)(uint32_t *nr);
 

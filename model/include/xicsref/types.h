@@ -123,9 +123,12 @@ enum xr_step_kind {
 	XR_STEP_RTAS_INT_OFF,	/* arg0 = irq */
 	XR_STEP_RTAS_INT_ON,	/* arg0 = irq */
 	XR_STEP_IRQ,		/* arg0 = irq, arg1 = enum xr_irq_input */
-	XR_STEP_HWIRQ,		/* arg0 = hardware irq, arg1 = physical cpu */
+	XR_STEP_HWIRQ,		/* arg0 = hardware irq, arg1 = physical cpu,
+				 * arg2 = extensions: bit 0 host-ipi,
+				 * bits 32-55 then=H2 (0: none) */
 	XR_STEP_VCPU_RUN,	/* vcpu, arg0 = cpu or (uint64_t)-1 for none */
-	XR_STEP_PASSTHRU,	/* arg0 = hw, arg1 = guest irq */
+	XR_STEP_PASSTHRU,	/* arg0 = hw, arg1 = guest irq, arg2 = count
+				 * (passthru-fill; 0 means 1) */
 	XR_STEP_UNPASSTHRU,	/* arg0 = guest irq */
 	XR_STEP_SET_ICP,	/* vcpu, arg0 = 64-bit ICP state */
 	XR_STEP_GET_ICP,	/* vcpu */

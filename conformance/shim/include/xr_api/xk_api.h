@@ -115,7 +115,9 @@ unsigned int xk_ics_blocks(struct xk_vm *vm, unsigned int *first_irqs,
  * Passthrough (passthru_steps.c).  xk_passthru maps @n devices hw+i ->
  * irq+i through kvmppc_set_passthru_irq, stopping at the first non-zero
  * return; xk_unpassthru calls kvmppc_clr_passthru_irq.  xk_hwirq makes
- * @hw pending at @cpu and runs kvmppc_read_intr there; *ret is its
+ * @hw pending at @cpu (with a host IPI flagged there if @host_ipi) and
+ * runs kvmppc_read_intr there, with @then_hw (0: none) presented once the
+ * first is read; *ret is its
  * result (0, 1, 2, -1, -2).  -1 when the step cannot run.
  */
 int xk_pt_init(struct xk_vm *vm, const struct xk_config *cfg);
@@ -123,8 +125,8 @@ void xk_pt_fini(struct xk_vm *vm);
 long long xk_passthru(struct xk_vm *vm, unsigned int hw, unsigned int irq,
 		      unsigned int n);
 long long xk_unpassthru(struct xk_vm *vm, unsigned int irq);
-int xk_hwirq(struct xk_vm *vm, unsigned int hw, int cpu, long *ret,
-	     char *err, unsigned long errlen);
+int xk_hwirq(struct xk_vm *vm, unsigned int hw, int cpu, _Bool host_ipi,
+	     unsigned int then_hw, long *ret, char *err, unsigned long errlen);
 
 /* Kernel WARNs hit so far (each is a finding) */
 unsigned int xk_warnings(struct xk_vm *vm);

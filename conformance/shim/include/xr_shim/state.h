@@ -19,12 +19,14 @@ struct shim_cpu {
 	unsigned long lpcr;
 	u8 mmio[SHIM_MMIO_SIZE];	/* XICS presentation registers */
 	unsigned int msgs;		/* muxed host IPI messages */
+	u32 queued_xirr;		/* presented after the pending one */
 };
 
 struct shim_machine {
 	int power;
 	int cores, threads, nr_cpus, threads_shift;
 	int cur_cpu;
+	unsigned int nr_host_msgs;	/* CPUs with a muxed message pending */
 	struct shim_cpu cpu[SHIM_MAX_CPUS];
 	struct paca_struct *paca_ptrs[SHIM_MAX_CPUS];
 	struct kvmppc_host_rm_ops rm_ops;
@@ -63,5 +65,9 @@ long shim_pt_live_irq(unsigned int hw);
 /* The live device routed to @guest_irq, else the first one, else -1 */
 int shim_pt_host_irq_of(unsigned int guest_irq, bool *was_live);
 void shim_set_pending_xirr(int cpu, u32 xirr);
+/* The pending XIRR was read: the queued one (if any) is presented */
+void shim_xirr_accepted(int cpu);
+bool shim_xirr_pending(int cpu);
+u32 shim_xirr_head(int cpu);
 
 #endif /* XR_SHIM_STATE_H */
