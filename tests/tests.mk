@@ -31,33 +31,30 @@ suite: $(CHECK_BIN) $(XICSREF_BIN) kernels
 ifeq ($(B),build/san)
 check: unit suite conform
 else
-check: unit suite conform trace-check findings-check check-san
+check: unit suite conform trace-check trace-check-selftest findings-check check-san
 check-san:
 	$(MAKE) BUILD=build/san CC=clang SAN=1 unit suite conform
 endif
 
-# rule -> scenarios (their "rules" lines) -> model functions (grep of
-# model/src); fails when a catalogue rule has no scenario or no model
-# reference, or a scenario names a rule that is not in the catalogue.
+# rule -> spec text -> scenarios (their "rules" lines) -> model functions
+# (conformance/trace/rule-funcs.awk); fails when a catalogue rule has no
+# spec text, scenario or model function, or a scenario names an unknown rule.
 trace-check:
-	@ids=$$(awk '!/^#/ && NF { print $$1 }' spec/catalogue.txt); \
-	bad=0; \
-	printf '%-18s %-40s %s\n' RULE SCENARIOS MODEL; \
-	for id in $$ids; do \
-		scn=$$(grep -lE "^[[:space:]]*rules([[:space:]].*)?[[:space:]]$$id([[:space:]]|$$)" \
-			conformance/scenarios/*.scn 2>/dev/null | \
-			sed 's|.*/||' | tr '\n' ' '); \
-		mod=$$(grep -l -w -- "$$id" model/src/*.c 2>/dev/null | \
-			sed 's|.*/||' | tr '\n' ' '); \
-		printf '%-18s %-40s %s\n' $$id "$${scn:--}" "$${mod:--}"; \
-		[ -n "$$scn" ] || { echo "trace-check: $$id: no scenario" >&2; bad=1; }; \
-		[ -n "$$mod" ] || { echo "trace-check: $$id: no model reference" >&2; bad=1; }; \
-	done; \
-	for f in conformance/scenarios/*.scn; do \
-		[ -f "$$f" ] || continue; \
-		for r in $$(awk '$$1 == "rules" { for (i = 2; i <= NF && $$i !~ /^#/; i++) print $$i }' $$f); do \
-			echo "$$ids" | grep -qx -- "$$r" || \
-			{ echo "trace-check: $$f: unknown rule $$r" >&2; bad=1; }; \
-		done; \
-	done; \
-	exit $$bad
+	@sh conformance/trace/trace-check.sh spec/catalogue.txt conformance/scenarios model/src
+
+# trace-check must fail on a gap: a catalogue rule nothing implements or
+# exercises, and a scenario naming a rule that does not exist.
+.PHONY: trace-check-selftest
+trace-check-selftest:
+	@t=$$(mktemp -d); trap 'rm -rf $$t' EXIT; \
+	cp spec/*.md $$t/; \
+	{ cat spec/catalogue.txt; echo "ICP-NOT-A-RULE  a rule nothing has"; } > $$t/catalogue.txt; \
+	if sh conformance/trace/trace-check.sh $$t/catalogue.txt \
+		conformance/scenarios model/src >/dev/null 2>&1; then \
+		echo "trace-check-selftest: a rule with no scenario passed" >&2; exit 1; fi; \
+	mkdir $$t/scn; cp conformance/scenarios/*.scn $$t/scn/; \
+	printf 'rules ICP-NOT-A-RULE\nvcpu 0\nvcpu 0 H_XIRR\n' > $$t/scn/zz.scn; \
+	if sh conformance/trace/trace-check.sh spec/catalogue.txt \
+		$$t/scn model/src >/dev/null 2>&1; then \
+		echo "trace-check-selftest: an unknown rule in a scenario passed" >&2; exit 1; fi; \
+	echo "trace-check-selftest: both gaps detected"
