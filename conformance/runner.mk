@@ -35,4 +35,5 @@ $(XICSREF_BIN): $(B)/obj/runner/main.o $(RUNNER_LIB_A) $(MODEL_LIB_A)
 
 conform: runner kernels
 	@test -n "$(SCENARIOS)" || { echo "conform: no conformance/scenarios/*.scn" >&2; exit 1; }
-	$(XICSREF_BIN) run -q $(foreach so,$(KERNEL_SOS),--impl $(so)) $(SCENARIOS)
+	@echo "$(XICSREF_BIN) run -q $(foreach so,$(KERNEL_SOS),--impl $(so)) conformance/scenarios/*.scn  ($(words $(SCENARIOS)) files)"
+	@$(XICSREF_BIN) run -q $(foreach so,$(KERNEL_SOS),--impl $(so)) $(SCENARIOS)

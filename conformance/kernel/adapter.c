@@ -25,7 +25,8 @@ _Static_assert((int)XK_EV_MER == (int)XR_EV_MER &&
 	       (int)XK_EV_ACK == (int)XR_EV_ACK &&
 	       (int)XK_EV_RAISE == (int)XR_EV_RAISE &&
 	       (int)XK_EV_MSGSND == (int)XR_EV_MSGSND &&
-	       (int)XK_EV_HW_EOI == (int)XR_EV_HW_EOI,
+	       (int)XK_EV_HW_EOI == (int)XR_EV_HW_EOI &&
+	       (int)XK_EV_WARN == (int)XR_EV_WARN,
 	       "xk_api.h event kinds must be enum xr_event_kind");
 _Static_assert(XK_MAX_EVENTS == XR_MAX_EVENTS, "event capacity");
 
@@ -263,7 +264,7 @@ static enum xr_status kstep(void *inst, const struct xr_step *st,
 		res->events.ev[i].b = ev.ev[i].b;
 	}
 	if (s == XR_OK && xk_warnings(ki->vm) != warn) {
-		snprintf(err, errlen, "kernel: a WARN or an unexpected "
+		snprintf(err, errlen, "kernel: an unexpected "
 			 "hardware access was hit in this step");
 		return XR_FAILED;
 	}

@@ -84,6 +84,8 @@ int xr_load_catalogue(const char *opt_path, const char *argv0,
 	static const char *const rel[] = {
 		"/../spec/catalogue.txt", "/../../spec/catalogue.txt",
 		"/../../../spec/catalogue.txt",
+		/* installed: PREFIX/bin/xicsref, PREFIX/share/xicsref/spec */
+		"/../share/xicsref/spec/catalogue.txt",
 	};
 	const char *env = getenv("XICSREF_SPEC");
 	char exe[3072], path[4096];

@@ -200,8 +200,13 @@ static int cmd_run(int argc, char **argv, const char *argv0)
 	if (o.tap || o.junit) {
 		ci = xr_ci_open(o.tap ? stdout : NULL, o.junit,
 				(uint32_t)o.nr_files * l.nr);
-		if (!ci)
+		if (!ci) {
+			for (i = 0; i < o.nr_files; i++)
+				xr_scenario_free(&scns[i]);
+			free(scns);
+			xr_catalogue_free(&cat);
 			return 2;
+		}
 	}
 	for (i = 0; i < o.nr_files; i++) {
 		for (j = 0; j < l.nr; j++) {

@@ -241,6 +241,9 @@ int xr_parse_events(struct xr_pstate *ps, const struct xr_line *l,
 			r = xr_pnum(ps, l, &l->tok[i++], "ack IRQ", 0,
 				    UINT32_MAX, &v);
 			e.a = (uint32_t)v;
+		} else if (xr_tok_is(n, "warn")) {
+			e.kind = XR_EV_WARN;
+			r = 0;
 		} else if (xr_tok_is(n, "mer")) {
 			e.kind = XR_EV_MER;
 			r = ev_arg(ps, l, &i, "cpu", "mer", ncpu - 1, &e.a);

@@ -14,6 +14,7 @@
 struct xr_ci_report {
 	FILE *tap;
 	const char *junit;
+	FILE *jf;			/* opened first: a bad path runs nothing */
 	uint32_t planned, nr;		/* TAP test numbers */
 	uint32_t tests, failures, skipped;
 	char *body;			/* the <testsuite> elements */
@@ -53,8 +54,16 @@ struct xr_ci_report *xr_ci_open(FILE *tap, const char *junit,
 	r->junit = junit;
 	r->planned = planned;
 	if (junit) {
+		r->jf = fopen(junit, "w");
+		if (!r->jf) {
+			fprintf(stderr, "xicsref: cannot write %s: %s\n", junit,
+				strerror(errno));
+			free(r);
+			return NULL;
+		}
 		r->bf = open_memstream(&r->body, &r->body_len);
 		if (!r->bf) {
+			fclose(r->jf);
 			free(r);
 			goto oom;
 		}
@@ -86,15 +95,29 @@ static char *detail_of(const char *file, const struct xr_scenario *scn,
 	return buf;
 }
 
+/*
+ * @special escaped with a backslash (and the backslash itself): '#' in a
+ * TAP description would start a directive, '"' would end a YAML string.
+ */
+static void tap_text(FILE *f, const char *s, char special)
+{
+	for (; *s; s++) {
+		if (*s == special || *s == '\\')
+			fputc('\\', f);
+		fputc(*s == '\n' ? ' ' : *s, f);
+	}
+}
+
 static void tap_one(struct xr_ci_report *r, const char *file,
 		    const struct xr_outcome *o, const char *detail)
 {
 	const char *p;
 
 	r->nr++;
-	fprintf(r->tap, "%s %u - %s %s %s", o->verdict == XR_V_FAIL ?
-		"not ok" : "ok", r->nr, file, o->impl->name,
-		o->impl->version);
+	fprintf(r->tap, "%s %u - ", o->verdict == XR_V_FAIL ? "not ok" : "ok",
+		r->nr);
+	tap_text(r->tap, file, '#');
+	fprintf(r->tap, " %s %s", o->impl->name, o->impl->version);
 	if (o->verdict == XR_V_SKIP)
 		fprintf(r->tap, " # SKIP %s", o->reason);
 	else if (o->verdict == XR_V_DEV)
@@ -103,8 +126,9 @@ static void tap_one(struct xr_ci_report *r, const char *file,
 	if (o->verdict != XR_V_FAIL || !detail || !*detail)
 		return;
 	/* YAML block: the human detail, verbatim, as a literal scalar */
-	fprintf(r->tap, "  ---\n  message: \"%s differs\"\n  detail: |\n",
-		o->impl->name);
+	fprintf(r->tap, "  ---\n  message: \"");
+	tap_text(r->tap, o->reason[0] ? o->reason : "differs", '"');
+	fprintf(r->tap, "\"\n  detail: |\n");
 	for (p = detail; *p; ) {
 		const char *e = strchr(p, '\n');
 		size_t n = e ? (size_t)(e - p) : strlen(p);
@@ -197,7 +221,6 @@ void xr_ci_add(struct xr_ci_report *r, const char *file,
 int xr_ci_close(struct xr_ci_report *r)
 {
 	int ret = 0;
-	FILE *f;
 
 	if (!r)
 		return -1;
@@ -205,23 +228,16 @@ int xr_ci_close(struct xr_ci_report *r)
 		fflush(r->tap);
 	if (r->bf) {
 		fclose(r->bf);
-		f = fopen(r->junit, "w");
-		if (!f) {
+		fprintf(r->jf, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+		fprintf(r->jf, "<testsuites name=\"xicsref\" tests=\"%u\" failures=\"%u\" errors=\"0\" skipped=\"%u\">\n",
+			r->tests, r->failures, r->skipped);
+		if (r->body)
+			fwrite(r->body, 1, r->body_len, r->jf);
+		fprintf(r->jf, "</testsuites>\n");
+		if (ferror(r->jf) | fclose(r->jf)) {
 			fprintf(stderr, "xicsref: cannot write %s: %s\n",
 				r->junit, strerror(errno));
 			ret = -1;
-		} else {
-			fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-			fprintf(f, "<testsuites name=\"xicsref\" tests=\"%u\" failures=\"%u\" errors=\"0\" skipped=\"%u\">\n",
-				r->tests, r->failures, r->skipped);
-			if (r->body)
-				fwrite(r->body, 1, r->body_len, f);
-			fprintf(f, "</testsuites>\n");
-			if (fclose(f)) {
-				fprintf(stderr, "xicsref: cannot write %s: %s\n",
-					r->junit, strerror(errno));
-				ret = -1;
-			}
 		}
 		free(r->body);
 	}

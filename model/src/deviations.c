@@ -45,6 +45,12 @@ static const struct xr_deviation deviations[] = {
 		.applies_to = "kernel-*",
 		.summary = "virtual-mode H_CPPR to a less favoured value runs the Up_CPPR tail after Down_CPPR (line lowered and raised again; from an inconsistent state it rejects); PAPR and the real-mode path do Down_CPPR only",
 	},
+	{
+		.id = "DEV-CPPR-DOWN-DISPLACE",
+		.quirk = XR_QUIRK_CPPR_DOWN_DISPLACE,
+		.applies_to = "kernel-*",
+		.summary = "Down_CPPR presenting the IPI over a pending device interrupt (possible after an EOI to a more favoured CPPR) overwrites it without a reject, so it is lost, and virtual mode WARNs; PAPR Check_IPI rejects it",
+	},
 };
 
 const struct xr_deviation *xr_deviations(uint32_t *nr)

@@ -48,22 +48,37 @@ bool xr_icp_try_deliver(struct xr_model *m, struct xr_icp *icp, uint32_t irq,
 /*
  * ICP-CPPR-DOWN (PAPR Down_CPPR, Check_IPI, Resend): load the less
  * favoured CPPR, present the IPI if the MFRR now beats the CPPR and what
- * is pending, and resend if a delivery failed earlier.  No reject can
- * happen here: an MFRR that beats a pending interrupt rejected it when
- * it was written (ICP-IPI-SET).
+ * is pending, and resend if a delivery failed earlier.  Normally nothing
+ * is displaced (an MFRR that beat a pending interrupt rejected it when it
+ * was written, ICP-IPI-SET), but after an H_EOI that loaded a CPPR more
+ * favoured than the pending priority a device interrupt can still be
+ * pending here: PAPR's Check_IPI rejects it (ICS-REJECT), as Set_MFRR
+ * does.  The kernel assumes it cannot happen: it overwrites the XISR
+ * and loses the interrupt, and the virtual-mode path WARNs
+ * (DEV-CPPR-DOWN-DISPLACE).
  */
 void xr_icp_down_cppr(struct xr_model *m, struct xr_icp *icp, uint8_t cppr)
 {
+	bool displace = xr_quirk(m, XR_QUIRK_CPPR_DOWN_DISPLACE);
+	uint32_t reject = 0;
 	bool resend;
 
 	icp->cppr = cppr;
 	if (icp->mfrr < cppr && icp->mfrr <= icp->pprio) {
+		if (icp->xisr != XR_XISR_IPI && icp->xisr != XR_XISR_NONE) {
+			if (!displace)
+				reject = icp->xisr;
+			else if (!m->in_rm)
+				xr_emit(m, XR_EV_WARN, 0, 0);
+		}
 		icp->pprio = icp->mfrr;
 		icp->xisr = XR_XISR_IPI;
 	}
 	resend = icp->need_resend;
 	icp->need_resend = false;
 	xr_icp_update(m, icp, true);
+	if (reject)
+		xr_ics_deliver(m, icp, reject, false);
 	if (resend)
 		xr_icp_check_resend(m, icp);
 }

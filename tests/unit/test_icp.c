@@ -177,6 +177,42 @@ static void test_icp_cppr_down_vm_tail_quirk(void **state)
 	xr_model_destroy(m);
 }
 
+/*
+ * ICP-CPPR-DOWN, ICS-REJECT: after an EOI to a CPPR more favoured than the
+ * pending interrupt and an MFRR tying it, Down_CPPR presents the IPI and
+ * rejects the displaced interrupt; DEV-CPPR-DOWN-DISPLACE overwrites it
+ * (and virtual mode WARNs).
+ */
+static void test_icp_cppr_down_rejects_displaced(void **state)
+{
+	const struct xr_deviation *d =
+		xr_deviation_find("DEV-CPPR-DOWN-DISPLACE");
+
+	assert_non_null(d);
+	for (int quirk = 0; quirk < 2; quirk++) {
+		struct xr_setup s;
+		struct xr_model *m;
+
+		setup_default(&s, 1);
+		add_source(&s, IRQ, false, 0, 5);
+		s.quirks = quirk ? d->quirk : 0;
+		m = model_new(&s, XR_CTX_VIRTUAL);
+		xr_h_cppr(m, 0, 0xff);
+		xr_irq_input(m, IRQ, XR_IRQ_PULSE);
+		xr_h_eoi(m, 0, 0x04000002);
+		xr_h_ipi(m, 0, 0, 5);
+		xr_h_cppr(m, 0, 0xff);
+		assert_int_equal(icp_of(m, 0).xisr, XR_XISR_IPI);
+		assert_int_equal(src_of(m, IRQ).resend, !quirk);
+		assert_int_equal(icp_of(m, 0).need_resend, !quirk);
+		if (quirk)
+			expect_events(m, 1, EV(XR_EV_WARN, 0, 0));
+		else
+			expect_events(m, 1, EV(XR_EV_KICK, 0, 0));
+		xr_model_destroy(m);
+	}
+}
+
 /* ICP-CPPR-DOWN: Resend delivers what failed at the old CPPR */
 static void test_icp_cppr_down_resends(void **state)
 {
@@ -421,6 +457,7 @@ int main(void)
 		cmocka_unit_test(test_icp_cppr_down_presents_ipi),
 		cmocka_unit_test(test_icp_cppr_down_vm_tail_quirk),
 		cmocka_unit_test(test_icp_cppr_down_resends),
+		cmocka_unit_test(test_icp_cppr_down_rejects_displaced),
 		cmocka_unit_test(test_icp_ipi_set_presents_and_kicks_other),
 		cmocka_unit_test(test_icp_ipi_set_to_self_no_kick),
 		cmocka_unit_test(test_icp_ipi_set_rejects_pending),

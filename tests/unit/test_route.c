@@ -284,7 +284,7 @@ static void test_dev_registry_ids_and_bits(void **state)
 	static const char *const ids[] = {
 		"DEV-RM-EOI-NOICS", "DEV-ARG-CPPR-WIDE", "DEV-ARG-MFRR-WIDE",
 		"DEV-RTAS-UNDEFINED-SOURCE", "DEV-RTAS-PRIO-WIDE",
-		"DEV-VM-CPPR-DOWN-TAIL",
+		"DEV-VM-CPPR-DOWN-TAIL", "DEV-CPPR-DOWN-DISPLACE",
 	};
 	uint64_t seen = 0;
 	uint32_t nr, i;

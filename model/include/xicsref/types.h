@@ -166,6 +166,8 @@ enum xr_event_kind {
 	XR_EV_RETARGET,		/* a = hardware irq, b = physical cpu */
 	XR_EV_ACK,		/* a = guest irq: ack notifiers told */
 	XR_EV_MER,		/* a = physical cpu, b = 1 set / 0 cleared */
+	XR_EV_WARN,		/* a kernel WARN fired (host log; a panic
+				 * with panic_on_warn): a finding */
 	XR_EV_NR_KINDS
 };
 
