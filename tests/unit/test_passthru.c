@@ -103,7 +103,11 @@ static void test_map_bypass_off(void **state)
 	xr_model_destroy(m);
 }
 
-/* MAP-LOOKUP: the first entry with that hardware number wins */
+/*
+ * MAP-LOOKUP: the first entry with that hardware number wins.  MAP-ORDER
+ * (writer/reader ordering) cannot be shown sequentially; its consequence,
+ * a found entry is complete (guest IRQ and device), is what is checked.
+ */
 static void test_map_lookup_first(void **state)
 {
 	struct xr_model *m = pt_model(1, 0, XR_CTX_REAL, true);
@@ -116,7 +120,7 @@ static void test_map_lookup_first(void **state)
 	xr_model_destroy(m);
 }
 
-/* ROUTE-READ-NONE, ROUTE-READ-IPI, ROUTE-READ-NO-VCPU, -UNMAPPED */
+/* ROUTE-READ-NONE, ROUTE-READ-IPI, ROUTE-READ-NO-VCPU, ROUTE-READ-UNMAPPED */
 static void test_read_simple_results(void **state)
 {
 	struct xr_model *m = pt_model(1, 0, XR_CTX_REAL, true);
@@ -181,6 +185,62 @@ static void test_pt_no_ics(void **state)
 	assert_int_equal(xr_passthru_add(m, HW, 0x5000), 0);
 	assert_int_equal(xr_hwirq(m, HW, 0), XR_PATH_HOST_COMPLETE);
 	expect_events(m, 0);
+	xr_model_destroy(m);
+}
+
+/* Run one hwirq step through the implementation interface */
+static enum xr_path hwirq_step(struct xr_model *m, uint32_t hw, uint32_t cpu,
+			       bool host_ipi, uint32_t then_hw)
+{
+	const struct xr_impl_ops *ops = xr_model_ops(XR_CTX_REAL);
+	struct xr_step st = { .kind = XR_STEP_HWIRQ,
+			      .arg = { hw, cpu,
+				       (host_ipi ? 1u : 0u) |
+				       (uint64_t)then_hw << 32 } };
+	struct xr_result res;
+	char err[128];
+
+	xr_result_clear(&res);
+	assert_int_equal(ops->step(m, &st, &res, err, sizeof(err)), XR_OK);
+	return res.path;
+}
+
+/*
+ * ROUTE-READ-HOST-IPI: a pending host IPI sends even a mapped device
+ * interrupt to the host, and a physical IPI too (nothing consumed).
+ * PT-INTR-CPU: the host path records where the interrupt arrived.
+ */
+static void test_read_host_ipi_first(void **state)
+{
+	struct xr_model *m = pt_model(1, 0, XR_CTX_REAL, true);
+
+	assert_int_equal(xr_passthru_add(m, HW, IRQ), 0);
+	assert_int_equal(hwirq_step(m, HW, 0, true, 0), XR_PATH_HOST);
+	assert_int_equal(src_of(m, IRQ).intr_cpu, 0);
+	assert_true(src_of(m, IRQ).p);
+	assert_int_equal(hwirq_step(m, 2, 0, true, 0), XR_PATH_HOST);
+	xr_model_destroy(m);
+}
+
+/*
+ * ROUTE-READ-AGAIN, ROUTE-READ-MAPPED: on POWER9 (OPAL) an EOI that says
+ * more is queued makes the read path read again; the results combine by
+ * the largest (host 1 beats handled -2).
+ */
+static void test_read_again_combines(void **state)
+{
+	struct xr_setup s;
+	struct xr_model *m;
+
+	setup_default(&s, 1);
+	s.machine = XR_POWER9;
+	s.threads = 4;
+	add_source(&s, IRQ, false, 0, 5);
+	m = model_new(&s, XR_CTX_REAL);
+	xr_h_cppr(m, 0, 0xff);
+	assert_int_equal(xr_passthru_add(m, HW, IRQ), 0);
+	assert_int_equal(hwirq_step(m, HW, 0, false, 0x4444), XR_PATH_HOST);
+	assert_true(src_of(m, IRQ).p);
 	xr_model_destroy(m);
 }
 
@@ -258,6 +318,8 @@ int main(void)
 		cmocka_unit_test(test_pt_retarget_rm),
 		cmocka_unit_test(test_pt_retarget_vm),
 		cmocka_unit_test(test_pt_retarget_same_core_thread),
+		cmocka_unit_test(test_read_host_ipi_first),
+		cmocka_unit_test(test_read_again_combines),
 	};
 
 	return cmocka_run_group_tests_name("passthru", tests, NULL, NULL);
