@@ -156,10 +156,15 @@ run_suite "$BASE_SO" base "$BASE_V" || die "the runner failed on the baseline"
 run_suite "$NEW_SO" patched "$NEW_V" || die "the runner failed on the patched kernel"
 
 # -- traces: every observable value, step by step, per scenario --
+LINEBUF=
+command -v stdbuf >/dev/null && LINEBUF="stdbuf -oL"
 trace_all() {
 	mkdir -p "$R/trace-$2"
 	for s in $SCENARIOS; do
-		"$XICSREF" trace --no-model --impl "$1" "$s" 2>&1 |
+		# a patched kernel may loop: the trace runs in-process
+		# (line-buffered, so that a crash keeps the steps before it)
+		{ timeout 60 $LINEBUF "$XICSREF" trace --no-model --impl "$1" "$s" 2>&1
+		  rc=$?; [ $rc -le 1 ] || echo "(trace ended with status $rc)"; } |
 			sed "s/$3/VERSION/g" >"$R/trace-$2/$(basename "$s").txt"
 	done
 }
@@ -167,12 +172,21 @@ trace_all "$BASE_SO" base "$BASE_V"
 trace_all "$NEW_SO" patched "$NEW_V"
 
 # -- fuzz corpora: replayed against each kernel if fuzz/ can --
+# A snapshot of each corpus, so that both kernels replay the same inputs
+# even while a fuzzer adds to the corpus.
+fuzz_snapshot() {
+	rm -rf "$R/corpus" && mkdir -p "$R/corpus" || return 1
+	for t in $FUZZ_TARGETS_REPLAY; do
+		cp -r "$FUZZ_B/corpus/$t" "$R/corpus/$t" || return 1
+	done
+}
+
 fuzz_replay() {
 	: >"$R/fuzz-$2.txt"
 	for t in $FUZZ_TARGETS_REPLAY; do
-		if XICSREF_KERNEL_SOS=$1 "$FUZZ_B/gcc/$t" "$FUZZ_B/corpus/$t" \
+		if XICSREF_KERNEL_SOS=$1 "$FUZZ_B/gcc/$t" "$R/corpus/$t" \
 				>"$R/fuzz-$2-$t.log" 2>&1; then
-			echo "$t: no finding ($(ls "$FUZZ_B/corpus/$t" | wc -l) inputs)" >>"$R/fuzz-$2.txt"
+			echo "$t: no finding ($(ls "$R/corpus/$t" | wc -l) inputs)" >>"$R/fuzz-$2.txt"
 		else
 			echo "$t: FINDING" >>"$R/fuzz-$2.txt"
 		fi
@@ -226,12 +240,17 @@ else
 		{ b[FNR] = $0; nb = FNR }
 		END {
 			m = na > nb ? na : nb
+			at = "(set-up)"
 			for (i = 1; i <= m; i++) {
 				if (a[i] ~ /^line [0-9]+:/) at = a[i]
 				if (a[i] ~ /^== /) impl = a[i]
+				if (a[i] ~ /^    (vcpu|source) /) hdr = a[i]
+				if (a[i] ~ /^line [0-9]+:/) hdr = ""
 				if (a[i] != b[i]) break
 			}
 			printf "\n  %s %s\n    at %s\n", f, substr(impl, 4), at
+			if (hdr != "" && a[i] ~ /^    /)
+				printf "              %s\n", hdr
 			printf "    baseline: %s\n    patched:  %s\n", a[i], b[i]
 		}' "$R/trace-base/$n" "$R/trace-patched/$n"
 	done
@@ -240,7 +259,21 @@ fi
 
 echo >>"$OUT"
 if [ -n "$FUZZ_TARGETS_REPLAY" ]; then
+	echo "review: building the fuzz replay drivers: log $R/fuzz-build.log"
+	deps=
+	for t in $FUZZ_TARGETS_REPLAY; do
+		deps="$deps $FUZZ_B/gcc/$t $FUZZ_B/corpus/$t"
+	done
+	if ! $MAKE --no-print-directory $deps >"$R/fuzz-build.log" 2>&1; then
+		tail -20 "$R/fuzz-build.log" >&2
+		FUZZ_TARGETS_REPLAY=
+		echo "FUZZ CORPORA NOT REPLAYED: the fuzz replay drivers do not build ($R/fuzz-build.log)" >>"$OUT"
+		echo "review: WARNING: FUZZ CORPORA NOT REPLAYED (the drivers do not build)" >&2
+	fi
+fi
+if [ -n "$FUZZ_TARGETS_REPLAY" ]; then
 	echo "review: replaying the fuzz corpora ($FUZZ_TARGETS_REPLAY)"
+	fuzz_snapshot || die "cannot copy the fuzz corpora into $R/corpus"
 	fuzz_replay "$BASE_SO" base
 	fuzz_replay "$NEW_SO" patched
 	{
@@ -254,11 +287,16 @@ if [ -n "$FUZZ_TARGETS_REPLAY" ]; then
 		for t in $FUZZ_TARGETS_REPLAY; do
 			grep -q "^$t: FINDING" "$R/fuzz-patched.txt" || continue
 			echo "  patched, $t:" >>"$OUT"
-			sed -n '/^---- minimal scenario/,/^---- end/p' \
-				"$R/fuzz-patched-$t.log" | sed 's/^/    /' >>"$OUT"
+			if grep -q '^---- minimal scenario' "$R/fuzz-patched-$t.log"; then
+				sed -n '/^---- minimal scenario/,/^---- end/p' \
+					"$R/fuzz-patched-$t.log"
+			else
+				# no shrunk scenario: it crashed; its last words
+				tail -8 "$R/fuzz-patched-$t.log"
+			fi | sed 's/^/    /' >>"$OUT"
 		done
 	fi
-else
+elif ! grep -q 'FUZZ CORPORA NOT REPLAYED' "$OUT"; then
 	echo "FUZZ CORPORA NOT REPLAYED: fuzz/ provides no replay driver in this build" >>"$OUT"
 	echo "review: WARNING: FUZZ CORPORA NOT REPLAYED (no fuzz replay target)" >&2
 fi

@@ -31,7 +31,7 @@ suite: $(CHECK_BIN) $(XICSREF_BIN) kernels
 ifeq ($(B),build/san)
 check: unit suite conform
 else
-check: unit suite conform trace-check trace-check-selftest findings-check coverage check-san
+check: unit suite conform trace-check trace-check-selftest findings-check coverage users-check review-check check-san
 check-san:
 	$(MAKE) BUILD=build/san CC=clang SAN=1 unit suite conform
 endif

@@ -100,7 +100,7 @@ struct dot_graph {
 	struct xr_setup setup;
 	const struct dot_op *ops;
 	uint32_t nr_ops;
-	bool ics;			/* project on the source, not the ICP */
+	bool ics;			/* project on the source */
 	uint32_t nr_nodes, nr_abs, nr_edges;
 	struct dot_node nodes[DOT_MAX_NODES];
 	char abs[DOT_MAX_ABS][DOT_LABEL_LEN];
@@ -118,7 +118,7 @@ static void dot_setup(struct xr_setup *s, bool lsi)
 	s->vcpus[0].id = 0;
 	s->vcpus[0].server = 0;
 	s->vcpus[0].has_icp = true;
-	s->vcpus[0].cpu = -1;
+	s->vcpus[0].cpu = 0;		/* a VCPU must run to make hcalls */
 	s->nr_sources = 1;
 	s->sources[0].irq = DOT_IRQ;
 	s->sources[0].lsi = lsi;

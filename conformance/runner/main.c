@@ -307,8 +307,8 @@ static int cmd_dot(int argc, char **argv, const char *argv0)
 
 	if (parse_opts(argc, argv, "dot", &o))
 		return 2;
-	if (o.nr_files != 1 || o.impls.nr > 1) {
-		fprintf(stderr, "xicsref dot: say icp or ics (and at most one --impl)\n");
+	if (o.nr_files != 1) {
+		fprintf(stderr, "xicsref dot: say icp or ics\n");
 		usage(stderr, "dot");
 		return 2;
 	}

@@ -14,7 +14,7 @@
 struct xr_ci_report {
 	FILE *tap;
 	const char *junit;
-	FILE *jf;			/* opened first: a bad path runs nothing */
+	FILE *jf;			/* opened first: bad path, no run */
 	uint32_t planned, nr;		/* TAP test numbers */
 	uint32_t tests, failures, skipped;
 	char *body;			/* the <testsuite> elements */
