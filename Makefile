@@ -7,6 +7,12 @@
 #   make check          everything CI runs (unit, suites, sanitizers, ...)
 #   make bench          benchmarks: figures and ratios, never a failure
 #   make trace-check    rule ID -> scenarios -> model function matrix
+#   make review PATCH=  what a kernel patch changes (docs/reviewing.md)
+#   make fuzz           differential fuzzing (docs/fuzzing.md)
+#   make coverage       kernel coverage of the suite (docs/coverage.md)
+#   make mutate         mutation score (docs/mutation.md)
+#   make install        library, headers, pkg-config, runner (docs/porting.md)
+#   make docs           regenerate the state-machine diagrams
 #
 # Kernel trees: every /usr/src/linux-source-*.tar.xz, or KSRC=DIR.
 
@@ -34,7 +40,7 @@ B		:= $(BUILD)
 .PHONY: all check conform bench trace-check deps clean distclean help
 
 help:
-	@sed -n '3,13p' Makefile
+	@sed -n '3,19p' Makefile
 
 include mk/deps.mk
 include model/model.mk
