@@ -13,6 +13,8 @@
 
 #include "parse_int.h"
 
+#define ARRAY_SIZE(a)	((uint32_t)(sizeof(a) / sizeof((a)[0])))
+
 int xr_parse_step(struct xr_pstate *ps, const struct xr_line *l);
 
 int xr_perr(struct xr_pstate *ps, uint32_t line, const char *fmt, ...)
@@ -85,6 +87,41 @@ int xr_pkv(struct xr_pstate *ps, const struct xr_line *l,
 	return xr_perr(ps, l->line, "unexpected '%s' (expected key=value)", s);
 }
 
+int xr_pkey(struct xr_pstate *ps, const struct xr_line *l,
+	    const struct xr_tok *t, const struct xr_key *keys, uint32_t nkeys,
+	    uint32_t *seen, const char *what, uint64_t *v)
+{
+	struct xr_tok k, val;
+	char show[48];
+	uint32_t i;
+
+	if (xr_pkv(ps, l, t, &k, &val))
+		return -1;
+	for (i = 0; i < nkeys; i++)
+		if (xr_tok_is(&k, keys[i].name))
+			break;
+	if (i == nkeys) {
+		xr_tok_show(&k, show, sizeof(show));
+		return xr_perr(ps, l->line, "unknown keyword '%s' in %s", show,
+			       what);
+	}
+	if (*seen & (1u << i))
+		return xr_perr(ps, l->line, "duplicate key %s", keys[i].name);
+	*seen |= 1u << i;
+	if (keys[i].word && xr_tok_is(&val, keys[i].word)) {
+		*v = keys[i].word_val;
+		return (int)i;
+	}
+	if (keys[i].word_only && !val.len)
+		return xr_perr(ps, l->line, "missing value for %s", keys[i].name);
+	if (keys[i].word_only)
+		return xr_perr(ps, l->line, "%s= takes only '%s'", keys[i].name,
+			       keys[i].word);
+	if (xr_pnum(ps, l, &val, keys[i].name, keys[i].min, keys[i].max, v))
+		return -1;
+	return (int)i;
+}
+
 bool xr_block_known(const struct xr_pstate *ps, uint32_t irq)
 {
 	uint32_t b = irq >> XR_ICS_SHIFT;
@@ -122,10 +159,15 @@ int xr_scn_vcpu_of_server(const struct xr_setup *s, uint32_t server)
 	return -1;
 }
 
+static const struct xr_key machine_keys[] = {
+	{ .name = "cores", .min = 1, .max = XR_MAX_CORES },
+	{ .name = "threads", .min = 1, .max = XR_MAX_THREADS },
+};
+
 static int parse_machine(struct xr_pstate *ps, const struct xr_line *l)
 {
 	struct xr_setup *s = &ps->scn->setup;
-	bool seen_cores = false, seen_threads = false;
+	uint32_t seen = 0;
 	uint64_t v;
 	uint32_t i;
 
@@ -153,32 +195,16 @@ static int parse_machine(struct xr_pstate *ps, const struct xr_line *l)
 			       "unknown machine '%s' (power8|power9)", t);
 	}
 	for (i = 2; i < l->nr; i++) {
-		struct xr_tok k, val;
-
-		if (xr_pkv(ps, l, &l->tok[i], &k, &val))
-			return -1;
-		if (xr_tok_is(&k, "cores")) {
-			if (seen_cores)
-				return xr_perr(ps, l->line, "duplicate key cores");
-			seen_cores = true;
-			if (xr_pnum(ps, l, &val, "cores", 1, XR_MAX_CORES, &v))
-				return -1;
+		switch (xr_pkey(ps, l, &l->tok[i], machine_keys,
+				ARRAY_SIZE(machine_keys), &seen, "machine", &v)) {
+		case 0:
 			s->cores = (uint32_t)v;
-		} else if (xr_tok_is(&k, "threads")) {
-			if (seen_threads)
-				return xr_perr(ps, l->line,
-					       "duplicate key threads");
-			seen_threads = true;
-			if (xr_pnum(ps, l, &val, "threads", 1, XR_MAX_THREADS,
-				    &v))
-				return -1;
+			break;
+		case 1:
 			s->threads = (uint32_t)v;
-		} else {
-			char t[48];
-
-			xr_tok_show(&k, t, sizeof(t));
-			return xr_perr(ps, l->line,
-				       "unknown keyword '%s' in machine", t);
+			break;
+		default:
+			return -1;
 		}
 	}
 	/*
@@ -197,11 +223,18 @@ static int parse_machine(struct xr_pstate *ps, const struct xr_line *l)
 	return 0;
 }
 
+static const struct xr_key vcpu_keys[] = {
+	{ .name = "server", .max = XR_SERVER_MAX },
+	{ .name = "cpu", .max = XR_MAX_CPUS - 1, .word = "none",
+	  .word_val = UINT64_MAX },
+	{ .name = "icp", .word = "none", .word_only = true },
+};
+
 static int parse_vcpu_setup(struct xr_pstate *ps, const struct xr_line *l)
 {
 	struct xr_setup *s = &ps->scn->setup;
 	struct xr_vcpu_cfg *vc;
-	bool seen_server = false, seen_cpu = false, seen_icp = false;
+	uint32_t seen = 0;
 	uint64_t v;
 	uint32_t i;
 
@@ -218,43 +251,19 @@ static int parse_vcpu_setup(struct xr_pstate *ps, const struct xr_line *l)
 	vc->has_icp = true;
 	vc->cpu = (int32_t)v;		/* checked against the machine later */
 	for (i = 2; i < l->nr; i++) {
-		struct xr_tok k, val;
-
-		if (xr_pkv(ps, l, &l->tok[i], &k, &val))
-			return -1;
-		if (xr_tok_is(&k, "server")) {
-			if (seen_server)
-				return xr_perr(ps, l->line, "duplicate key server");
-			seen_server = true;
-			if (xr_pnum(ps, l, &val, "server", 0, XR_SERVER_MAX, &v))
-				return -1;
+		switch (xr_pkey(ps, l, &l->tok[i], vcpu_keys,
+				ARRAY_SIZE(vcpu_keys), &seen, "vcpu", &v)) {
+		case 0:
 			vc->server = (uint32_t)v;
-		} else if (xr_tok_is(&k, "cpu")) {
-			if (seen_cpu)
-				return xr_perr(ps, l->line, "duplicate key cpu");
-			seen_cpu = true;
-			if (xr_tok_is(&val, "none")) {
-				vc->cpu = -1;
-				continue;
-			}
-			if (xr_pnum(ps, l, &val, "cpu", 0, XR_MAX_CPUS - 1, &v))
-				return -1;
-			vc->cpu = (int32_t)v;
-		} else if (xr_tok_is(&k, "icp")) {
-			if (seen_icp)
-				return xr_perr(ps, l->line, "duplicate key icp");
-			seen_icp = true;
-			if (!xr_tok_is(&val, "none"))
-				return xr_perr(ps, l->line,
-					       val.len ? "icp= takes only 'none'"
-						       : "missing value for icp");
+			break;
+		case 1:
+			vc->cpu = v == UINT64_MAX ? -1 : (int32_t)v;
+			break;
+		case 2:
 			vc->has_icp = false;
-		} else {
-			char t[48];
-
-			xr_tok_show(&k, t, sizeof(t));
-			return xr_perr(ps, l->line,
-				       "unknown keyword '%s' in vcpu", t);
+			break;
+		default:
+			return -1;
 		}
 	}
 	for (i = 0; i + 1 < s->nr_vcpus; i++)
@@ -266,11 +275,17 @@ static int parse_vcpu_setup(struct xr_pstate *ps, const struct xr_line *l)
 	return 0;
 }
 
+static const struct xr_key source_keys[] = {
+	{ .name = "server", .max = XR_SERVER_MAX },
+	{ .name = "prio", .max = 0xff },
+};
+
 static int parse_source(struct xr_pstate *ps, const struct xr_line *l)
 {
 	struct xr_setup *s = &ps->scn->setup;
 	struct xr_source_cfg *sc;
-	bool seen_kind = false, seen_server = false, seen_prio = false;
+	bool seen_kind = false;
+	uint32_t seen = 0;
 	uint64_t v;
 	uint32_t i;
 
@@ -294,8 +309,6 @@ static int parse_source(struct xr_pstate *ps, const struct xr_line *l)
 	sc->server = 0;
 	sc->prio = XR_PRIO_MASKED;
 	for (i = 2; i < l->nr; i++) {
-		struct xr_tok k, val;
-
 		if (xr_tok_is(&l->tok[i], "msi") ||
 		    xr_tok_is(&l->tok[i], "lsi")) {
 			if (seen_kind)
@@ -305,28 +318,16 @@ static int parse_source(struct xr_pstate *ps, const struct xr_line *l)
 			sc->lsi = xr_tok_is(&l->tok[i], "lsi");
 			continue;
 		}
-		if (xr_pkv(ps, l, &l->tok[i], &k, &val))
-			return -1;
-		if (xr_tok_is(&k, "server")) {
-			if (seen_server)
-				return xr_perr(ps, l->line, "duplicate key server");
-			seen_server = true;
-			if (xr_pnum(ps, l, &val, "server", 0, XR_SERVER_MAX, &v))
-				return -1;
+		switch (xr_pkey(ps, l, &l->tok[i], source_keys,
+				ARRAY_SIZE(source_keys), &seen, "source", &v)) {
+		case 0:
 			sc->server = (uint32_t)v;
-		} else if (xr_tok_is(&k, "prio")) {
-			if (seen_prio)
-				return xr_perr(ps, l->line, "duplicate key prio");
-			seen_prio = true;
-			if (xr_pnum(ps, l, &val, "prio", 0, 0xff, &v))
-				return -1;
+			break;
+		case 1:
 			sc->prio = (uint8_t)v;
-		} else {
-			char t[48];
-
-			xr_tok_show(&k, t, sizeof(t));
-			return xr_perr(ps, l->line,
-				       "unknown keyword '%s' in source", t);
+			break;
+		default:
+			return -1;
 		}
 	}
 	if (!seen_kind)

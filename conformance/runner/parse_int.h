@@ -39,6 +39,28 @@ int xr_pbool(struct xr_pstate *ps, const struct xr_line *l,
 /* "key=value" token or an error naming @what */
 int xr_pkv(struct xr_pstate *ps, const struct xr_line *l,
 	   const struct xr_tok *t, struct xr_tok *key, struct xr_tok *val);
+/*
+ * One key of a statement's key=value list: its name (also how errors
+ * call it), the range of its number, and a word it takes instead of a
+ * number ("none"), standing for @word_val; with @word_only nothing else.
+ */
+struct xr_key {
+	const char *name;
+	uint64_t min, max;
+	const char *word;
+	uint64_t word_val;
+	bool word_only;
+};
+
+/*
+ * Parse key=value token @t against @keys: a key given twice (bit i of
+ * *@seen), an unknown key (named with the statement @what) or a bad
+ * value is an error (-1, reported); otherwise the key's index is returned
+ * and its value stored in *@v.
+ */
+int xr_pkey(struct xr_pstate *ps, const struct xr_line *l,
+	    const struct xr_tok *t, const struct xr_key *keys, uint32_t nkeys,
+	    uint32_t *seen, const char *what, uint64_t *v);
 bool xr_block_known(const struct xr_pstate *ps, uint32_t irq);
 int xr_block_add(struct xr_pstate *ps, const struct xr_line *l, uint32_t irq);
 
