@@ -4,7 +4,7 @@
  *
  *   xr_dot()       the ICP or ICS state machine as Graphviz, derived by
  *                  running the model (dot.c)
- *   xr_trace_md()  "xicsref trace" as Markdown tables (trace_md.c)
+ *   xr_trace_md()  "xicsref trace" as Markdown tables (trace.c)
  */
 #ifndef XR_RUNNER_DOCS_H
 #define XR_RUNNER_DOCS_H
