@@ -20,7 +20,7 @@ $(B)/bench/bench-diff: bench/bench_diff.c bench/bench_util.h $(RUNNER_LIB_A) $(M
 
 bench-build: $(BENCH_BINS)
 
-bench: $(BENCH_BINS) kernels bench-map
+bench: $(BENCH_BINS) kernels bench-map bench-fuzz
 	@if [ -n "$(SAN)" ]; then echo "bench: sanitizer build: figures are not meaningful" >&2; fi
 	$(B)/bench/bench-hcall $(KERNEL_SOS)
 	$(B)/bench/bench-diff $(KERNEL_SOS)

@@ -332,6 +332,8 @@ static void decode_sources(struct xf_reader *r, struct xr_setup *s,
 static void decode_args(struct xf_reader *r, const struct xr_setup *s,
 			struct xf_layout *l, struct xr_step *st)
 {
+	uint8_t b;
+
 	switch (st->kind) {
 	case XR_STEP_H_CPPR:
 		st->arg[0] = xf_read_value(r, s, XF_HINT_PRIO);
@@ -362,7 +364,10 @@ static void decode_args(struct xf_reader *r, const struct xr_setup *s,
 		break;
 	case XR_STEP_HWIRQ:
 		st->arg[0] = read_hw(r);
-		st->arg[1] = rd8(r) % xf_nr_cpus(s);
+		b = rd8(r);
+		st->arg[1] = (b & 0x3f) % xf_nr_cpus(s);
+		/* a quarter of them with a host IPI flagged on that CPU */
+		st->arg[2] = (b & 0xc0) == 0xc0;
 		break;
 	case XR_STEP_PASSTHRU:
 		st->arg[0] = not_reserved(read_hw(r));
@@ -385,6 +390,29 @@ static void decode_args(struct xf_reader *r, const struct xr_setup *s,
 	default:
 		break;
 	}
+}
+
+/*
+ * A hwirq arrives at a CPU whose loaded VCPU, if any, has an ICP: the
+ * next such CPU from the one drawn.  Both sides refuse a mapped device
+ * interrupt for a VCPU without one (FINDING-READPATH-NOICP), a rule of
+ * the scenario rather than behaviour to compare.  With no such CPU the
+ * step reads VCPU 0's ICP instead.
+ */
+static void hwirq_cpu(const struct xr_setup *s, const int32_t *owner,
+		      struct xr_step *st)
+{
+	uint32_t i, cpu, nr = xf_nr_cpus(s);
+
+	for (i = 0; i < nr; i++) {
+		cpu = (st->arg[1] + i) % nr;
+		if (owner[cpu] < 0 || s->vcpus[owner[cpu]].has_icp) {
+			st->arg[1] = cpu;
+			return;
+		}
+	}
+	memset(st, 0, sizeof(*st));
+	st->kind = XR_STEP_GET_ICP;
 }
 
 /* The next running VCPU from @v on, or -1 */
@@ -428,6 +456,8 @@ static void decode_step(struct xf_reader *r, const struct xr_setup *s,
 		return;
 	}
 	decode_args(r, s, l, st);
+	if (st->kind == XR_STEP_HWIRQ)
+		hwirq_cpu(s, owner, st);
 	/* steps that name no VCPU carry 0, as the parser leaves them */
 	if (!xf_is_hcall(st->kind) && st->kind != XR_STEP_SET_ICP &&
 	    st->kind != XR_STEP_GET_ICP)

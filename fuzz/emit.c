@@ -92,7 +92,8 @@ void xf_emit_step(FILE *f, const struct xr_step *st)
 			irq_inputs[a[1] < 3 ? a[1] : XR_IRQ_PULSE]);
 		break;
 	case XR_STEP_HWIRQ:
-		fprintf(f, "hwirq 0x%" PRIx64 " cpu %" PRIu64 "\n", a[0], a[1]);
+		fprintf(f, "hwirq 0x%" PRIx64 " cpu %" PRIu64 "%s\n", a[0], a[1],
+			a[2] ? " host-ipi" : "");
 		break;
 	case XR_STEP_VCPU_RUN:
 		if ((int64_t)a[0] < 0)

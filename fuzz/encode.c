@@ -143,7 +143,7 @@ static void encode_args(struct xf_writer *w, const struct xr_step *st)
 	case XR_STEP_HWIRQ:
 		wr8(w, XF_SEL_RAW_IRQ);
 		wr_le(w, st->arg[0], 3);
-		wr8(w, st->arg[1]);
+		wr8(w, (st->arg[1] & 0x3f) | (st->arg[2] ? 0xc0 : 0));
 		break;
 	case XR_STEP_PASSTHRU:
 		wr8(w, XF_SEL_RAW_IRQ);

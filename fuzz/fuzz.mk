@@ -5,6 +5,7 @@
 #   make fuzz-check              format self-test, corpus replay (gcc driver and
 #                                libFuzzer build), each target briefly
 #   make fuzz-ossfuzz-check      runs fuzz/oss-fuzz/build.sh as OSS-Fuzz would
+#   make bench-fuzz              executions per second of each target
 #   $(B)/fuzz/xicsref-from-fuzz INPUT > case.scn
 #
 # The libFuzzer build is clang with ASan+UBSan; the model, the runner and
@@ -17,6 +18,8 @@ FUZZ_TARGETS	:= diff_ops model_invariants scenario_parse state_restore
 FUZZ_DIFF	:= diff_ops state_restore
 FUZZ_SECONDS	?= 60
 FUZZ_CHECK_SECONDS ?= 10
+# fixed, so that a fuzz-check that fails fails again the same way
+FUZZ_CHECK_SEED ?= 1
 FUZZ_B		:= $(B)/fuzz
 FUZZ_CLANG	?= clang
 FUZZ_KBUILD	?= build/fuzzk
@@ -24,7 +27,8 @@ FUZZ_KBUILD	?= build/fuzzk
 FUZZ_LIB_SRCS	:= $(wildcard model/src/*.c) \
 		   $(filter-out conformance/runner/main.c,\
 		     $(wildcard conformance/runner/*.c)) \
-		   fuzz/decode.c fuzz/encode.c fuzz/emit.c fuzz/harness.c
+		   fuzz/decode.c fuzz/encode.c fuzz/emit.c fuzz/harness.c \
+		   fuzz/hang.c
 FUZZ_HDRS	:= $(wildcard model/include/xicsref/*.h model/src/*.h \
 		     conformance/runner/*.h fuzz/*.h)
 FUZZ_INC	:= -Imodel/include -Iconformance/runner -Ifuzz \
@@ -34,11 +38,13 @@ FUZZ_SAN	:= -fsanitize=address,undefined -fno-sanitize-recover=all \
 FUZZ_COV_IGNORE := -fsanitize-coverage-ignorelist=$(CURDIR)/fuzz/coverage-ignore.txt
 FUZZ_CFLAGS	:= -std=gnu11 -O1 -g $(WARN) $(FUZZ_INC) $(FUZZ_SAN)
 
-# Kernel objects: versions found in the instrumented build, else build/san
-FUZZ_KSOS_LF	= $(or $(wildcard $(FUZZ_KBUILD)/kernel/*/xicsref-kernel.so),\
-		       $(wildcard build/san/kernel/*/xicsref-kernel.so),\
-		       $(wildcard build/kernel/*/xicsref-kernel.so))
-FUZZ_KSOS_GCC	= $(wildcard build/kernel/*/xicsref-kernel.so)
+# Kernel objects of the versions under test (KERNEL_VERSIONS: every
+# tarball, or the one KSRC= tree): the instrumented build, else build/san,
+# else build/.
+fuzz_ksos	= $(wildcard $(foreach v,$(KERNEL_VERSIONS),$(1)/kernel/$(v)/xicsref-kernel.so))
+FUZZ_KSOS_LF	= $(or $(call fuzz_ksos,$(FUZZ_KBUILD)),$(call fuzz_ksos,build/san),\
+		       $(call fuzz_ksos,build))
+FUZZ_KSOS_GCC	= $(call fuzz_ksos,build)
 fuzz_colon	= $(subst $(eval) ,:,$(strip $(1)))
 
 # -- libFuzzer build --
@@ -148,11 +154,11 @@ fuzz-check: fuzz-build fuzz-kernels
 	@$(foreach t,$(FUZZ_TARGETS),echo "== replay $(t) (libFuzzer)"; \
 		$(call fuzz_run,$(t),-runs=0) &&) true
 	@$(foreach t,$(FUZZ_TARGETS),echo "== fuzz $(t) for $(FUZZ_CHECK_SECONDS) s"; \
-		$(call fuzz_run,$(t),-max_total_time=$(FUZZ_CHECK_SECONDS)) &&) true
+		$(call fuzz_run,$(t),-max_total_time=$(FUZZ_CHECK_SECONDS) -seed=$(FUZZ_CHECK_SEED)) &&) true
 
 # OSS-Fuzz: run fuzz/oss-fuzz/build.sh with the service's variables
 FUZZ_OSS_OUT	:= $(CURDIR)/build/ossfuzz-out
-fuzz-ossfuzz-check: fuzz-kernels
+fuzz-ossfuzz-check:
 	rm -rf $(FUZZ_OSS_OUT) build/ossfuzz-work && mkdir -p $(FUZZ_OSS_OUT) build/ossfuzz-work
 	CC=clang CFLAGS='-O1 -fno-omit-frame-pointer -gline-tables-only -fsanitize=address -fsanitize-address-use-after-scope -fsanitize=fuzzer-no-link' \
 	LIB_FUZZING_ENGINE=-fsanitize=fuzzer OUT=$(FUZZ_OSS_OUT) SRC=$(CURDIR) \
@@ -169,3 +175,42 @@ fuzz-ossfuzz-check: fuzz-kernels
 		  tail -30 build/ossfuzz-work/$$t.log; exit 1; }; \
 	done
 	@echo "fuzz-ossfuzz-check: every target built and ran"
+
+# -- bench-fuzz: executions per second of each libFuzzer target --
+# Replays FUZZ_BENCH_N generated 32-step inputs R times each (10 for the
+# kernel targets, 50 for model_invariants, 1000 for scenario_parse: about
+# a second each) (libFuzzer runs a file argument -runs times) and subtracts a
+# one-run pass, so start-up and kernel loading do not count.  A figure,
+# never a failure (like make bench).
+FUZZ_BENCH_N	?= 16
+
+$(FUZZ_B)/xicsref-fuzz-bench-inputs: fuzz/bench_inputs.c $(FUZZ_GCC_OBJS)
+	@mkdir -p $(@D)
+	gcc $(FUZZ_GCC_CFLAGS) -o $@ $^ -ldl
+
+fuzz_ms = $$(date +%s%N | cut -c1-13)
+
+.PHONY: bench-fuzz
+bench-fuzz: $(FUZZ_LF_BINS) $(FUZZ_B)/xicsref-fuzz-bench-inputs fuzz-kernels
+	$(fuzz_need_kernels)
+	@rm -rf $(FUZZ_B)/bench && \
+	$(FUZZ_B)/xicsref-fuzz-bench-inputs $(FUZZ_B)/bench $(FUZZ_BENCH_N)
+	@for t in $(FUZZ_TARGETS); do \
+		export XICSREF_KERNEL_SOS=$(call fuzz_colon,$(FUZZ_KSOS_LF)); \
+		files=$$(ls $(FUZZ_B)/bench/$$t/*); \
+		case $$t in diff_ops|state_restore) r=10 ;; \
+		  model_invariants) r=50 ;; *) r=1000 ;; esac; \
+		a=$(fuzz_ms); $(FUZZ_B)/$$t -runs=1 $$files >/dev/null 2>&1 || \
+		  { echo "bench-fuzz: $$t failed" >&2; exit 1; }; \
+		b=$(fuzz_ms); $(FUZZ_B)/$$t -runs=$$r $$files \
+		  >$(FUZZ_B)/bench/$$t.log 2>&1 || \
+		  { echo "bench-fuzz: $$t failed ($(FUZZ_B)/bench/$$t.log)" >&2; exit 1; }; \
+		c=$(fuzz_ms); \
+		nk=$$(grep -c '^fuzz: comparing' $(FUZZ_B)/bench/$$t.log); \
+		awk -v t=$$t -v n=$$(( (r - 1) * $(FUZZ_BENCH_N) )) \
+		    -v ms=$$(( (c - b) - (b - a) )) -v nk=$$nk 'BEGIN { \
+			if (ms < 1) ms = 1; r = n * 1000 / ms; \
+			printf "bench-fuzz: %-16s %8.0f exec/s (32-step inputs, libFuzzer+ASan+UBSan, one core", t, r; \
+			if (nk) printf "; %d kernel implementations each: %.0f runs/s", nk, r * nk; \
+			print ")" }'; \
+	done

@@ -14,6 +14,7 @@
 #include <xicsref/model.h>
 
 #include "emit.h"
+#include "hang.h"
 #include "harness.h"
 
 #ifndef XF_DEFAULT_KERNEL_SOS
@@ -263,15 +264,37 @@ static const struct xr_run_env quirked_env = {
 	.dev_find = xr_deviation_find,
 };
 
+struct run_arg {
+	const struct xr_scenario *scn;
+	const struct xr_impl_ops *impl;
+	struct xr_outcome *out;
+};
+
+static void run_case(void *p)
+{
+	struct run_arg *a = p;
+
+	xr_run_one(&quirked_env, a->scn, a->impl, a->out);
+}
+
 bool xf_differs(const struct xf_case *c, const struct xr_impl_ops *impl,
 		struct xr_outcome *out)
 {
 	static struct xf_scn x;
+	struct run_arg a = { &x.scn, impl, out };
 
 	to_scenario(c, 0, &x);
 	ref_quirks = xf_quirks_for(impl);
 	memset(out, 0, sizeof(*out));
-	xr_run_one(&quirked_env, &x.scn, impl, out);
+	if (!xf_run_bounded(run_case, &a, XF_HANG_MSEC)) {
+		memset(out, 0, sizeof(*out));
+		out->verdict = XR_V_FAIL;
+		out->impl = impl;
+		out->ref = quirked_ref(impl->context);
+		snprintf(out->reason, sizeof(out->reason),
+			 "HANG: the run did not end within %u ms of CPU time "
+			 "(replay: xicsref run --timeout 5)", XF_HANG_MSEC);
+	}
 	return out->verdict == XR_V_FAIL;
 }
 
@@ -345,6 +368,42 @@ void xf_report_diff(const char *target, struct xf_case *c,
 	abort();
 }
 
+/*
+ * A step that one side cannot run (XR_UNSUPPORTED from the implementation
+ * or from the model) ends the run as a skip, which is not a finding.
+ * Skips are counted per implementation, the first one is printed with its
+ * reason and the totals at exit: never silent.
+ */
+static uint64_t nr_inputs;
+static uint64_t nr_skips[XF_MAX_IMPLS];
+static const struct xf_impls *skip_impls;
+
+static void print_skips(void)
+{
+	uint32_t i;
+
+	for (i = 0; skip_impls && i < skip_impls->nr; i++)
+		fprintf(stderr, "fuzz: %s %s: %llu of %llu inputs skipped "
+			"(a step unsupported by it or by the model)\n",
+			skip_impls->ops[i]->name, skip_impls->ops[i]->version,
+			(unsigned long long)nr_skips[i],
+			(unsigned long long)nr_inputs);
+}
+
+static void count_skip(const struct xf_impls *impls, uint32_t i,
+		       const struct xr_outcome *o)
+{
+	if (!skip_impls) {
+		skip_impls = impls;
+		atexit(print_skips);
+	}
+	if (!nr_skips[i]++)
+		fprintf(stderr, "fuzz: %s %s: first skipped input, step %u: "
+			"%s (counted from now on, totals at exit)\n",
+			impls->ops[i]->name, impls->ops[i]->version, o->step,
+			o->reason);
+}
+
 void xf_diff_input(const char *target, const uint8_t *data, size_t len,
 		   enum xf_profile profile, const struct xf_impls *impls)
 {
@@ -360,7 +419,11 @@ void xf_diff_input(const char *target, const uint8_t *data, size_t len,
 		xf_emit(stderr, &c, "the decoder produced this");
 		abort();
 	}
-	for (i = 0; i < impls->nr; i++)
+	nr_inputs++;
+	for (i = 0; i < impls->nr; i++) {
 		if (xf_differs(&c, impls->ops[i], &out))
 			xf_report_diff(target, &c, impls->ops[i]);
+		if (out.verdict == XR_V_SKIP)
+			count_skip(impls, i, &out);
+	}
 }

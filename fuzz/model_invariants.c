@@ -50,8 +50,14 @@ static bool check_icp(const struct xr_impl_ops *ops, void *inst,
 	if ((s->xisr == XR_XISR_NONE) != (s->pprio == XR_PRIO_MASKED))
 		return fail(b, "INV-XISR-PPRI", "vcpu %llu: xisr/pprio 0x%llx",
 			    id, (unsigned long long)s->xisr << 8 | s->pprio);
+	/*
+	 * Its block exists; below 16 that is block 0, probed at 16: a
+	 * restore (set-icp) may put 1 or 3..15 there when ICS 0 exists,
+	 * as kvmppc_xics_find_ics() accepts it.
+	 */
 	if (s->xisr != XR_XISR_NONE && s->xisr != XR_XISR_IPI &&
-	    (s->xisr < XR_FIRST_IRQ || !ops->get_source(inst, s->xisr, &src)))
+	    !ops->get_source(inst, s->xisr < XR_FIRST_IRQ ? XR_FIRST_IRQ :
+			     s->xisr, &src))
 		return fail(b, "INV-XISR-ICS", "vcpu %llu: xisr 0x%llx in no ICS block",
 			    id, s->xisr);
 	if (s->out_ee && !s->line)

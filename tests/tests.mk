@@ -31,7 +31,7 @@ suite: $(CHECK_BIN) $(XICSREF_BIN) kernels
 ifeq ($(B),build/san)
 check: unit suite conform
 else
-check: unit suite conform trace-check trace-check-selftest findings-check coverage users-check review-check check-san
+check: unit suite conform trace-check trace-check-selftest findings-check coverage users-check review-check fuzz-check fuzz-ossfuzz-check check-san
 check-san:
 	$(MAKE) BUILD=build/san CC=clang SAN=1 unit suite conform
 endif
@@ -58,3 +58,9 @@ trace-check-selftest:
 		$$t/scn model/src >/dev/null 2>&1; then \
 		echo "trace-check-selftest: an unknown rule in a scenario passed" >&2; exit 1; fi; \
 	echo "trace-check-selftest: both gaps detected"
+
+# Targets that run a sub-make for another build variant share the kernel
+# trees in build/ksrc with this one: let this make extract and verify them
+# first, so that two makes never extract the same tree at once.
+check-san coverage fuzz-check fuzz-ossfuzz-check review-check mutate-smoke \
+users-check: | kernels
