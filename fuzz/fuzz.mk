@@ -125,11 +125,15 @@ fuzz_need_kernels = @if [ -z "$(strip $(FUZZ_KSOS_LF))" ]; then \
 	     "(or make BUILD=build/san CC=clang SAN=1 kernels)" >&2; exit 1; fi
 
 # fuzz_run TARGET EXTRA-FLAGS: one libFuzzer run, its log, and on a
-# finding the shrunk scenario the target printed
-fuzz_run = mkdir -p $(FUZZ_B)/work/$(1) && \
+# finding the shrunk scenario the target printed.  New inputs go to
+# work/TARGET/corpus (libFuzzer writes to its first corpus directory):
+# the seed corpus stays as generated, so a replay running at the same
+# time (make review) reads a stable set.
+fuzz_run = mkdir -p $(FUZZ_B)/work/$(1)/corpus && \
 	XICSREF_KERNEL_SOS=$(call fuzz_colon,$(FUZZ_KSOS_LF)) \
 	$(FUZZ_B)/$(1) $(call fuzz_opts,$(1)) \
-	  -artifact_prefix=$(FUZZ_B)/work/$(1)/ $(2) $(FUZZ_B)/corpus/$(1) \
+	  -artifact_prefix=$(FUZZ_B)/work/$(1)/ $(2) $(FUZZ_B)/work/$(1)/corpus \
+	  $(FUZZ_B)/corpus/$(1) \
 	  > $(FUZZ_B)/work/$(1).log 2>&1 || { \
 	  echo "fuzz: $(1) FOUND SOMETHING (log $(FUZZ_B)/work/$(1).log):"; \
 	  sed -n '/^==== xicsref/,/^---- end/p' $(FUZZ_B)/work/$(1).log; \

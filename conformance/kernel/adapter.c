@@ -34,7 +34,20 @@ struct kinst {
 	struct xk_vm *vm;
 	bool rm;
 	bool real_mode;		/* option real_mode: the rm handlers run */
+	/*
+	 * VCPU number -> index for the small numbers, filled at create: the
+	 * runner reads every ICP after every step, and the kernel-side search
+	 * (instrumented like the kernel when fuzzing) cost more than the read.
+	 */
+	int8_t index_of[XK_MAX_VCPUS];
 };
+
+static int kvcpu_index(struct kinst *ki, uint32_t vcpu)
+{
+	if (vcpu < XK_MAX_VCPUS)
+		return ki->index_of[vcpu];
+	return xk_vcpu_index(ki->vm, vcpu);
+}
 
 /* H_CPPR.. order of enum xr_step_kind */
 static const unsigned long hcall_nr[] = {
@@ -46,7 +59,7 @@ static const unsigned long hcall_nr[] = {
 static void *kcreate(const struct xr_setup *s, bool rm, char *err,
 		     size_t errlen)
 {
-	struct xk_config *cfg;
+	struct xk_config cfg_buf, *cfg = &cfg_buf;
 	struct kinst *ki;
 	uint32_t i;
 
@@ -55,11 +68,10 @@ static void *kcreate(const struct xr_setup *s, bool rm, char *err,
 		snprintf(err, errlen, "kernel: set-up too large");
 		return NULL;
 	}
-	cfg = calloc(1, sizeof(*cfg));
+	/* on the stack: a fresh heap block per run costs page faults */
+	memset(cfg, 0, sizeof(*cfg));
 	ki = calloc(1, sizeof(*ki));
-	if (!cfg || !ki) {
-		free(cfg);
-		free(ki);
+	if (!ki) {
 		snprintf(err, errlen, "kernel: out of memory");
 		return NULL;
 	}
@@ -92,11 +104,18 @@ static void *kcreate(const struct xr_setup *s, bool rm, char *err,
 	ki->rm = rm;
 	ki->real_mode = s->real_mode;
 	ki->vm = xk_create(cfg, err, errlen);
-	free(cfg);
 	if (!ki->vm) {
 		free(ki);
 		return NULL;
 	}
+	/*
+	 * VCPUs are fixed at create, index i holding s->vcpus[i].id: what
+	 * xk_vcpu_index() answers, the first index winning as in its search.
+	 */
+	memset(ki->index_of, -1, sizeof(ki->index_of));
+	for (i = s->nr_vcpus; i-- > 0;)
+		if (s->vcpus[i].id < XK_MAX_VCPUS)
+			ki->index_of[s->vcpus[i].id] = (int8_t)i;
 	return ki;
 }
 
@@ -123,7 +142,7 @@ static void kdestroy(void *inst)
 static enum xr_status khcall(struct kinst *ki, const struct xr_step *st,
 			     struct xr_result *res, char *err, size_t errlen)
 {
-	int vi = xk_vcpu_index(ki->vm, st->vcpu);
+	int vi = kvcpu_index(ki, st->vcpu);
 	unsigned long r4 = 0, r5 = 0;
 	long rc = 0;
 
@@ -191,7 +210,7 @@ static enum xr_status kstep_one(struct kinst *ki, const struct xr_step *st,
 				struct xr_result *res, char *err,
 				size_t errlen)
 {
-	int vi = xk_vcpu_index(ki->vm, st->vcpu);
+	int vi = kvcpu_index(ki, st->vcpu);
 	unsigned long long v = 0;
 
 	switch (st->kind) {
@@ -274,7 +293,7 @@ static enum xr_status kstep(void *inst, const struct xr_step *st,
 static bool kget_icp(void *inst, uint32_t vcpu, struct xr_icp_state *out)
 {
 	struct kinst *ki = inst;
-	int vi = xk_vcpu_index(ki->vm, vcpu);
+	int vi = kvcpu_index(ki, vcpu);
 	struct xk_icp s;
 
 	if (vi < 0 || !xk_icp_state(ki->vm, vi, &s))
@@ -322,6 +341,14 @@ static uint32_t kics_blocks(void *inst, uint32_t *first_irqs, uint32_t max)
 #define K_EVENTS XR_EV_ALL
 #define K_STEPS	((1u << XR_STEP_NR_KINDS) - 1)
 
+static bool kchanged_sources(void *inst, uint32_t first_irq, uint64_t *map)
+{
+	struct kinst *ki = inst;
+
+	return xk_changed_sources(ki->vm, first_irq,
+				  (unsigned long long *)map);
+}
+
 static const struct xr_impl_ops kernel_vm_ops = {
 	.abi_version = XR_IMPL_ABI_VERSION,
 	.name = "kernel-vm",
@@ -335,6 +362,7 @@ static const struct xr_impl_ops kernel_vm_ops = {
 	.get_icp = kget_icp,
 	.get_source = kget_source,
 	.ics_blocks = kics_blocks,
+	.changed_sources = kchanged_sources,
 };
 
 static const struct xr_impl_ops kernel_rm_ops = {
@@ -350,6 +378,7 @@ static const struct xr_impl_ops kernel_rm_ops = {
 	.get_icp = kget_icp,
 	.get_source = kget_source,
 	.ics_blocks = kics_blocks,
+	.changed_sources = kchanged_sources,
 };
 
 static const struct xr_impl_ops *const kernel_ops[] = {

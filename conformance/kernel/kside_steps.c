@@ -263,3 +263,70 @@ unsigned int xk_ics_blocks(struct xk_vm *vm, unsigned int *first_irqs,
 	}
 	return n;
 }
+
+/*
+ * What kvmppc_xics_create_ics() leaves in a block, per ICS id, for
+ * xk_changed_sources.  Built here from the same facts (kzalloc, then
+ * number, priority and saved_priority), never from a live block, which
+ * may already have changed.  Should a kernel initialise more, every
+ * source reads as changed and is compared: slower, never weaker.  Kept
+ * for the life of the process (a few ids are ever used), one per id.
+ */
+static struct ics_irq_state *xk_pristine[KVMPPC_XICS_MAX_ICS_ID + 1];
+
+static const struct ics_irq_state *xk_pristine_block(unsigned int icsid)
+{
+	struct ics_irq_state *p = xk_pristine[icsid];
+	unsigned int i;
+
+	if (p)
+		return p;
+	p = kzalloc(KVMPPC_XICS_IRQ_PER_ICS * sizeof(*p), 0);
+	if (!p)
+		return NULL;
+	for (i = 0; i < KVMPPC_XICS_IRQ_PER_ICS; i++) {
+		p[i].number = (icsid << KVMPPC_XICS_ICS_SHIFT) | i;
+		p[i].priority = MASKED;
+		p[i].saved_priority = MASKED;
+	}
+	xk_pristine[icsid] = p;
+	return p;
+}
+
+#define XK_CHUNK	64	/* sources per word of the map */
+
+/*
+ * Observe only: the raw irq_state of the block against its pristine
+ * copy, one memcmp per 64 sources, then per source where a chunk
+ * differs.  Any byte that changed marks the source.
+ */
+_Bool xk_changed_sources(struct xk_vm *vm, unsigned int first_irq,
+			 unsigned long long *map)
+{
+	struct kvmppc_xics *xics = vm->kvm.arch.xics;
+	unsigned int icsid = first_irq >> KVMPPC_XICS_ICS_SHIFT;
+	const struct ics_irq_state *pristine;
+	struct kvmppc_ics *ics;
+	unsigned int w, i;
+
+	if (!xics || icsid > KVMPPC_XICS_MAX_ICS_ID || !xics->ics[icsid])
+		return false;
+	ics = xics->ics[icsid];
+	pristine = xk_pristine_block(icsid);
+	for (w = 0; w < KVMPPC_XICS_IRQ_PER_ICS / XK_CHUNK; w++) {
+		const struct ics_irq_state *s = &ics->irq_state[w * XK_CHUNK];
+		const struct ics_irq_state *p = pristine + w * XK_CHUNK;
+
+		/* no pristine copy (out of memory): all changed */
+		map[w] = ~0ull;
+		if (!pristine)
+			continue;
+		map[w] = 0;
+		if (!__builtin_memcmp(s, p, XK_CHUNK * sizeof(*s)))
+			continue;
+		for (i = 0; i < XK_CHUNK; i++)
+			if (__builtin_memcmp(&s[i], &p[i], sizeof(*s)))
+				map[w] |= 1ull << i;
+	}
+	return true;
+}

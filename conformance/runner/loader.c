@@ -42,11 +42,11 @@ int xr_load_impls(const char *path, struct xr_impl_list *l, char *err,
 		return -1;
 	}
 	for (i = 0; i < nr; i++) {
-		if (!tab[i] || tab[i]->abi_version != XR_IMPL_ABI_VERSION) {
+		if (!tab[i] || !XR_IMPL_ABI_OK(tab[i])) {
 			snprintf(err, errlen,
-				 "%s: implementation %u has ABI version %u, the runner speaks %u",
+				 "%s: implementation %u has ABI version %u, the runner speaks %u..%u",
 				 path, i, tab[i] ? tab[i]->abi_version : 0,
-				 XR_IMPL_ABI_VERSION);
+				 XR_IMPL_ABI_MIN, XR_IMPL_ABI_VERSION);
 			return -1;
 		}
 		if (!tab[i]->name || !tab[i]->version || !tab[i]->create ||

@@ -10,6 +10,7 @@
  * sweeps after every step.  Deviations are proven, never assumed: the
  * strict run must differ and the run with the documented quirk must not.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,11 +105,95 @@ static void cmp_source_at(struct pair *p, struct xr_outcome *o, uint32_t irq)
 	xr_cmp_source(o, irq, ha, &sa, hb, &sb);
 }
 
+/* Every source of the block at @first, as read back by both sides */
+static void sweep_block_full(struct pair *p, struct xr_outcome *o,
+			     uint32_t first)
+{
+	uint32_t irq;
+
+	for (irq = first; irq < first + XR_IRQS_PER_ICS; irq++)
+		if (irq >= XR_FIRST_IRQ)
+			cmp_source_at(p, o, irq);
+}
+
+/* Compare at @irq; true if that added a difference (which is undone) */
+static bool probe_differs(struct pair *p, struct xr_outcome *o, uint32_t irq)
+{
+	uint32_t nr = o->nr_diffs;
+	bool more = o->more_diffs;
+
+	cmp_source_at(p, o, irq);
+	if (o->nr_diffs == nr && o->more_diffs == more)
+		return false;
+	o->nr_diffs = nr;
+	o->more_diffs = more;
+	return true;
+}
+
+/*
+ * The block at @first, reading only what can differ (impl.h,
+ * changed_sources): the sources either side reports as changed or the
+ * scenario names, and one source unchanged on both sides, which proves
+ * that both initial states agree and so every other unchanged source.
+ * Whenever that proof is not there the whole block is read, so this finds
+ * and reports exactly what sweep_block_full() does.
+ */
+static void sweep_block(struct pair *p, struct xr_outcome *o, uint32_t first)
+{
+	bool (*ca)(void *, uint32_t, uint64_t *) =
+		XR_IMPL_OPT(p->ref, changed_sources);
+	bool (*cb)(void *, uint32_t, uint64_t *) =
+		XR_IMPL_OPT(p->impl, changed_sources);
+	uint64_t ma[XR_ICS_MAP_WORDS], mb[XR_ICS_MAP_WORDS];
+	uint32_t w, i, probe = XR_IRQS_PER_ICS;
+	bool ha, hb;
+
+	if (!ca || !cb) {
+		sweep_block_full(p, o, first);
+		return;
+	}
+	memset(ma, 0, sizeof(ma));
+	memset(mb, 0, sizeof(mb));
+	ha = ca(p->b, first, ma);
+	hb = cb(p->a, first, mb);
+	if (ha != hb) {
+		sweep_block_full(p, o, first);
+		return;
+	}
+	for (w = 0; w < XR_ICS_MAP_WORDS; w++)
+		ma[w] |= mb[w];
+	/* the sources below XR_FIRST_IRQ are never compared */
+	if (first < XR_FIRST_IRQ)
+		ma[0] |= (1ull << XR_FIRST_IRQ) - 1;
+	for (i = 0; i < p->nr_touched; i++)
+		if ((p->touched[i] & ~(XR_IRQS_PER_ICS - 1)) == first) {
+			uint32_t s = p->touched[i] - first;
+
+			ma[s / 64] |= 1ull << (s % 64);
+		}
+	for (i = 0; i < XR_IRQS_PER_ICS; i++)
+		if (!(ma[i / 64] & 1ull << (i % 64))) {
+			probe = i;
+			break;
+		}
+	if (probe < XR_IRQS_PER_ICS && probe_differs(p, o, first + probe)) {
+		sweep_block_full(p, o, first);
+		return;
+	}
+	if (!ha)
+		return;		/* neither holds it, and the probe agrees */
+	if (first < XR_FIRST_IRQ)
+		ma[0] &= ~((1ull << XR_FIRST_IRQ) - 1);
+	for (i = 0; i < XR_IRQS_PER_ICS; i++)
+		if (ma[i / 64] & 1ull << (i % 64))
+			cmp_source_at(p, o, first + i);
+}
+
 /* Every source of every block either side holds */
 static void sweep(struct pair *p, struct xr_outcome *o)
 {
 	uint32_t blocks[2 * XR_MAX_ICS_BLOCKS + XR_MAX_SOURCES];
-	uint32_t n = 0, i, j, irq;
+	uint32_t n = 0, i, j;
 	const struct xr_setup *s = &p->scn->setup;
 
 	if (p->ref->ics_blocks)
@@ -129,11 +214,7 @@ static void sweep(struct pair *p, struct xr_outcome *o)
 				break;
 		if (j < i || first >= XR_NR_IRQS)
 			continue;
-		for (irq = first; irq < first + XR_IRQS_PER_ICS; irq++) {
-			if (irq < XR_FIRST_IRQ)
-				continue;
-			cmp_source_at(p, o, irq);
-		}
+		sweep_block(p, o, first);
 	}
 }
 
@@ -252,7 +333,7 @@ static enum pair_end run_pair(const struct xr_scenario *scn,
 			      struct xr_outcome *o)
 {
 	struct xr_setup s_impl = scn->setup, s_ref = scn->setup;
-	struct pair *p;
+	struct pair pair_buf, *p = &pair_buf;
 	enum pair_end e;
 	char err[200];
 	uint32_t i;
@@ -263,11 +344,8 @@ static enum pair_end run_pair(const struct xr_scenario *scn,
 	o->quirks = quirks;
 	if (ref)
 		o->cmp_kinds = impl->event_kinds & ref->event_kinds & XR_EV_ALL;
-	p = calloc(1, sizeof(*p));
-	if (!p) {
-		snprintf(o->reason, sizeof(o->reason), "out of memory");
-		return PAIR_ERROR;
-	}
+	/* touched[] is valid up to nr_touched: the rest is never read */
+	memset(p, 0, offsetof(struct pair, touched));
 	p->scn = scn;
 	p->impl = impl;
 	p->ref = ref;
@@ -286,7 +364,6 @@ static enum pair_end run_pair(const struct xr_scenario *scn,
 	if (!p->a) {
 		snprintf(o->reason, sizeof(o->reason), "%s: create failed: %s",
 			 impl->name, err[0] ? err : "(no reason given)");
-		free(p);
 		return PAIR_ERROR;
 	}
 	if (ref) {
@@ -297,7 +374,6 @@ static enum pair_end run_pair(const struct xr_scenario *scn,
 				 "%s: create failed: %s", ref->name,
 				 err[0] ? err : "(no reason given)");
 			impl->destroy(p->a);
-			free(p);
 			return PAIR_ERROR;
 		}
 	}
@@ -305,7 +381,6 @@ static enum pair_end run_pair(const struct xr_scenario *scn,
 	impl->destroy(p->a);
 	if (ref)
 		ref->destroy(p->b);
-	free(p);
 	if (e == PAIR_DIFF && o->at_end_sweep && !full_sweep) {
 		/* locate the first step after which the sweep differs */
 		struct xr_outcome *again = malloc(sizeof(*again));
@@ -392,11 +467,12 @@ void xr_run_one(const struct xr_run_env *env, const struct xr_scenario *scn,
 
 	memset(out, 0, sizeof(*out));
 	out->impl = impl;
-	if (impl->abi_version != XR_IMPL_ABI_VERSION) {
+	if (!XR_IMPL_ABI_OK(impl)) {
 		out->verdict = XR_V_FAIL;
 		snprintf(out->reason, sizeof(out->reason),
-			 "%s: ABI version %u, the runner speaks %u", impl->name,
-			 impl->abi_version, XR_IMPL_ABI_VERSION);
+			 "%s: ABI version %u, the runner speaks %u..%u",
+			 impl->name, impl->abi_version, XR_IMPL_ABI_MIN,
+			 XR_IMPL_ABI_VERSION);
 		return;
 	}
 	if (xr_is_reference(env, impl) || !env->ref_ops) {

@@ -32,10 +32,22 @@ struct shim_ptdev {
 	void *percpu_cnt;		/* per-CPU counters */
 };
 
+/*
+ * Devices live in chunks allocated as they are first used: the kernel
+ * keeps pointers into them, so they never move, and a VM that maps few
+ * devices (most map none) does not clear room for SHIM_PT_MAX_DEVS.
+ */
+#define SHIM_PT_CHUNK	16
+
 struct shim_pt {
 	unsigned int nr;
-	struct shim_ptdev dev[SHIM_PT_MAX_DEVS];
+	struct shim_ptdev *chunk[SHIM_PT_MAX_DEVS / SHIM_PT_CHUNK];
 };
+
+static struct shim_ptdev *shim_pt_at(struct shim_pt *pt, unsigned int i)
+{
+	return &pt->chunk[i / SHIM_PT_CHUNK][i % SHIM_PT_CHUNK];
+}
 
 static struct irq_chip shim_pnv_msi_chip = { .name = "PCI-MSI-OPAL" };
 static struct irq_domain {
@@ -55,7 +67,14 @@ void shim_pt_destroy(struct shim_machine *m)
 	if (!m->pt)
 		return;
 	for (i = 0; i < m->pt->nr; i++)
-		free(m->pt->dev[i].percpu_cnt);
+		free(shim_pt_at(m->pt, i)->percpu_cnt);
+	/*
+	 * Chunks are taken in order, the one for device nr at most (taken
+	 * even when that device then failed): none past it.
+	 */
+	for (i = 0; i < SHIM_PT_MAX_DEVS / SHIM_PT_CHUNK &&
+		    i * SHIM_PT_CHUNK <= m->pt->nr; i++)
+		free(m->pt->chunk[i]);
 	free(m->pt);
 	m->pt = NULL;
 }
@@ -66,7 +85,7 @@ static struct shim_ptdev *shim_pt_of_virq(unsigned int virq)
 
 	if (!pt || virq < SHIM_PT_VIRQ_BASE || virq - SHIM_PT_VIRQ_BASE >= pt->nr)
 		return NULL;
-	return &pt->dev[virq - SHIM_PT_VIRQ_BASE];
+	return shim_pt_at(pt, virq - SHIM_PT_VIRQ_BASE);
 }
 
 int shim_pt_dev(unsigned int hw, bool create)
@@ -76,11 +95,17 @@ int shim_pt_dev(unsigned int hw, bool create)
 	unsigned int i;
 
 	for (i = 0; i < pt->nr; i++)
-		if (pt->dev[i].xics_data.hwirq == hw)
+		if (shim_pt_at(pt, i)->xics_data.hwirq == hw)
 			return SHIM_PT_VIRQ_BASE + i;
 	if (!create || pt->nr == SHIM_PT_MAX_DEVS)
 		return -1;
-	d = &pt->dev[pt->nr];
+	if (!pt->chunk[pt->nr / SHIM_PT_CHUNK]) {
+		pt->chunk[pt->nr / SHIM_PT_CHUNK] =
+			calloc(SHIM_PT_CHUNK, sizeof(struct shim_ptdev));
+		if (!pt->chunk[pt->nr / SHIM_PT_CHUNK])
+			return -1;
+	}
+	d = shim_pt_at(pt, pt->nr);
 	d->percpu_cnt = calloc(shim_cur->nr_cpus, SHIM_PERCPU_STRIDE);
 	if (!d->percpu_cnt)
 		return -1;
@@ -119,7 +144,8 @@ int shim_pt_host_irq_of(unsigned int guest_irq, bool *was_live)
 
 	*was_live = false;
 	for (i = 0; i < pt->nr; i++) {
-		if (pt->dev[i].live && pt->dev[i].guest_irq == guest_irq) {
+		if (shim_pt_at(pt, i)->live &&
+		    shim_pt_at(pt, i)->guest_irq == guest_irq) {
 			*was_live = true;
 			return SHIM_PT_VIRQ_BASE + i;
 		}

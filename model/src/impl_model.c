@@ -229,6 +229,11 @@ static uint32_t ics_blocks(void *inst, uint32_t *first_irqs, uint32_t max)
 	return m->nr_blocks;
 }
 
+static bool changed_sources(void *inst, uint32_t first_irq, uint64_t *map)
+{
+	return xr_model_changed_sources(inst, first_irq, map);
+}
+
 static const struct xr_impl_ops model_virtual_ops = {
 	.abi_version = XR_IMPL_ABI_VERSION,
 	.name = "model",
@@ -245,6 +250,7 @@ static const struct xr_impl_ops model_virtual_ops = {
 	.get_icp = get_icp,
 	.get_source = get_source,
 	.ics_blocks = ics_blocks,
+	.changed_sources = changed_sources,
 };
 
 static const struct xr_impl_ops model_real_ops = {
@@ -260,6 +266,7 @@ static const struct xr_impl_ops model_real_ops = {
 	.get_icp = get_icp,
 	.get_source = get_source,
 	.ics_blocks = ics_blocks,
+	.changed_sources = changed_sources,
 };
 
 const struct xr_impl_ops *xr_model_ops(enum xr_context ctx)

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sanitizer/asan_interface.h>
+
 #include "model_internal.h"
 
 static void set_err(char *err, size_t errlen, const char *fmt, ...)
@@ -59,12 +61,24 @@ struct xr_ics *xr_find_ics(struct xr_model *m, uint32_t irq)
 	return &m->ics[m->block_of[icsid]];
 }
 
+/*
+ * ICS-INIT: every source masked and not defined.  A new block is a copy
+ * of this (one memcpy, no per-source loop: under the fuzzer's coverage
+ * hooks that loop cost as much as a run's steps), and
+ * xr_model_changed_sources() compares against it, padding included.
+ */
+static const struct xr_src xr_src_initial[XR_IRQS_PER_ICS] = {
+	[0 ... XR_IRQS_PER_ICS - 1] = {
+		.prio = XR_PRIO_MASKED,
+		.saved = XR_PRIO_MASKED,
+	},
+};
+
 /* ICS-INIT: a new block, every source masked and not defined */
 struct xr_ics *xr_create_ics(struct xr_model *m, uint32_t irq)
 {
 	uint32_t icsid = irq >> XR_ICS_SHIFT;
 	struct xr_ics *ics;
-	uint32_t i;
 
 	if (icsid >= XR_NR_ICSIDS)
 		return NULL;
@@ -73,12 +87,9 @@ struct xr_ics *xr_create_ics(struct xr_model *m, uint32_t irq)
 	if (m->nr_blocks == XR_MAX_ICS_BLOCKS)
 		return NULL;
 	ics = &m->ics[m->nr_blocks];
-	memset(ics, 0, sizeof(*ics));
+	memset(ics, 0, offsetof(struct xr_ics, src));
 	ics->icsid = icsid;
-	for (i = 0; i < XR_IRQS_PER_ICS; i++) {
-		ics->src[i].prio = XR_PRIO_MASKED;
-		ics->src[i].saved = XR_PRIO_MASKED;
-	}
+	memcpy(ics->src, xr_src_initial, sizeof(ics->src));
 	m->block_of[icsid] = (uint8_t)m->nr_blocks++;
 	if (icsid > m->max_icsid)
 		m->max_icsid = icsid;
@@ -237,6 +248,53 @@ static int add_sources(struct xr_model *m, char *err, size_t errlen)
 	return 0;
 }
 
+/*
+ * A destroyed model is kept for the next create on the same thread.  It is
+ * 340 KB, which the allocator (ASan's too) maps and unmaps afresh every
+ * time, and the fuzzer creates several per input.  Nothing of the old
+ * instance shows through: create clears all but the ICS blocks, and a
+ * block is cleared when it comes into use.  While kept, the memory is
+ * poisoned, so ASan still reports a use after destroy.
+ */
+#define XR_MODEL_SPARES	2
+
+static __thread struct xr_model *xr_model_spare[XR_MODEL_SPARES];
+
+static struct xr_model *model_alloc(void)
+{
+	struct xr_model *m;
+	uint32_t i;
+
+	for (i = 0; i < XR_MODEL_SPARES; i++) {
+		m = xr_model_spare[i];
+		if (!m)
+			continue;
+		xr_model_spare[i] = NULL;
+		ASAN_UNPOISON_MEMORY_REGION(m, sizeof(*m));
+		return m;
+	}
+	return malloc(sizeof(*m));
+}
+
+static void model_free(struct xr_model *m)
+{
+	uint32_t i;
+
+	if (!m)
+		return;
+	for (i = 0; i < XR_MODEL_SPARES; i++)
+		if (xr_model_spare[i] == m)
+			abort();	/* destroyed twice */
+	for (i = 0; i < XR_MODEL_SPARES; i++) {
+		if (xr_model_spare[i])
+			continue;
+		ASAN_POISON_MEMORY_REGION(m, sizeof(*m));
+		xr_model_spare[i] = m;
+		return;
+	}
+	free(m);
+}
+
 struct xr_model *xr_model_create(const struct xr_setup *setup,
 				 enum xr_context ctx, char *err, size_t errlen)
 {
@@ -248,7 +306,7 @@ struct xr_model *xr_model_create(const struct xr_setup *setup,
 	}
 	if (check_machine(setup, err, errlen))
 		return NULL;
-	m = malloc(sizeof(*m));
+	m = model_alloc();
 	if (m)
 		memset(m, 0, offsetof(struct xr_model, ics));
 	if (!m) {
@@ -273,7 +331,7 @@ void xr_model_destroy(struct xr_model *m)
 {
 	if (m)
 		xr_pt_destroy(m);
-	free(m);
+	model_free(m);
 }
 
 /*
@@ -347,5 +405,36 @@ bool xr_model_source(const struct xr_model *m, uint32_t irq,
 	out->asserted = s->lsi && (s->pq & XR_PQ_P);
 	out->pt_mapped = s->host_irq != 0;
 	out->intr_cpu = s->host_irq ? s->intr_cpu : -1;
+	return true;
+}
+
+#define XR_SRC_CHUNK	64	/* sources per bit-map word */
+
+/*
+ * The sources of the block at @first_irq whose bytes are no longer those
+ * of ICS-INIT (impl.h, changed_sources).  Any write that leaves a byte
+ * different, padding included, marks the source: a superset is allowed,
+ * a miss is not, so the comparison is by bytes, not by field.  One memcmp
+ * per 64 sources keeps it cheap for a block that is mostly at rest.
+ */
+bool xr_model_changed_sources(const struct xr_model *m, uint32_t first_irq,
+			      uint64_t *map)
+{
+	const struct xr_ics *ics = xr_find_ics((struct xr_model *)m,
+					       first_irq);
+	uint32_t w, i;
+
+	if (!ics)
+		return false;
+	for (w = 0; w < XR_IRQS_PER_ICS / XR_SRC_CHUNK; w++) {
+		const struct xr_src *s = &ics->src[w * XR_SRC_CHUNK];
+
+		map[w] = 0;
+		if (!memcmp(s, xr_src_initial, XR_SRC_CHUNK * sizeof(*s)))
+			continue;
+		for (i = 0; i < XR_SRC_CHUNK; i++)
+			if (memcmp(&s[i], &xr_src_initial[0], sizeof(*s)))
+				map[w] |= 1ull << i;
+	}
 	return true;
 }

@@ -106,6 +106,8 @@ struct xr_model {
 };
 
 /* machine.c */
+bool xr_model_changed_sources(const struct xr_model *m, uint32_t first_irq,
+			      uint64_t *map);
 struct xr_icp *xr_find_server(struct xr_model *m, uint32_t server);
 struct xr_ics *xr_find_ics(struct xr_model *m, uint32_t irq);
 struct xr_ics *xr_create_ics(struct xr_model *m, uint32_t irq);

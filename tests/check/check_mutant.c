@@ -5,7 +5,10 @@
  * runner must report FAIL at that step's line with that field, and must
  * not report the one field it is told to ignore (intr_cpu while the
  * source is not mapped).  A change in a source that no step names is
- * found by the final sweep and located by the replay.
+ * found by the final sweep and located by the replay.  Every mutation runs
+ * again on a mutant that also offers changed_sources (the sweep that reads
+ * only changed sources, impl.h) and must give the very same outcome, as
+ * must an implementation whose sources at rest differ from the model's.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +18,8 @@
 #include "check_main.h"
 #include "run.h"
 
-enum mut_where { M_RESULT, M_ICP, M_SOURCE, M_EVENT };
+/* M_REST: every source of block 0x1000 that no step names, at rest */
+enum mut_where { M_RESULT, M_ICP, M_SOURCE, M_EVENT, M_REST };
 
 struct mutation {
 	const char *name;
@@ -75,7 +79,11 @@ static const struct mutation muts[] = {
 	{ "src.intr_cpu", M_SOURCE, 1, 0x1000, S(intr_cpu), NULL, 0, false },
 	/* a source no step names: the sweep finds it, the replay locates */
 	{ "untouched", M_SOURCE, 2, 0x1005, S(p), "source 0x1005.p", 6, true },
+	/* the last: at rest the mutant's sources are not the model's */
+	{ "at-rest", M_REST, 2, 0x1000, S(saved), "source 0x1001.saved", 6, true },
 };
+
+#define NR_MUTS		(sizeof(muts) / sizeof(muts[0]))
 
 static const struct mutation *cur;
 
@@ -147,14 +155,37 @@ static bool m_get_icp(void *p, uint32_t vcpu, struct xr_icp_state *o)
 	return r;
 }
 
+static bool at_rest_mutated(uint32_t irq)
+{
+	return cur->where == M_REST && irq > cur->id &&
+	       irq < cur->id + XR_IRQS_PER_ICS;
+}
+
 static bool m_get_source(void *p, uint32_t irq, struct xr_source_state *o)
 {
 	struct mut_inst *m = p;
 	bool r = inner()->get_source(m->inner, irq, o);
 
-	if (r && cur->where == M_SOURCE && irq == cur->id &&
-	    m->steps > cur->step)
+	if (r && (cur->where == M_SOURCE || at_rest_mutated(irq)) &&
+	    (irq == cur->id || cur->where == M_REST) && m->steps > cur->step)
 		flip(o, cur->off, cur->size);
+	return r;
+}
+
+/*
+ * Honest about the one mutated source (it is changed), silent about the
+ * M_REST ones: those are this mutant's sources at rest, which the runner
+ * must find differ from the model's through its probe.
+ */
+static bool m_changed(void *p, uint32_t first, uint64_t *map)
+{
+	struct mut_inst *m = p;
+	bool r = inner()->changed_sources(m->inner, first, map);
+	uint32_t i = cur->id - first;
+
+	if (r && cur->where == M_SOURCE && m->steps > cur->step &&
+	    cur->id >= first && i < XR_IRQS_PER_ICS)
+		map[i / 64] |= 1ull << (i % 64);
 	return r;
 }
 
@@ -179,6 +210,21 @@ static struct xr_impl_ops mutant = {
 	.ics_blocks = m_blocks,
 };
 
+/* The same mutant with changed_sources: the sweep of changed sources */
+static struct xr_impl_ops mutant_fast;
+
+static const struct xr_impl_ops *mutant_of(bool fast)
+{
+	mutant.event_kinds = inner()->event_kinds;
+	mutant.step_kinds = inner()->step_kinds;
+	/* a version-1 table: no changed_sources, the full sweep */
+	mutant.abi_version = 1;
+	mutant_fast = mutant;
+	mutant_fast.abi_version = XR_IMPL_ABI_VERSION;
+	mutant_fast.changed_sources = m_changed;
+	return fast ? &mutant_fast : &mutant;
+}
+
 START_TEST(test_mutation)
 {
 	struct xr_scenario scn;
@@ -187,11 +233,9 @@ START_TEST(test_mutation)
 	uint32_t i;
 	bool found = false;
 
-	cur = &muts[_i];
-	mutant.event_kinds = inner()->event_kinds;
-	mutant.step_kinds = inner()->step_kinds;
+	cur = &muts[_i % NR_MUTS];
 	ck_assert_int_eq(xr_test_parse(scenario, &scn, &err), 0);
-	xr_run_one(&xr_model_env, &scn, &mutant, o);
+	xr_run_one(&xr_model_env, &scn, mutant_of(_i >= (int)NR_MUTS), o);
 	if (!cur->field) {
 		ck_assert_msg(o->verdict == XR_V_PASS, "%s: verdict %s: %s",
 			      cur->name, xr_verdict_name(o->verdict),
@@ -204,15 +248,56 @@ START_TEST(test_mutation)
 			      cur->name, o->line, cur->line);
 		for (i = 0; i < o->nr_diffs; i++)
 			found |= !strcmp(o->diffs[i].field, cur->field);
-		ck_assert_msg(found && o->nr_diffs == 1,
-			      "%s: %u diffs, first '%s', want only '%s'",
-			      cur->name, o->nr_diffs,
-			      o->nr_diffs ? o->diffs[0].field : "",
-			      cur->field);
+		/* at rest: every source of the block differs, 16 reported */
+		if (cur->where == M_REST)
+			ck_assert_msg(!strcmp(o->diffs[0].field, cur->field) &&
+				      o->nr_diffs == XR_MAX_DIFFS &&
+				      o->more_diffs,
+				      "%s: %u diffs, first '%s', want '%s' and more",
+				      cur->name, o->nr_diffs,
+				      o->nr_diffs ? o->diffs[0].field : "",
+				      cur->field);
+		else
+			ck_assert_msg(found && o->nr_diffs == 1,
+				      "%s: %u diffs, first '%s', want only '%s'",
+				      cur->name, o->nr_diffs,
+				      o->nr_diffs ? o->diffs[0].field : "",
+				      cur->field);
 		ck_assert_int_eq(o->at_end_sweep, cur->sweep);
 		ck_assert(!o->vs_expect);
 	}
 	free(o);
+	xr_scenario_free(&scn);
+}
+END_TEST
+
+/* Both sweeps give the same outcome, difference for difference */
+START_TEST(test_fast_is_full)
+{
+	struct xr_scenario scn;
+	struct xr_parse_error err;
+	struct xr_outcome *a = calloc(1, sizeof(*a));
+	struct xr_outcome *b = calloc(1, sizeof(*b));
+	uint32_t i;
+
+	cur = &muts[_i];
+	ck_assert_int_eq(xr_test_parse(scenario, &scn, &err), 0);
+	xr_run_one(&xr_model_env, &scn, mutant_of(false), a);
+	xr_run_one(&xr_model_env, &scn, mutant_of(true), b);
+	ck_assert_int_eq(a->verdict, b->verdict);
+	ck_assert_uint_eq(a->step, b->step);
+	ck_assert_uint_eq(a->line, b->line);
+	ck_assert_int_eq(a->at_end_sweep, b->at_end_sweep);
+	ck_assert_int_eq(a->more_diffs, b->more_diffs);
+	ck_assert_uint_eq(a->nr_diffs, b->nr_diffs);
+	for (i = 0; i < a->nr_diffs; i++) {
+		ck_assert_str_eq(a->diffs[i].field, b->diffs[i].field);
+		ck_assert_str_eq(a->diffs[i].a, b->diffs[i].a);
+		ck_assert_str_eq(a->diffs[i].b, b->diffs[i].b);
+	}
+	ck_assert_str_eq(a->reason, b->reason);
+	free(a);
+	free(b);
 	xr_scenario_free(&scn);
 }
 END_TEST
@@ -240,8 +325,9 @@ Suite *xr_suite_mutant(void)
 	Suite *s = suite_create("mutant");
 	TCase *tc = tcase_create("one-field");
 
-	tcase_add_loop_test(tc, test_mutation, 0,
-			    (int)(sizeof(muts) / sizeof(muts[0])));
+	/* each mutation with the full sweep, then with changed_sources */
+	tcase_add_loop_test(tc, test_mutation, 0, 2 * (int)NR_MUTS);
+	tcase_add_loop_test(tc, test_fast_is_full, 0, (int)NR_MUTS);
 	tcase_add_test(tc, test_expectation_fails);
 	suite_add_tcase(s, tc);
 	return s;

@@ -15,7 +15,12 @@
 
 #include <xicsref/types.h>
 
-#define XR_IMPL_ABI_VERSION	1
+/*
+ * Version 2 added changed_sources.  The runner accepts every version from
+ * XR_IMPL_ABI_MIN on and reads only the fields a table's version has.
+ */
+#define XR_IMPL_ABI_VERSION	2
+#define XR_IMPL_ABI_MIN		1
 
 /* Status of an operation (not the architectural return code) */
 enum xr_status {
@@ -63,7 +68,40 @@ struct xr_impl_ops {
 	 * the number of blocks; NULL if not provided.
 	 */
 	uint32_t (*ics_blocks)(void *inst, uint32_t *first_irqs, uint32_t max);
+
+	/* Version 2 (a table of version 1 ends here) */
+
+	/*
+	 * Optional: which sources of the ICS block that starts at @first_irq
+	 * (a multiple of XR_IRQS_PER_ICS) may differ from a source of a newly
+	 * created block.  Fill @map (XR_IRQS_PER_ICS bits, bit i for
+	 * first_irq + i) with every such source set; setting more is fine,
+	 * leaving one out is a bug.  A source left clear must read back from
+	 * get_source exactly as a source of a new block: exists, lsi, p, q,
+	 * resend, masked_pending, asserted, pt_mapped false, server 0, prio
+	 * and saved 0xff, intr_cpu -1.  Return false when no such block is
+	 * held (get_source says false for all of its sources).
+	 *
+	 * With it on both sides the runner's end-of-run sweep reads only the
+	 * sources set on either side or named by the scenario, plus one left
+	 * clear on both to prove that both initial states agree; any doubt
+	 * (a block only one side holds, a probe that differs) falls back to
+	 * reading all XR_IRQS_PER_ICS sources, so the sweep finds exactly
+	 * what the full sweep finds.  NULL: the full sweep.
+	 */
+	bool (*changed_sources)(void *inst, uint32_t first_irq, uint64_t *map);
 };
+
+#define XR_ICS_MAP_WORDS	(XR_IRQS_PER_ICS / 64)
+
+/* The version-2 operation @op of @ops, or NULL for a version-1 table */
+#define XR_IMPL_OPT(ops, op)	\
+	((ops)->abi_version >= 2 ? (ops)->op : NULL)
+
+/* Can the runner read this table? */
+#define XR_IMPL_ABI_OK(ops)	\
+	((ops)->abi_version >= XR_IMPL_ABI_MIN && \
+	 (ops)->abi_version <= XR_IMPL_ABI_VERSION)
 
 /*
  * A shared object that provides implementations exports this function:

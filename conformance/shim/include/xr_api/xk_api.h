@@ -111,6 +111,9 @@ _Bool xk_source_state(struct xk_vm *vm, unsigned int irq,
 		      struct xk_source *out);
 unsigned int xk_ics_blocks(struct xk_vm *vm, unsigned int *first_irqs,
 			   unsigned int max);
+/* Bit i of map[16]: source first_irq + i is not as the block was created */
+_Bool xk_changed_sources(struct xk_vm *vm, unsigned int first_irq,
+			 unsigned long long *map);
 /*
  * Passthrough (passthru_steps.c).  xk_passthru maps @n devices hw+i ->
  * irq+i through kvmppc_set_passthru_irq, stopping at the first non-zero
