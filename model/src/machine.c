@@ -11,8 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sanitizer/asan_interface.h>
-
 #include "model_internal.h"
 
 static void set_err(char *err, size_t errlen, const char *fmt, ...)
@@ -248,53 +246,6 @@ static int add_sources(struct xr_model *m, char *err, size_t errlen)
 	return 0;
 }
 
-/*
- * A destroyed model is kept for the next create on the same thread.  It is
- * 340 KB, which the allocator (ASan's too) maps and unmaps afresh every
- * time, and the fuzzer creates several per input.  Nothing of the old
- * instance shows through: create clears all but the ICS blocks, and a
- * block is cleared when it comes into use.  While kept, the memory is
- * poisoned, so ASan still reports a use after destroy.
- */
-#define XR_MODEL_SPARES	2
-
-static __thread struct xr_model *xr_model_spare[XR_MODEL_SPARES];
-
-static struct xr_model *model_alloc(void)
-{
-	struct xr_model *m;
-	uint32_t i;
-
-	for (i = 0; i < XR_MODEL_SPARES; i++) {
-		m = xr_model_spare[i];
-		if (!m)
-			continue;
-		xr_model_spare[i] = NULL;
-		ASAN_UNPOISON_MEMORY_REGION(m, sizeof(*m));
-		return m;
-	}
-	return malloc(sizeof(*m));
-}
-
-static void model_free(struct xr_model *m)
-{
-	uint32_t i;
-
-	if (!m)
-		return;
-	for (i = 0; i < XR_MODEL_SPARES; i++)
-		if (xr_model_spare[i] == m)
-			abort();	/* destroyed twice */
-	for (i = 0; i < XR_MODEL_SPARES; i++) {
-		if (xr_model_spare[i])
-			continue;
-		ASAN_POISON_MEMORY_REGION(m, sizeof(*m));
-		xr_model_spare[i] = m;
-		return;
-	}
-	free(m);
-}
-
 struct xr_model *xr_model_create(const struct xr_setup *setup,
 				 enum xr_context ctx, char *err, size_t errlen)
 {
@@ -306,7 +257,7 @@ struct xr_model *xr_model_create(const struct xr_setup *setup,
 	}
 	if (check_machine(setup, err, errlen))
 		return NULL;
-	m = model_alloc();
+	m = malloc(sizeof(*m));
 	if (m)
 		memset(m, 0, offsetof(struct xr_model, ics));
 	if (!m) {
@@ -329,9 +280,10 @@ struct xr_model *xr_model_create(const struct xr_setup *setup,
 
 void xr_model_destroy(struct xr_model *m)
 {
-	if (m)
-		xr_pt_destroy(m);
-	model_free(m);
+	if (!m)
+		return;
+	xr_pt_destroy(m);
+	free(m);
 }
 
 /*
