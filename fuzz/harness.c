@@ -447,3 +447,14 @@ void xf_diff_input(const char *target, const uint8_t *data, size_t len,
 			count_skip(impls, i, &out);
 	}
 }
+
+void xf_load_kernels_or_exit(struct xf_impls *impls, const char *target)
+{
+	xf_load_kernels(impls);
+	if (impls->nr)
+		return;
+	fprintf(stderr, "%s: NO kernel implementation loaded: set "
+		"XICSREF_KERNEL_SOS=a.so:b.so or build the kernels; refusing "
+		"to fuzz nothing\n", target);
+	exit(2);
+}

@@ -8,8 +8,6 @@
  * to the implementation, so only new differences are findings; the first
  * one is shrunk, printed as a scenario, and aborts.
  */
-#include <stdio.h>
-#include <stdlib.h>
 
 #include "harness.h"
 
@@ -17,13 +15,7 @@ static struct xf_impls impls;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	xf_load_kernels(&impls);
-	if (!impls.nr) {
-		fprintf(stderr, "state_restore: NO kernel implementation loaded: "
-			"set XICSREF_KERNEL_SOS=a.so:b.so or build the kernels; "
-			"refusing to fuzz nothing\n");
-		exit(2);
-	}
+	xf_load_kernels_or_exit(&impls, "state_restore");
 	return 0;
 }
 

@@ -349,37 +349,28 @@ static bool kchanged_sources(void *inst, uint32_t first_irq, uint64_t *map)
 				  (unsigned long long *)map);
 }
 
-static const struct xr_impl_ops kernel_vm_ops = {
-	.abi_version = XR_IMPL_ABI_VERSION,
-	.name = "kernel-vm",
-	.version = XR_KERNEL_VERSION,
-	.context = XR_CTX_VIRTUAL,
-	.event_kinds = K_EVENTS,
-	.step_kinds = K_STEPS,
-	.create = kcreate_vm,
-	.destroy = kdestroy,
-	.step = kstep,
-	.get_icp = kget_icp,
-	.get_source = kget_source,
-	.ics_blocks = kics_blocks,
-	.changed_sources = kchanged_sources,
-};
+/* The two paths differ only in name, context and how they are created */
+#define KERNEL_OPS(_name, _ctx, _create)				\
+	{								\
+		.abi_version = XR_IMPL_ABI_VERSION,			\
+		.name = _name,						\
+		.version = XR_KERNEL_VERSION,				\
+		.context = _ctx,					\
+		.event_kinds = K_EVENTS,				\
+		.step_kinds = K_STEPS,					\
+		.create = _create,					\
+		.destroy = kdestroy,					\
+		.step = kstep,						\
+		.get_icp = kget_icp,					\
+		.get_source = kget_source,				\
+		.ics_blocks = kics_blocks,				\
+		.changed_sources = kchanged_sources,			\
+	}
 
-static const struct xr_impl_ops kernel_rm_ops = {
-	.abi_version = XR_IMPL_ABI_VERSION,
-	.name = "kernel-rm",
-	.version = XR_KERNEL_VERSION,
-	.context = XR_CTX_REAL,
-	.event_kinds = K_EVENTS,
-	.step_kinds = K_STEPS,
-	.create = kcreate_rm,
-	.destroy = kdestroy,
-	.step = kstep,
-	.get_icp = kget_icp,
-	.get_source = kget_source,
-	.ics_blocks = kics_blocks,
-	.changed_sources = kchanged_sources,
-};
+static const struct xr_impl_ops kernel_vm_ops =
+	KERNEL_OPS("kernel-vm", XR_CTX_VIRTUAL, kcreate_vm);
+static const struct xr_impl_ops kernel_rm_ops =
+	KERNEL_OPS("kernel-rm", XR_CTX_REAL, kcreate_rm);
 
 static const struct xr_impl_ops *const kernel_ops[] = {
 	&kernel_vm_ops, &kernel_rm_ops,
