@@ -62,7 +62,10 @@ void xf_print_outcome(FILE *f, const struct xf_case *c,
 void xf_report_diff(const char *target, struct xf_case *c,
 		    const struct xr_impl_ops *impl);
 
-/* Decode, check validity (a decoder bug aborts), diff on all @impls */
+/*
+ * Decode and diff on all @impls; a difference is checked to be no decoder
+ * bug (the case prints and parses back to itself), then reported.
+ */
 void xf_diff_input(const char *target, const uint8_t *data, size_t len,
 		   enum xf_profile profile, const struct xf_impls *impls);
 

@@ -19,6 +19,11 @@
 
 #define XR_TOUCHED_MAX	1024
 
+/* How a pair runs (run_pair's @how) */
+#define PAIR_EXPECTS		1u	/* check the written expectations */
+#define PAIR_FULL_SWEEP		2u	/* sweep every source after each step */
+#define PAIR_STEP_ONLY		4u	/* per step, the step's source only */
+
 enum pair_end {
 	PAIR_PASS,
 	PAIR_DIFF,	/* implementation and reference differ */
@@ -31,9 +36,12 @@ struct pair {
 	const struct xr_scenario *scn;
 	const struct xr_impl_ops *impl, *ref;
 	void *a, *b;			/* impl, ref instances */
+	struct xr_inst_cache *cache;
 	uint64_t quirks;
 	bool check_expect;
 	bool full_sweep;
+	bool step_only;		/* xr_run_env.step_sources_only */
+	int64_t step_irq;	/* the source the step names, -1: none */
 	uint32_t nr_touched;
 	uint32_t touched[XR_TOUCHED_MAX];
 };
@@ -67,30 +75,42 @@ static void touch(struct pair *p, uint64_t irq)
 		p->touched[p->nr_touched++] = (uint32_t)irq;
 }
 
-static void touch_step(struct pair *p, const struct xr_step *st)
+static int64_t step_source(const struct xr_step *st)
 {
+	uint64_t irq;
+
 	switch (st->kind) {
 	case XR_STEP_H_EOI:
-		touch(p, st->arg[0] & XR_XISR_MASK);
+		irq = st->arg[0] & XR_XISR_MASK;
 		break;
 	case XR_STEP_RTAS_SET_XIVE:
 	case XR_STEP_RTAS_GET_XIVE:
 	case XR_STEP_RTAS_INT_OFF:
 	case XR_STEP_RTAS_INT_ON:
-		touch(p, (uint32_t)st->arg[0]);
+		irq = (uint32_t)st->arg[0];
 		break;
 	case XR_STEP_IRQ:
 	case XR_STEP_UNPASSTHRU:
 	case XR_STEP_SET_SOURCE:
 	case XR_STEP_GET_SOURCE:
-		touch(p, st->arg[0]);
+		irq = st->arg[0];
 		break;
 	case XR_STEP_PASSTHRU:
-		touch(p, st->arg[1]);
+		irq = st->arg[1];
 		break;
 	default:
-		break;
+		return -1;
 	}
+	if (irq < XR_FIRST_IRQ || irq >= XR_NR_IRQS)
+		return -1;
+	return (int64_t)irq;
+}
+
+static void touch_step(struct pair *p, const struct xr_step *st)
+{
+	p->step_irq = step_source(st);
+	if (p->step_irq >= 0)
+		touch(p, (uint64_t)p->step_irq);
 }
 
 static void cmp_source_at(struct pair *p, struct xr_outcome *o, uint32_t irq)
@@ -237,6 +257,11 @@ static void cmp_state(struct pair *p, struct xr_outcome *o)
 		sweep(p, o);
 		return;
 	}
+	if (p->step_only) {
+		if (p->step_irq >= 0)
+			cmp_source_at(p, o, (uint32_t)p->step_irq);
+		return;
+	}
 	for (i = 0; i < p->nr_touched; i++)
 		cmp_source_at(p, o, p->touched[i]);
 }
@@ -326,11 +351,34 @@ static enum pair_end run_steps(struct pair *p, struct xr_outcome *o)
 	return PAIR_PASS;
 }
 
-static enum pair_end run_pair(const struct xr_scenario *scn,
+static enum pair_end run_pair(struct xr_inst_cache *cache,
+			      const struct xr_scenario *scn,
 			      const struct xr_impl_ops *impl,
 			      const struct xr_impl_ops *ref, uint64_t quirks,
-			      bool check_expect, bool full_sweep,
-			      struct xr_outcome *o)
+			      unsigned int how, struct xr_outcome *o);
+
+/* Run again as @how says and take that outcome if it differs too */
+static void replay(struct xr_inst_cache *cache, const struct xr_scenario *scn,
+		   const struct xr_impl_ops *impl,
+		   const struct xr_impl_ops *ref, uint64_t quirks,
+		   unsigned int how, bool sweep, struct xr_outcome *o)
+{
+	struct xr_outcome *again = malloc(sizeof(*again));
+
+	if (!again)
+		return;
+	if (run_pair(cache, scn, impl, ref, quirks, how, again) == PAIR_DIFF) {
+		*o = *again;
+		o->at_end_sweep |= sweep;
+	}
+	free(again);
+}
+
+static enum pair_end run_pair(struct xr_inst_cache *cache,
+			      const struct xr_scenario *scn,
+			      const struct xr_impl_ops *impl,
+			      const struct xr_impl_ops *ref, uint64_t quirks,
+			      unsigned int how, struct xr_outcome *o)
 {
 	struct xr_setup s_impl = scn->setup, s_ref = scn->setup;
 	struct pair pair_buf, *p = &pair_buf;
@@ -347,10 +395,12 @@ static enum pair_end run_pair(const struct xr_scenario *scn,
 	/* touched[] is valid up to nr_touched: the rest is never read */
 	memset(p, 0, offsetof(struct pair, touched));
 	p->scn = scn;
+	p->cache = cache;
 	p->impl = impl;
 	p->ref = ref;
-	p->check_expect = check_expect;
-	p->full_sweep = full_sweep;
+	p->check_expect = how & PAIR_EXPECTS;
+	p->full_sweep = how & PAIR_FULL_SWEEP;
+	p->step_only = how & PAIR_STEP_ONLY;
 	/* the implementation under test never sees the model's quirks */
 	s_impl.quirks = 0;
 	s_ref.quirks = quirks;
@@ -360,7 +410,7 @@ static enum pair_end run_pair(const struct xr_scenario *scn,
 		touch(p, scn->setup.passthru[i].irq);
 
 	err[0] = '\0';
-	p->a = impl->create(&s_impl, err, sizeof(err));
+	p->a = xr_inst_get(cache, impl, &s_impl, err, sizeof(err));
 	if (!p->a) {
 		snprintf(o->reason, sizeof(o->reason), "%s: create failed: %s",
 			 impl->name, err[0] ? err : "(no reason given)");
@@ -368,31 +418,32 @@ static enum pair_end run_pair(const struct xr_scenario *scn,
 	}
 	if (ref) {
 		err[0] = '\0';
-		p->b = ref->create(&s_ref, err, sizeof(err));
+		p->b = xr_inst_get(cache, ref, &s_ref, err, sizeof(err));
 		if (!p->b) {
 			snprintf(o->reason, sizeof(o->reason),
 				 "%s: create failed: %s", ref->name,
 				 err[0] ? err : "(no reason given)");
-			impl->destroy(p->a);
+			xr_inst_put(cache, impl, p->a);
 			return PAIR_ERROR;
 		}
 	}
 	e = run_steps(p, o);
-	impl->destroy(p->a);
+	xr_inst_put(cache, impl, p->a);
 	if (ref)
-		ref->destroy(p->b);
-	if (e == PAIR_DIFF && o->at_end_sweep && !full_sweep) {
+		xr_inst_put(cache, ref, p->b);
+	if (e == PAIR_DIFF && p->step_only) {
+		/*
+		 * Found comparing less: the run that compares every named
+		 * source after every step says where and what, exactly as
+		 * without step_sources_only.  A difference costs a second
+		 * run; the runs that find none are the ones made cheap.
+		 */
+		replay(cache, scn, impl, ref, quirks, how & ~PAIR_STEP_ONLY,
+		       false, o);
+	} else if (e == PAIR_DIFF && o->at_end_sweep && !p->full_sweep) {
 		/* locate the first step after which the sweep differs */
-		struct xr_outcome *again = malloc(sizeof(*again));
-
-		if (again) {
-			if (run_pair(scn, impl, ref, quirks, check_expect,
-				     true, again) == PAIR_DIFF) {
-				*o = *again;
-				o->at_end_sweep = true;
-			}
-			free(again);
-		}
+		replay(cache, scn, impl, ref, quirks, how | PAIR_FULL_SWEEP,
+		       true, o);
 	}
 	return e;
 }
@@ -460,6 +511,8 @@ static int dev_quirks(const struct xr_run_env *env,
 void xr_run_one(const struct xr_run_env *env, const struct xr_scenario *scn,
 		const struct xr_impl_ops *impl, struct xr_outcome *out)
 {
+	unsigned int how = env->step_sources_only ? PAIR_STEP_ONLY : 0;
+	struct xr_inst_cache *cache = env->cache;
 	const struct xr_impl_ops *ref;
 	char ids[160];
 	uint64_t quirks;
@@ -477,7 +530,8 @@ void xr_run_one(const struct xr_run_env *env, const struct xr_scenario *scn,
 	}
 	if (xr_is_reference(env, impl) || !env->ref_ops) {
 		/* the reference is the specification: expectations only */
-		set_verdict(out, run_pair(scn, impl, NULL, 0, true, false, out));
+		set_verdict(out, run_pair(cache, scn, impl, NULL, 0,
+					  PAIR_EXPECTS, out));
 		return;
 	}
 	ref = env->ref_ops(impl->context);
@@ -486,11 +540,12 @@ void xr_run_one(const struct xr_run_env *env, const struct xr_scenario *scn,
 		return;
 	}
 	if (!ids[0]) {
-		set_verdict(out, run_pair(scn, impl, ref, 0, true, false, out));
+		set_verdict(out, run_pair(cache, scn, impl, ref, 0,
+					  how | PAIR_EXPECTS, out));
 		return;
 	}
 	/* 1: against the strict model, it must differ */
-	e = run_pair(scn, impl, ref, 0, false, false, out);
+	e = run_pair(cache, scn, impl, ref, 0, how, out);
 	if (e == PAIR_SKIP || e == PAIR_ERROR) {
 		set_verdict(out, e);
 		return;
@@ -509,7 +564,7 @@ void xr_run_one(const struct xr_run_env *env, const struct xr_scenario *scn,
 		return;
 	}
 	/* 2: against the model with the quirks, it must agree fully */
-	e = run_pair(scn, impl, ref, quirks, false, false, out);
+	e = run_pair(cache, scn, impl, ref, quirks, how, out);
 	if (e == PAIR_PASS) {
 		out->verdict = XR_V_DEV;
 		snprintf(out->reason, sizeof(out->reason), "%s", ids);

@@ -50,10 +50,39 @@ struct xr_outcome {
 					 * this path agreed with the spec */
 };
 
+/*
+ * Instances kept between runs, for callers that run many scenarios (the
+ * fuzzers): an implementation with a reset operation (impl.h) gets its
+ * instance reset instead of created and destroyed.  Caller-owned; zero it
+ * before use and flush it to destroy what it holds.
+ */
+#define XR_CACHE_SLOTS		16
+
+struct xr_inst_cache {
+	struct {
+		const struct xr_impl_ops *ops;
+		void *inst;
+	} slot[XR_CACHE_SLOTS];
+};
+
+void xr_inst_cache_flush(struct xr_inst_cache *c);
+
 struct xr_run_env {
 	/* reference model for a context; NULL for a model-only run */
 	const struct xr_impl_ops *(*ref_ops)(enum xr_context ctx);
 	const struct xr_deviation *(*dev_find)(const char *id);
+	/*
+	 * After each step compare only the sources that step names, not
+	 * every source the scenario has named so far (the fuzzers: their
+	 * random arguments name dozens).  The end-of-run sweep still reads
+	 * every source either side changed and every one named, and a
+	 * difference found there is located by a replay that compares all
+	 * of them after every step; what this misses is a difference in a
+	 * source the step does not name that is gone again by the end.
+	 */
+	bool step_sources_only;
+	/* NULL: every run creates and destroys its instances */
+	struct xr_inst_cache *cache;
 };
 
 /* The reference environment: the real model (model_env.c) */
@@ -71,6 +100,11 @@ void xr_run_one(const struct xr_run_env *env, const struct xr_scenario *scn,
 		const struct xr_impl_ops *impl, struct xr_outcome *out);
 
 /* -- helpers shared by the core's files -- */
+/* create, or take from @c and reset; and give back (or destroy) */
+void *xr_inst_get(struct xr_inst_cache *c, const struct xr_impl_ops *ops,
+		  const struct xr_setup *setup, char *err, size_t errlen);
+void xr_inst_put(struct xr_inst_cache *c, const struct xr_impl_ops *ops,
+		 void *inst);
 void xr_diff_add(struct xr_outcome *o, const char *field, const char *a,
 		 const char *b);
 void xr_cmp_result(struct xr_outcome *o, const struct xr_step *st,

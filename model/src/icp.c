@@ -101,22 +101,6 @@ uint32_t xr_icp_accept(struct xr_model *m, struct xr_icp *icp)
 	return xirr;
 }
 
-static int32_t next_bit(const uint64_t *map, uint32_t from, uint32_t size)
-{
-	uint32_t i;
-
-	for (i = from; i < size; i++) {
-		uint64_t w = map[i / 64] >> (i % 64);
-
-		if (!w) {
-			i |= 63;
-			continue;
-		}
-		return (int32_t)(i + (uint32_t)__builtin_ctzll(w));
-	}
-	return -1;
-}
-
 /*
  * ICP-RESEND (PAPR Resend): every ICS block marked in this ICP's resend
  * map, in ascending ICS id, resends its sources flagged resend.  A bit set
@@ -128,8 +112,8 @@ void xr_icp_check_resend(struct xr_model *m, struct xr_icp *icp)
 	uint32_t size = m->max_icsid + 1;
 	int32_t id;
 
-	for (id = next_bit(icp->resend_map, 0, size); id >= 0;
-	     id = next_bit(icp->resend_map, (uint32_t)id + 1, size)) {
+	for (id = xr_next_bit(icp->resend_map, 0, size); id >= 0;
+	     id = xr_next_bit(icp->resend_map, (uint32_t)id + 1, size)) {
 		uint64_t bit = 1ull << (id % 64);
 		struct xr_ics *ics;
 

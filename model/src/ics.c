@@ -11,13 +11,13 @@
 
 void xr_ics_set_resend(struct xr_ics *ics, struct xr_src *s, bool on)
 {
-	if (s->resend == on)
-		return;
+	uint32_t i = (uint32_t)(s - ics->src);
+
 	s->resend = on;
 	if (on)
-		ics->nr_resend++;
+		ics->resend_bits[i / 64] |= 1ull << (i % 64);
 	else
-		ics->nr_resend--;
+		ics->resend_bits[i / 64] &= ~(1ull << (i % 64));
 }
 
 /*
@@ -74,17 +74,22 @@ again:
 	icp->resend_map[ics->icsid / 64] |= 1ull << (ics->icsid % 64);
 }
 
-/* ICP-RESEND, on the ICS side: resend every flagged source, in order */
+/*
+ * ICP-RESEND, on the ICS side: resend every flagged source, in ascending
+ * order.  A delivery may flag another source: one further on is resent
+ * in this same walk, one already passed waits, as in a walk over every
+ * source that reads each flag when it gets there.
+ */
 void xr_ics_check_resend(struct xr_model *m, struct xr_ics *ics,
 			 struct xr_icp *icp)
 {
-	uint32_t i;
+	int32_t i;
 
-	/* nothing flagged from here on means nothing left to do */
-	for (i = 0; i < XR_IRQS_PER_ICS && ics->nr_resend; i++)
-		if (ics->src[i].resend)
-			xr_ics_deliver(m, icp, ics->icsid << XR_ICS_SHIFT | i,
-				       true);
+	for (i = xr_next_bit(ics->resend_bits, 0, XR_IRQS_PER_ICS); i >= 0;
+	     i = xr_next_bit(ics->resend_bits, (uint32_t)i + 1,
+			     XR_IRQS_PER_ICS))
+		xr_ics_deliver(m, icp, ics->icsid << XR_ICS_SHIFT | (uint32_t)i,
+			       true);
 }
 
 /*

@@ -203,6 +203,12 @@ static void destroy(void *inst)
 	xr_model_destroy(inst);
 }
 
+static bool reset(void *inst, const struct xr_setup *setup, char *err,
+		  size_t errlen)
+{
+	return xr_model_reset(inst, setup, err, errlen) == 0;
+}
+
 static enum xr_status step(void *inst, const struct xr_step *st,
 			   struct xr_result *res, char *err, size_t errlen)
 {
@@ -251,6 +257,7 @@ static const struct xr_impl_ops model_virtual_ops = {
 	.get_source = get_source,
 	.ics_blocks = ics_blocks,
 	.changed_sources = changed_sources,
+	.reset = reset,
 };
 
 static const struct xr_impl_ops model_real_ops = {
@@ -267,6 +274,7 @@ static const struct xr_impl_ops model_real_ops = {
 	.get_source = get_source,
 	.ics_blocks = ics_blocks,
 	.changed_sources = changed_sources,
+	.reset = reset,
 };
 
 const struct xr_impl_ops *xr_model_ops(enum xr_context ctx)

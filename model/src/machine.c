@@ -246,6 +246,31 @@ static int add_sources(struct xr_model *m, char *err, size_t errlen)
 	return 0;
 }
 
+/*
+ * Build @setup into @m: everything before the ICS blocks is cleared (the
+ * passthrough state is kept to be cleared by xr_pt_create), the blocks
+ * come into use one by one.  Shared by create and reset, so that a reset
+ * model is a new one.
+ */
+static int model_build(struct xr_model *m, const struct xr_setup *setup,
+		       enum xr_context ctx, char *err, size_t errlen)
+{
+	struct xr_pt *pt = m->pt;
+
+	memset(m, 0, offsetof(struct xr_model, ics));
+	m->pt = pt;
+	m->setup = *setup;
+	m->ctx = ctx;
+	m->nr_cpus = setup->cores * setup->threads;
+	m->caller = -1;
+	memset(m->block_of, XR_NO_BLOCK, sizeof(m->block_of));
+	if (add_vcpus(m, err, errlen) || add_sources(m, err, errlen) ||
+	    xr_pt_create(m, err, errlen))
+		return -1;
+	xr_step_begin(m, -1, false);
+	return 0;
+}
+
 struct xr_model *xr_model_create(const struct xr_setup *setup,
 				 enum xr_context ctx, char *err, size_t errlen)
 {
@@ -258,24 +283,28 @@ struct xr_model *xr_model_create(const struct xr_setup *setup,
 	if (check_machine(setup, err, errlen))
 		return NULL;
 	m = malloc(sizeof(*m));
-	if (m)
-		memset(m, 0, offsetof(struct xr_model, ics));
 	if (!m) {
 		set_err(err, errlen, "out of memory");
 		return NULL;
 	}
-	m->setup = *setup;
-	m->ctx = ctx;
-	m->nr_cpus = setup->cores * setup->threads;
-	m->caller = -1;
-	memset(m->block_of, XR_NO_BLOCK, sizeof(m->block_of));
-	if (add_vcpus(m, err, errlen) || add_sources(m, err, errlen) ||
-	    xr_pt_create(m, err, errlen)) {
+	m->pt = NULL;
+	if (model_build(m, setup, ctx, err, errlen)) {
 		xr_model_destroy(m);
 		return NULL;
 	}
-	xr_step_begin(m, -1, false);
 	return m;
+}
+
+int xr_model_reset(struct xr_model *m, const struct xr_setup *setup,
+		   char *err, size_t errlen)
+{
+	if (!setup) {
+		set_err(err, errlen, "no set-up");
+		return -1;
+	}
+	if (check_machine(setup, err, errlen))
+		return -1;
+	return model_build(m, setup, m->ctx, err, errlen);
 }
 
 void xr_model_destroy(struct xr_model *m)

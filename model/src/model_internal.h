@@ -41,7 +41,8 @@ struct xr_src {
 
 struct xr_ics {
 	uint32_t icsid;
-	uint32_t nr_resend;	/* sources with resend set: skips idle scans */
+	/* the sources with resend set, so a resend visits only those */
+	uint64_t resend_bits[XR_IRQS_PER_ICS / 64];
 	struct xr_src src[XR_IRQS_PER_ICS];
 };
 
@@ -105,6 +106,24 @@ struct xr_model {
 	struct xr_ics ics[XR_MAX_ICS_BLOCKS];
 };
 
+/* The first bit set in @map at or after @from (below @size), or -1 */
+static inline int32_t xr_next_bit(const uint64_t *map, uint32_t from,
+				  uint32_t size)
+{
+	uint32_t i;
+
+	for (i = from; i < size; i++) {
+		uint64_t w = map[i / 64] >> (i % 64);
+
+		if (!w) {
+			i |= 63;
+			continue;
+		}
+		return (int32_t)(i + (uint32_t)__builtin_ctzll(w));
+	}
+	return -1;
+}
+
 /* machine.c */
 bool xr_model_changed_sources(const struct xr_model *m, uint32_t first_irq,
 			      uint64_t *map);
@@ -148,6 +167,7 @@ void xr_rm_complete(struct xr_model *m);
 void xr_hostcores_run(struct xr_model *m);
 
 /* passthru.c */
+/* create the passthrough state, or clear the one a reset model has */
 int xr_pt_create(struct xr_model *m, char *err, size_t errlen);
 void xr_pt_destroy(struct xr_model *m);
 int32_t xr_host_cpu(const struct xr_model *m);

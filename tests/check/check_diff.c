@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Check suite "differential": every every file in conformance/scenarios on the
+ * Check suite "differential": every file in conformance/scenarios on the
  * model (model, model-rm) and on every implementation of the shared
  * objects named in $XICSREF_IMPLS (space separated, e.g. the kernel .so
  * files), in process.  One test per scenario file; a FAIL fails it,
  * SKIP and DEV are counted and printed.  A second test per file holds
  * every implementation that offers changed_sources to its contract
  * (impl.h) after the file's steps: each source left clear reads back as
- * a source at rest, so the runner may skip it.
+ * a source at rest, so the runner may skip it.  A third holds every
+ * implementation that offers reset to its contract: reset to the file's
+ * set-up after another file ran, an instance behaves as a new one.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -184,6 +186,133 @@ START_TEST(test_changed_sources)
 }
 END_TEST
 
+/* -- reset: an instance reset to a set-up is a new one -- */
+
+/* Run @scn's steps on @inst up to a step it cannot run */
+static void run_all(const struct xr_impl_ops *ops, void *inst,
+		    const struct xr_scenario *scn, struct xr_result *res)
+{
+	char err[200];
+	uint32_t i;
+
+	for (i = 0; i < scn->nr_steps; i++) {
+		const struct xr_step *st = &scn->steps[i].step;
+
+		if (!(ops->step_kinds & (1u << st->kind)))
+			return;
+		xr_result_clear(res);
+		if (ops->step(inst, st, res, err, sizeof(err)) != XR_OK)
+			return;
+	}
+}
+
+/* Every ICP of the set-up and every source of every block either holds */
+static void cmp_whole(struct xr_outcome *o, const struct xr_impl_ops *ops,
+		      void *a, void *b, const struct xr_setup *s)
+{
+	uint32_t blocks[2 * XR_MAX_ICS_BLOCKS], nr, i, k;
+
+	for (i = 0; i < s->nr_vcpus; i++) {
+		struct xr_icp_state ia, ib;
+		bool ha, hb;
+
+		memset(&ia, 0, sizeof(ia));
+		memset(&ib, 0, sizeof(ib));
+		ha = ops->get_icp(a, s->vcpus[i].id, &ia);
+		hb = ops->get_icp(b, s->vcpus[i].id, &ib);
+		xr_cmp_icp(o, s->vcpus[i].id, ha, &ia, hb, &ib);
+	}
+	nr = ops->ics_blocks(a, blocks, XR_MAX_ICS_BLOCKS);
+	nr += ops->ics_blocks(b, blocks + nr, XR_MAX_ICS_BLOCKS);
+	for (k = 0; k < nr; k++)
+		for (i = blocks[k]; i < blocks[k] + XR_IRQS_PER_ICS; i++) {
+			struct xr_source_state sa, sb;
+			bool ha, hb;
+
+			memset(&sa, 0, sizeof(sa));
+			memset(&sb, 0, sizeof(sb));
+			ha = ops->get_source(a, i, &sa);
+			hb = ops->get_source(b, i, &sb);
+			xr_cmp_source(o, i, ha, &sa, hb, &sb);
+		}
+}
+
+/*
+ * For every implementation with a reset operation (the model's two
+ * tables; the kernel adapters have none): an instance that ran the next
+ * file's scenario, reset to this file's set-up, and a new instance of it
+ * agree on creation, on every step's result and events, and after every
+ * step on every ICP and every source of every block either holds.
+ */
+START_TEST(test_reset)
+{
+	struct xr_scenario scn, other;
+	struct xr_result *ra = malloc(sizeof(*ra)), *rb = malloc(sizeof(*rb));
+	struct xr_outcome *o = calloc(1, sizeof(*o));
+	char path[512], opath[512], ea[200], eb[200];
+	uint32_t j, i;
+
+	snprintf(path, sizeof(path), SCN_DIR "/%s", files[_i]);
+	snprintf(opath, sizeof(opath), SCN_DIR "/%s",
+		 files[(_i + 1) % nr_files]);
+	ck_assert(xr_parse_file(path, xr_test_catalogue(), &scn) == 0);
+	ck_assert(xr_parse_file(opath, xr_test_catalogue(), &other) == 0);
+	for (j = 0; j < impls.nr; j++) {
+		const struct xr_impl_ops *ops = impls.ops[j];
+		bool (*reset)(void *, const struct xr_setup *, char *, size_t) =
+			XR_IMPL_OPT(ops, reset);
+		void *a, *b;
+		bool ok;
+
+		if (!reset)
+			continue;
+		ea[0] = eb[0] = '\0';
+		a = ops->create(&other.setup, ea, sizeof(ea));
+		if (!a)
+			continue;	/* that file's own test reports it */
+		run_all(ops, a, &other, ra);
+		ok = reset(a, &scn.setup, ea, sizeof(ea));
+		b = ops->create(&scn.setup, eb, sizeof(eb));
+		ck_assert_msg(ok == (b != NULL), "%s: %s: reset %s, create %s",
+			      path, ops->name, ok ? "ok" : ea,
+			      b ? "ok" : eb);
+		if (!ok) {
+			ck_assert_str_eq(ea, eb);
+			ops->destroy(a);
+			continue;
+		}
+		memset(o, 0, sizeof(*o));
+		cmp_whole(o, ops, a, b, &scn.setup);
+		for (i = 0; i < scn.nr_steps && !o->nr_diffs; i++) {
+			const struct xr_step *st = &scn.steps[i].step;
+			enum xr_status sa, sb;
+
+			if (!(ops->step_kinds & (1u << st->kind)))
+				break;
+			xr_result_clear(ra);
+			xr_result_clear(rb);
+			sa = ops->step(a, st, ra, ea, sizeof(ea));
+			sb = ops->step(b, st, rb, eb, sizeof(eb));
+			ck_assert_int_eq(sa, sb);
+			if (sa != XR_OK)
+				break;
+			xr_cmp_result(o, st, ra, rb, XR_EV_ALL);
+			cmp_whole(o, ops, a, b, &scn.setup);
+		}
+		ck_assert_msg(!o->nr_diffs, "%s: %s: reset and new differ after step %u: %s: %s vs %s",
+			      path, ops->name, i, o->diffs[0].field,
+			      o->diffs[0].a, o->diffs[0].b);
+		ops->destroy(a);
+		ops->destroy(b);
+	}
+	free(ra);
+	free(rb);
+	free(o);
+	xr_scenario_free(&scn);
+	xr_scenario_free(&other);
+}
+END_TEST
+
 Suite *xr_suite_diff(void)
 {
 	Suite *s = suite_create("differential");
@@ -193,6 +322,7 @@ Suite *xr_suite_diff(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_loop_test(tc, test_scenario, 0, nr_files);
 	tcase_add_loop_test(tc, test_changed_sources, 0, nr_files);
+	tcase_add_loop_test(tc, test_reset, 0, nr_files);
 	suite_add_tcase(s, tc);
 	return s;
 }

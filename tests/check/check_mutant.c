@@ -302,6 +302,45 @@ START_TEST(test_fast_is_full)
 }
 END_TEST
 
+/*
+ * Comparing only the step's own source after each step (the fuzzers'
+ * xr_run_env.step_sources_only) finds every mutation, and reports it as
+ * the full comparison does, field for field: a difference found late (in
+ * a source that only a later step names, or by the end-of-run sweep) is
+ * located by a replay that compares as much as without the option.
+ */
+START_TEST(test_lean_is_full)
+{
+	struct xr_run_env lean = xr_model_env;
+	struct xr_scenario scn;
+	struct xr_parse_error err;
+	struct xr_outcome *a = calloc(1, sizeof(*a));
+	struct xr_outcome *b = calloc(1, sizeof(*b));
+	uint32_t i;
+
+	lean.step_sources_only = true;
+	cur = &muts[_i % NR_MUTS];
+	ck_assert_int_eq(xr_test_parse(scenario, &scn, &err), 0);
+	xr_run_one(&xr_model_env, &scn, mutant_of(_i >= (int)NR_MUTS), a);
+	xr_run_one(&lean, &scn, mutant_of(_i >= (int)NR_MUTS), b);
+	ck_assert_int_eq(a->verdict, b->verdict);
+	ck_assert_int_eq(a->at_end_sweep, b->at_end_sweep);
+	ck_assert_str_eq(a->reason, b->reason);
+	ck_assert_uint_eq(a->step, b->step);
+	ck_assert_uint_eq(a->line, b->line);
+	ck_assert_int_eq(a->more_diffs, b->more_diffs);
+	ck_assert_uint_eq(a->nr_diffs, b->nr_diffs);
+	for (i = 0; i < a->nr_diffs; i++) {
+		ck_assert_str_eq(a->diffs[i].field, b->diffs[i].field);
+		ck_assert_str_eq(a->diffs[i].a, b->diffs[i].a);
+		ck_assert_str_eq(a->diffs[i].b, b->diffs[i].b);
+	}
+	free(a);
+	free(b);
+	xr_scenario_free(&scn);
+}
+END_TEST
+
 /* Written expectations are checked, and a wrong one fails */
 START_TEST(test_expectation_fails)
 {
@@ -328,6 +367,7 @@ Suite *xr_suite_mutant(void)
 	/* each mutation with the full sweep, then with changed_sources */
 	tcase_add_loop_test(tc, test_mutation, 0, 2 * (int)NR_MUTS);
 	tcase_add_loop_test(tc, test_fast_is_full, 0, (int)NR_MUTS);
+	tcase_add_loop_test(tc, test_lean_is_full, 0, 2 * (int)NR_MUTS);
 	tcase_add_test(tc, test_expectation_fails);
 	suite_add_tcase(s, tc);
 	return s;

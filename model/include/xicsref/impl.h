@@ -16,10 +16,11 @@
 #include <xicsref/types.h>
 
 /*
- * Version 2 added changed_sources.  The runner accepts every version from
- * XR_IMPL_ABI_MIN on and reads only the fields a table's version has.
+ * Version 2 added changed_sources, version 3 reset.  The runner accepts
+ * every version from XR_IMPL_ABI_MIN on and reads only the fields a
+ * table's version has (XR_IMPL_OPT).
  */
-#define XR_IMPL_ABI_VERSION	2
+#define XR_IMPL_ABI_VERSION	3
 #define XR_IMPL_ABI_MIN		1
 
 /* Status of an operation (not the architectural return code) */
@@ -90,13 +91,30 @@ struct xr_impl_ops {
 	 * what the full sweep finds.  NULL: the full sweep.
 	 */
 	bool (*changed_sources)(void *inst, uint32_t first_irq, uint64_t *map);
+
+	/* Version 3 (a table of version 2 ends here) */
+
+	/*
+	 * Optional: make @inst exactly what create(@setup) would return,
+	 * reusing its memory, and return true; or return false with a
+	 * reason in @err, as create would, after which @inst may only be
+	 * destroyed.  For callers that run many short scenarios (the
+	 * fuzzers), which keep an instance per implementation instead of
+	 * creating and destroying one per run.  NULL: they create.
+	 */
+	bool (*reset)(void *inst, const struct xr_setup *setup, char *err,
+		      size_t errlen);
 };
 
 #define XR_ICS_MAP_WORDS	(XR_IRQS_PER_ICS / 64)
 
-/* The version-2 operation @op of @ops, or NULL for a version-1 table */
+/* The ABI version that added each optional operation */
+#define XR_IMPL_SINCE_changed_sources	2
+#define XR_IMPL_SINCE_reset		3
+
+/* The optional operation @op of @ops, or NULL for an older table */
 #define XR_IMPL_OPT(ops, op)	\
-	((ops)->abi_version >= 2 ? (ops)->op : NULL)
+	((ops)->abi_version >= XR_IMPL_SINCE_##op ? (ops)->op : NULL)
 
 /* Can the runner read this table? */
 #define XR_IMPL_ABI_OK(ops)	\

@@ -24,6 +24,13 @@ struct xr_model;
 struct xr_model *xr_model_create(const struct xr_setup *setup,
 				 enum xr_context ctx, char *err, size_t errlen);
 void xr_model_destroy(struct xr_model *m);
+/*
+ * Make @m what xr_model_create(@setup, its context) would return, in the
+ * same memory: 0, or -1 with a reason in @err (@m may then only be
+ * destroyed).
+ */
+int xr_model_reset(struct xr_model *m, const struct xr_setup *setup,
+		   char *err, size_t errlen);
 
 /* -- PAPR hypervisor calls, made by VCPU @vcpu (ICP-* rules) -- */
 int64_t xr_h_xirr(struct xr_model *m, uint32_t vcpu, uint64_t *xirr);
