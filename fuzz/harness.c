@@ -298,18 +298,13 @@ static bool same_case(const struct xf_case *a, const struct xf_case *b)
 	       !memcmp(a->steps, b->steps, a->nr_steps * sizeof(*a->steps));
 }
 
-bool xf_differs(const struct xf_case *c, const struct xr_impl_ops *impl,
-		struct xr_outcome *out)
+/* @c as the runner's scenario, built once for all implementations */
+static const struct xr_scenario *case_scenario(const struct xf_case *c)
 {
 	static struct xf_scn x;
 	static struct xf_case last;
 	static bool have_last;
-	struct run_arg a = { &x.scn, impl, out };
 
-	/*
-	 * A case runs on every implementation in turn: print its steps
-	 * (one fmemopen each) once, not once per implementation.
-	 */
 	if (!have_last || !same_case(c, &last)) {
 		to_scenario(c, 0, &x);
 		memcpy(&last.setup, &c->setup, sizeof(c->setup));
@@ -317,6 +312,14 @@ bool xf_differs(const struct xf_case *c, const struct xr_impl_ops *impl,
 		last.nr_steps = c->nr_steps;
 		have_last = true;
 	}
+	return &x.scn;
+}
+
+bool xf_differs(const struct xf_case *c, const struct xr_impl_ops *impl,
+		struct xr_outcome *out)
+{
+	struct run_arg a = { case_scenario(c), impl, out };
+
 	ref_quirks = xf_quirks_for(impl);
 	memset(out, 0, sizeof(*out));
 	if (!xf_run_bounded(run_case, &a, XF_HANG_MSEC)) {
@@ -457,23 +460,97 @@ static void check_decoded(const char *target, const struct xf_case *c)
 	abort();
 }
 
+/*
+ * XICSREF_FUZZ_FLOOR=1 (make bench-fuzz only): run every case on the
+ * kernel implementations alone, with no reference and so no comparison,
+ * to measure what the differential run cannot be faster than.  Said
+ * loudly once: a fuzzer in this mode finds nothing.
+ */
+static const struct xr_run_env alone_env;
+
+static bool floor_mode(void)
+{
+	static int on = -1;
+
+	if (on < 0) {
+		const char *e = getenv("XICSREF_FUZZ_FLOOR");
+
+		on = e && !strcmp(e, "1");
+		if (on)
+			fprintf(stderr, "fuzz: FLOOR MODE (XICSREF_FUZZ_FLOOR=1): "
+				"the kernels run alone, NOTHING IS COMPARED\n");
+	}
+	return on;
+}
+
+struct group_arg {
+	const struct xr_scenario *scn;
+	const struct xr_impl_ops *ops[XF_MAX_IMPLS];
+	uint32_t n;
+	struct xr_outcome outs[XF_MAX_IMPLS];
+};
+
+static void run_group(void *p)
+{
+	struct group_arg *a = p;
+
+	xr_run_group(&quirked_env, a->scn, a->ops, a->n, a->outs);
+}
+
+/*
+ * @c on impls->ops[@first] and every later implementation of the same
+ * context and quirks (the other kernel versions), as one group in
+ * lockstep with one reference model (run.h, xr_run_group): each gets the
+ * outcome xf_differs() would give it.  A group that hangs runs again one
+ * by one, which tells which implementation it was.
+ */
+static void diff_group(const char *target, struct xf_case *c,
+		       const struct xf_impls *impls, uint32_t first,
+		       bool *done)
+{
+	static struct group_arg g;
+	const struct xr_impl_ops *lead = impls->ops[first];
+	uint32_t idx[XF_MAX_IMPLS], i, k;
+
+	ref_quirks = xf_quirks_for(lead);
+	g.scn = case_scenario(c);
+	for (i = first, g.n = 0; i < impls->nr; i++)
+		if (!done[i] && impls->ops[i]->context == lead->context &&
+		    xf_quirks_for(impls->ops[i]) == ref_quirks) {
+			done[i] = true;
+			idx[g.n] = i;
+			g.ops[g.n++] = impls->ops[i];
+		}
+	if (floor_mode()) {
+		for (k = 0; k < g.n; k++)
+			xr_run_one(&alone_env, g.scn, g.ops[k], &g.outs[k]);
+		return;
+	}
+	if (!xf_run_bounded(run_group, &g, XF_HANG_MSEC))
+		for (k = 0; k < g.n; k++)
+			xf_differs(c, g.ops[k], &g.outs[k]);
+	for (k = 0; k < g.n; k++) {
+		if (g.outs[k].verdict == XR_V_FAIL) {
+			check_decoded(target, c);
+			xf_report_diff(target, c, g.ops[k]);
+		}
+		if (g.outs[k].verdict == XR_V_SKIP)
+			count_skip(impls, idx[k], &g.outs[k]);
+	}
+}
+
 void xf_diff_input(const char *target, const uint8_t *data, size_t len,
 		   enum xf_profile profile, const struct xf_impls *impls)
 {
 	static struct xf_case c;
-	struct xr_outcome out;
+	bool done[XF_MAX_IMPLS] = { false };
 	uint32_t i;
 
 	xf_decode(data, len, profile, &c);
 	nr_inputs++;
-	for (i = 0; i < impls->nr; i++) {
-		if (xf_differs(&c, impls->ops[i], &out)) {
-			check_decoded(target, &c);
-			xf_report_diff(target, &c, impls->ops[i]);
-		}
-		if (out.verdict == XR_V_SKIP)
-			count_skip(impls, i, &out);
-	}
+	for (i = 0; i < impls->nr; i++)
+		if (!done[i])
+			diff_group(target, &c, impls, i, done);
 }
 
 void xf_load_kernels_or_exit(struct xf_impls *impls, const char *target)

@@ -133,9 +133,8 @@ void xr_check_expects(struct xr_outcome *o, const struct xr_scenario *scn,
 		      const struct xr_result *res)
 {
 	uint32_t i, k, kinds = impl->event_kinds & XR_EV_ALL;
-	struct xr_events none;
+	static const struct xr_events none;
 
-	memset(&none, 0, sizeof(none));
 	for (i = 0; i < st->nr_expects; i++) {
 		const struct xr_expect *e = &st->expects[i];
 

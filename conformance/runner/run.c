@@ -37,7 +37,8 @@ struct pair {
 	const struct xr_impl_ops *impl, *ref;
 	void *a, *b;			/* impl, ref instances */
 	struct xr_inst_cache *cache;
-	uint64_t quirks;
+	uint64_t quirks;		/* the reference's */
+	unsigned int how;		/* PAIR_* */
 	bool check_expect;
 	bool full_sweep;
 	bool step_only;		/* xr_run_env.step_sources_only */
@@ -300,55 +301,87 @@ static enum pair_end side_status(struct xr_outcome *o,
 	return s == XR_UNSUPPORTED ? PAIR_SKIP : PAIR_ERROR;
 }
 
-static enum pair_end run_steps(struct pair *p, struct xr_outcome *o)
+/* The implementation's half of step @i, into @rb */
+static enum pair_end impl_half(struct pair *p, struct xr_outcome *o,
+			       uint32_t i, struct xr_result *rb)
+{
+	const struct xr_scn_step *st = &p->scn->steps[i];
+	char err[200];
+	enum pair_end e;
+
+	e = side_status(o, p->impl, run_side(p->impl, p->a, &st->step, rb,
+					     err, sizeof(err)), err);
+	return e == PAIR_PASS ? e : fail_step(o, i, st, e);
+}
+
+/* The reference's half of step @i ran with status @s (@err): fine? */
+static enum pair_end ref_half(struct pair *p, struct xr_outcome *o,
+			      uint32_t i, enum xr_status s, const char *err)
+{
+	enum pair_end e = side_status(o, p->ref, s, err);
+
+	return e == PAIR_PASS ? e : fail_step(o, i, &p->scn->steps[i], e);
+}
+
+/* Both halves of step @i ran: compare, then the written expectations */
+static enum pair_end check_half(struct pair *p, struct xr_outcome *o,
+				uint32_t i, const struct xr_result *ra,
+				const struct xr_result *rb)
+{
+	const struct xr_scn_step *st = &p->scn->steps[i];
+
+	touch_step(p, &st->step);
+	if (p->ref) {
+		xr_cmp_result(o, &st->step, ra, rb, o->cmp_kinds);
+		cmp_state(p, o);
+		if (o->nr_diffs)
+			return fail_step(o, i, st, PAIR_DIFF);
+	}
+	if (p->check_expect) {
+		xr_check_want(o, st, rb);
+		xr_check_expects(o, p->scn, st, p->impl, p->a, rb);
+		if (o->nr_diffs) {
+			o->vs_expect = true;
+			return fail_step(o, i, st, PAIR_EXPECT);
+		}
+	}
+	return PAIR_PASS;
+}
+
+/* After the last step: the sweep, unless one ran after every step */
+static enum pair_end end_half(struct pair *p, struct xr_outcome *o)
 {
 	const struct xr_scenario *scn = p->scn;
+
+	if (!p->ref || p->full_sweep)
+		return PAIR_PASS;
+	sweep(p, o);
+	if (!o->nr_diffs)
+		return PAIR_PASS;
+	o->at_end_sweep = true;
+	return fail_step(o, scn->nr_steps - 1, &scn->steps[scn->nr_steps - 1],
+			 PAIR_DIFF);
+}
+
+static enum pair_end run_steps(struct pair *p, struct xr_outcome *o)
+{
 	struct xr_result ra, rb;
 	char err[200];
 	uint32_t i;
 
-	for (i = 0; i < scn->nr_steps; i++) {
-		const struct xr_scn_step *st = &scn->steps[i];
-		enum pair_end e;
+	for (i = 0; i < p->scn->nr_steps; i++) {
+		const struct xr_step *st = &p->scn->steps[i].step;
+		enum pair_end e = impl_half(p, o, i, &rb);
 
-		e = side_status(o, p->impl, run_side(p->impl, p->a, &st->step,
-						     &rb, err, sizeof(err)),
-				err);
+		if (e == PAIR_PASS && p->ref)
+			e = ref_half(p, o, i, run_side(p->ref, p->b, st, &ra,
+						       err, sizeof(err)), err);
+		if (e == PAIR_PASS)
+			e = check_half(p, o, i, &ra, &rb);
 		if (e != PAIR_PASS)
-			return fail_step(o, i, st, e);
-		if (p->ref) {
-			e = side_status(o, p->ref,
-					run_side(p->ref, p->b, &st->step, &ra,
-						 err, sizeof(err)), err);
-			if (e != PAIR_PASS)
-				return fail_step(o, i, st, e);
-		}
-		touch_step(p, &st->step);
-		if (p->ref) {
-			xr_cmp_result(o, &st->step, &ra, &rb, o->cmp_kinds);
-			cmp_state(p, o);
-			if (o->nr_diffs)
-				return fail_step(o, i, st, PAIR_DIFF);
-		}
-		if (p->check_expect) {
-			xr_check_want(o, st, &rb);
-			xr_check_expects(o, scn, st, p->impl, p->a, &rb);
-			if (o->nr_diffs) {
-				o->vs_expect = true;
-				return fail_step(o, i, st, PAIR_EXPECT);
-			}
-		}
+			return e;
 	}
-	if (p->ref && !p->full_sweep) {
-		sweep(p, o);
-		if (o->nr_diffs) {
-			o->at_end_sweep = true;
-			return fail_step(o, scn->nr_steps - 1,
-					 &scn->steps[scn->nr_steps - 1],
-					 PAIR_DIFF);
-		}
-	}
-	return PAIR_PASS;
+	return end_half(p, o);
 }
 
 static enum pair_end run_pair(struct xr_inst_cache *cache,
@@ -374,15 +407,18 @@ static void replay(struct xr_inst_cache *cache, const struct xr_scenario *scn,
 	free(again);
 }
 
-static enum pair_end run_pair(struct xr_inst_cache *cache,
-			      const struct xr_scenario *scn,
-			      const struct xr_impl_ops *impl,
-			      const struct xr_impl_ops *ref, uint64_t quirks,
-			      unsigned int how, struct xr_outcome *o)
+/*
+ * Start a pair: its outcome, what it compares, and the implementation's
+ * instance (the reference's is the caller's: one may serve many pairs).
+ */
+static enum pair_end pair_open(struct pair *p, struct xr_outcome *o,
+			       struct xr_inst_cache *cache,
+			       const struct xr_scenario *scn,
+			       const struct xr_impl_ops *impl,
+			       const struct xr_impl_ops *ref, uint64_t quirks,
+			       unsigned int how)
 {
-	struct xr_setup s_impl = scn->setup, s_ref = scn->setup;
-	struct pair pair_buf, *p = &pair_buf;
-	enum pair_end e;
+	struct xr_setup s_impl = scn->setup;
 	char err[200];
 	uint32_t i;
 
@@ -398,31 +434,84 @@ static enum pair_end run_pair(struct xr_inst_cache *cache,
 	p->cache = cache;
 	p->impl = impl;
 	p->ref = ref;
+	p->quirks = quirks;
+	p->how = how;
 	p->check_expect = how & PAIR_EXPECTS;
 	p->full_sweep = how & PAIR_FULL_SWEEP;
 	p->step_only = how & PAIR_STEP_ONLY;
-	/* the implementation under test never sees the model's quirks */
-	s_impl.quirks = 0;
-	s_ref.quirks = quirks;
 	for (i = 0; i < scn->setup.nr_sources; i++)
 		touch(p, scn->setup.sources[i].irq);
 	for (i = 0; i < scn->setup.nr_passthru; i++)
 		touch(p, scn->setup.passthru[i].irq);
-
+	/* the implementation under test never sees the model's quirks */
+	s_impl.quirks = 0;
 	err[0] = '\0';
 	p->a = xr_inst_get(cache, impl, &s_impl, err, sizeof(err));
-	if (!p->a) {
-		snprintf(o->reason, sizeof(o->reason), "%s: create failed: %s",
-			 impl->name, err[0] ? err : "(no reason given)");
-		return PAIR_ERROR;
+	if (p->a)
+		return PAIR_PASS;
+	snprintf(o->reason, sizeof(o->reason), "%s: create failed: %s",
+		 impl->name, err[0] ? err : "(no reason given)");
+	return PAIR_ERROR;
+}
+
+/* The reference instance, with @quirks; NULL and @reason if not */
+static void *ref_open(struct xr_inst_cache *cache,
+		      const struct xr_scenario *scn,
+		      const struct xr_impl_ops *ref, uint64_t quirks,
+		      char *reason, size_t len)
+{
+	struct xr_setup s_ref = scn->setup;
+	char err[200];
+	void *b;
+
+	s_ref.quirks = quirks;
+	err[0] = '\0';
+	b = xr_inst_get(cache, ref, &s_ref, err, sizeof(err));
+	if (!b)
+		snprintf(reason, len, "%s: create failed: %s", ref->name,
+			 err[0] ? err : "(no reason given)");
+	return b;
+}
+
+/*
+ * A pair that ended @e, its instances given back: a difference found
+ * comparing less than everything is run again to say where and what.
+ */
+static void pair_locate(struct pair *p, struct xr_outcome *o,
+			enum pair_end e)
+{
+	if (e == PAIR_DIFF && p->step_only) {
+		/*
+		 * Found comparing less: the run that compares every named
+		 * source after every step says where and what, exactly as
+		 * without step_sources_only.  A difference costs a second
+		 * run; the runs that find none are the ones made cheap.
+		 */
+		replay(p->cache, p->scn, p->impl, p->ref, p->quirks,
+		       p->how & ~PAIR_STEP_ONLY, false, o);
+	} else if (e == PAIR_DIFF && o->at_end_sweep && !p->full_sweep) {
+		/* locate the first step after which the sweep differs */
+		replay(p->cache, p->scn, p->impl, p->ref, p->quirks,
+		       p->how | PAIR_FULL_SWEEP, true, o);
 	}
+}
+
+static enum pair_end run_pair(struct xr_inst_cache *cache,
+			      const struct xr_scenario *scn,
+			      const struct xr_impl_ops *impl,
+			      const struct xr_impl_ops *ref, uint64_t quirks,
+			      unsigned int how, struct xr_outcome *o)
+{
+	struct pair pair_buf, *p = &pair_buf;
+	enum pair_end e;
+
+	e = pair_open(p, o, cache, scn, impl, ref, quirks, how);
+	if (e != PAIR_PASS)
+		return e;
 	if (ref) {
-		err[0] = '\0';
-		p->b = xr_inst_get(cache, ref, &s_ref, err, sizeof(err));
+		p->b = ref_open(cache, scn, ref, quirks, o->reason,
+				sizeof(o->reason));
 		if (!p->b) {
-			snprintf(o->reason, sizeof(o->reason),
-				 "%s: create failed: %s", ref->name,
-				 err[0] ? err : "(no reason given)");
 			xr_inst_put(cache, impl, p->a);
 			return PAIR_ERROR;
 		}
@@ -431,20 +520,7 @@ static enum pair_end run_pair(struct xr_inst_cache *cache,
 	xr_inst_put(cache, impl, p->a);
 	if (ref)
 		xr_inst_put(cache, ref, p->b);
-	if (e == PAIR_DIFF && p->step_only) {
-		/*
-		 * Found comparing less: the run that compares every named
-		 * source after every step says where and what, exactly as
-		 * without step_sources_only.  A difference costs a second
-		 * run; the runs that find none are the ones made cheap.
-		 */
-		replay(cache, scn, impl, ref, quirks, how & ~PAIR_STEP_ONLY,
-		       false, o);
-	} else if (e == PAIR_DIFF && o->at_end_sweep && !p->full_sweep) {
-		/* locate the first step after which the sweep differs */
-		replay(cache, scn, impl, ref, quirks, how | PAIR_FULL_SWEEP,
-		       true, o);
-	}
+	pair_locate(p, o, e);
 	return e;
 }
 
@@ -613,4 +689,116 @@ uint32_t xr_check_deviations_shown(struct xr_outcome *outs, uint32_t nr)
 		flipped++;
 	}
 	return flipped;
+}
+
+/* Can @impls run as one group (xr_run_group)? */
+static bool group_ok(const struct xr_run_env *env,
+		     const struct xr_scenario *scn,
+		     const struct xr_impl_ops *const *impls, uint32_t n)
+{
+	uint32_t i;
+
+	if (!env->ref_ops || scn->nr_devs || n < 2 || n > XR_GROUP_MAX)
+		return false;
+	for (i = 0; i < n; i++)
+		if (!XR_IMPL_ABI_OK(impls[i]) || xr_is_reference(env, impls[i]) ||
+		    impls[i]->context != impls[0]->context)
+			return false;
+	return true;
+}
+
+/* Record that @ps[k] ended @e, and give its instance back */
+static void group_end(struct pair *ps, enum pair_end *ends, bool *open,
+		      uint32_t k, enum pair_end e)
+{
+	ends[k] = e;
+	if (open[k])
+		xr_inst_put(ps[k].cache, ps[k].impl, ps[k].a);
+	open[k] = false;
+}
+
+void xr_run_group(const struct xr_run_env *env, const struct xr_scenario *scn,
+		  const struct xr_impl_ops *const *impls, uint32_t n,
+		  struct xr_outcome *outs)
+{
+	unsigned int how = (env->step_sources_only ? PAIR_STEP_ONLY : 0) |
+			   PAIR_EXPECTS;
+	struct xr_inst_cache *cache = env->cache;
+	const struct xr_impl_ops *ref;
+	struct xr_result *ra, *rb;
+	enum pair_end ends[XR_GROUP_MAX];
+	bool open[XR_GROUP_MAX];
+	uint32_t i, k, nr_open = 0;
+	struct pair *ps;
+	char err[200];
+	void *b = NULL;
+
+	ps = group_ok(env, scn, impls, n) ? malloc(n * sizeof(*ps)) : NULL;
+	ra = ps ? malloc((n + 1) * sizeof(*ra)) : NULL;
+	if (!ra) {
+		free(ps);
+		for (k = 0; k < n; k++)
+			xr_run_one(env, scn, impls[k], &outs[k]);
+		return;
+	}
+	rb = ra + 1;
+	ref = env->ref_ops(impls[0]->context);
+	for (k = 0; k < n; k++) {
+		ends[k] = pair_open(&ps[k], &outs[k], cache, scn, impls[k], ref,
+				    0, how);
+		open[k] = ends[k] == PAIR_PASS;
+		nr_open += open[k];
+	}
+	if (nr_open)
+		b = ref_open(cache, scn, ref, 0, err, sizeof(err));
+	for (k = 0; nr_open && !b && k < n; k++) {
+		if (!open[k])
+			continue;
+		snprintf(outs[k].reason, sizeof(outs[k].reason), "%s", err);
+		group_end(ps, ends, open, k, PAIR_ERROR);
+	}
+	for (k = 0; k < n; k++)
+		ps[k].b = b;
+	for (i = 0; b && i < scn->nr_steps; i++) {
+		enum xr_status s;
+
+		nr_open = 0;
+		for (k = 0; k < n; k++) {
+			enum pair_end e;
+
+			if (!open[k])
+				continue;
+			e = impl_half(&ps[k], &outs[k], i, &rb[k]);
+			if (e != PAIR_PASS)
+				group_end(ps, ends, open, k, e);
+			nr_open += open[k];
+		}
+		if (!nr_open)
+			break;
+		s = run_side(ref, b, &scn->steps[i].step, ra, err, sizeof(err));
+		for (k = 0; k < n; k++) {
+			enum pair_end e;
+
+			if (!open[k])
+				continue;
+			e = ref_half(&ps[k], &outs[k], i, s, err);
+			if (e == PAIR_PASS)
+				e = check_half(&ps[k], &outs[k], i, ra, &rb[k]);
+			if (e != PAIR_PASS)
+				group_end(ps, ends, open, k, e);
+		}
+	}
+	for (k = 0; k < n; k++)
+		if (open[k])
+			group_end(ps, ends, open, k,
+				  end_half(&ps[k], &outs[k]));
+	if (b)
+		xr_inst_put(cache, ref, b);
+	/* every instance is back: replays may create their own */
+	for (k = 0; k < n; k++) {
+		pair_locate(&ps[k], &outs[k], ends[k]);
+		set_verdict(&outs[k], ends[k]);
+	}
+	free(ps);
+	free(ra);
 }

@@ -99,6 +99,20 @@ uint32_t xr_check_deviations_shown(struct xr_outcome *outs, uint32_t nr);
 void xr_run_one(const struct xr_run_env *env, const struct xr_scenario *scn,
 		const struct xr_impl_ops *impl, struct xr_outcome *out);
 
+/*
+ * Run @scn on @n implementations of one context in lockstep with a single
+ * reference instance: each gets the outcome xr_run_one() would give it,
+ * for one reference run instead of n (the fuzzers run every case on every
+ * kernel version).  Their instances live at the same time, so they must
+ * not share state (two versions' shared objects do not).  A scenario with
+ * deviation lines, implementations of different contexts or a reference
+ * among them run one by one instead.
+ */
+#define XR_GROUP_MAX		16
+void xr_run_group(const struct xr_run_env *env, const struct xr_scenario *scn,
+		  const struct xr_impl_ops *const *impls, uint32_t n,
+		  struct xr_outcome *outs);
+
 /* -- helpers shared by the core's files -- */
 /* create, or take from @c and reset; and give back (or destroy) */
 void *xr_inst_get(struct xr_inst_cache *c, const struct xr_impl_ops *ops,

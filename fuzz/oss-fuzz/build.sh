@@ -12,19 +12,31 @@ mkdir -p "$WORK/obj" "$OUT"
 
 inc="-Imodel/include -Iconformance/runner -Ifuzz -DXR_VERSION=\"oss-fuzz\""
 inc="$inc -DXF_DEFAULT_KERNEL_SOS=\"\$ORIGIN/xicsref-kernel-6.1.so:\$ORIGIN/xicsref-kernel-6.12.so\""
+
+# With libFuzzer's coverage, what make fuzz does too (docs/fuzzing.md):
+# no coverage for the comparison and read-back code, and no trace-cmp
+# hooks in the kernel objects, whose comparisons the model repeats.
+cov=""
+kcov=""
+case "$CFLAGS" in
+*-fsanitize=fuzzer*)
+	cov="-fsanitize-coverage-ignorelist=$PWD/fuzz/coverage-ignore.txt"
+	kcov="-fno-sanitize-coverage=trace-cmp"
+	;;
+esac
 objs=""
 for f in model/src/*.c conformance/runner/*.c fuzz/decode.c fuzz/encode.c \
 	 fuzz/emit.c fuzz/harness.c fuzz/hang.c; do
 	[ "$f" = conformance/runner/main.c ] && continue
 	o="$WORK/obj/$(echo "$f" | tr / _).o"
-	$CC $CFLAGS -std=gnu11 $inc -c "$f" -o "$o"
+	$CC $CFLAGS $cov -std=gnu11 $inc -c "$f" -o "$o"
 	objs="$objs $o"
 done
 
 # The kernel code under test, with the same instrumentation.  K_NOUNDEF=
 # (no -Wl,--no-undefined): the sanitizer runtimes come from the fuzzer
 # binary that loads the objects, as in the SAN=1 build.
-if make BUILD="$WORK/k" CC="$CC" EXTRA_CFLAGS="$CFLAGS" K_NOUNDEF= kernels \
+if make BUILD="$WORK/k" CC="$CC" EXTRA_CFLAGS="$CFLAGS $cov $kcov" K_NOUNDEF= kernels \
 	> "$WORK/kernels.log" 2>&1; then
 	for so in "$WORK"/k/kernel/*/xicsref-kernel.so; do
 		v=$(basename "$(dirname "$so")")

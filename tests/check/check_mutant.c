@@ -341,6 +341,46 @@ START_TEST(test_lean_is_full)
 }
 END_TEST
 
+/*
+ * In a group with one reference (xr_run_group), a mutant gets the outcome
+ * it gets alone, and a faithful copy of the model running beside it (and
+ * on after the mutant's run ended) passes.
+ */
+START_TEST(test_group_is_alone)
+{
+	struct xr_run_env lean = xr_model_env;
+	const struct xr_impl_ops *g[2];
+	struct xr_impl_ops copy = *inner();
+	struct xr_scenario scn;
+	struct xr_parse_error err;
+	struct xr_outcome *a = calloc(3, sizeof(*a));
+	uint32_t i;
+
+	lean.step_sources_only = _i >= (int)NR_MUTS;
+	cur = &muts[_i % NR_MUTS];
+	copy.name = "model-copy";
+	g[0] = mutant_of(true);
+	g[1] = &copy;
+	ck_assert_int_eq(xr_test_parse(scenario, &scn, &err), 0);
+	xr_run_one(&lean, &scn, g[0], &a[0]);
+	xr_run_group(&lean, &scn, g, 2, &a[1]);
+	ck_assert_int_eq(a[0].verdict, a[1].verdict);
+	ck_assert_int_eq(a[0].at_end_sweep, a[1].at_end_sweep);
+	ck_assert_str_eq(a[0].reason, a[1].reason);
+	ck_assert_uint_eq(a[0].step, a[1].step);
+	ck_assert_uint_eq(a[0].line, a[1].line);
+	ck_assert_uint_eq(a[0].nr_diffs, a[1].nr_diffs);
+	for (i = 0; i < a[0].nr_diffs; i++) {
+		ck_assert_str_eq(a[0].diffs[i].field, a[1].diffs[i].field);
+		ck_assert_str_eq(a[0].diffs[i].b, a[1].diffs[i].b);
+	}
+	ck_assert_msg(a[2].verdict == XR_V_PASS, "the copy: %s: %s",
+		      xr_verdict_name(a[2].verdict), a[2].reason);
+	free(a);
+	xr_scenario_free(&scn);
+}
+END_TEST
+
 /* Written expectations are checked, and a wrong one fails */
 START_TEST(test_expectation_fails)
 {
@@ -368,6 +408,7 @@ Suite *xr_suite_mutant(void)
 	tcase_add_loop_test(tc, test_mutation, 0, 2 * (int)NR_MUTS);
 	tcase_add_loop_test(tc, test_fast_is_full, 0, (int)NR_MUTS);
 	tcase_add_loop_test(tc, test_lean_is_full, 0, 2 * (int)NR_MUTS);
+	tcase_add_loop_test(tc, test_group_is_alone, 0, 2 * (int)NR_MUTS);
 	tcase_add_test(tc, test_expectation_fails);
 	suite_add_tcase(s, tc);
 	return s;
