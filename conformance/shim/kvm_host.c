@@ -1,119 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The host side of KVM that the XICS files call: the VCPU's queued
- * interrupts, kicks, ack notifiers, guest memory, allocation.
+ * interrupts, kicks, ack notifiers, guest memory (allocation: kalloc.c).
  */
 #include <xr_shim/state.h>
 
-void *calloc(unsigned long n, unsigned long size);
-void free(void *p);
 
 static char shim_hv_ops_token;
 struct kvmppc_ops *kvmppc_hv_ops = (struct kvmppc_ops *)&shim_hv_ops_token;
-
-/*
- * Large blocks (the VM, an ICS of 1024 sources, the XICS) are created and
- * freed for every run of a case; the allocator, ASan's most of all, hands
- * out fresh pages each time and the page faults cost more than the runs.
- * A freed large block is kept for the next kzalloc of the same size, and
- * cleared then, as kzalloc promises.  While kept it is poisoned, so ASan
- * still reports a use after kfree; a kfree of a kept block (double free)
- * traps.  The shim is used from one thread: no locking.
- */
-#if defined(__SANITIZE_ADDRESS__)
-#define SHIM_ASAN	1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SHIM_ASAN	1
-#endif
-#endif
-
-#ifdef SHIM_ASAN
-void __asan_poison_memory_region(void const volatile *addr, size_t size);
-void __asan_unpoison_memory_region(void const volatile *addr, size_t size);
-#define shim_poison(p, n)	__asan_poison_memory_region(p, n)
-#define shim_unpoison(p, n)	__asan_unpoison_memory_region(p, n)
-#else
-#define shim_poison(p, n)	do { } while (0)
-#define shim_unpoison(p, n)	do { } while (0)
-#endif
-
-#define SHIM_POOL_MIN	4096	/* below this the allocator is cheap */
-#define SHIM_POOL_LIVE	64	/* large blocks handed out, tracked */
-#define SHIM_POOL_KEPT	16	/* freed large blocks kept */
-
-struct shim_block {
-	void *p;
-	size_t size;
-};
-
-static struct shim_block shim_live[SHIM_POOL_LIVE];
-static struct shim_block shim_kept[SHIM_POOL_KEPT];
-
-static struct shim_block *shim_find(struct shim_block *tab, unsigned int n,
-				    const void *p)
-{
-	unsigned int i;
-
-	for (i = 0; i < n; i++)
-		if (tab[i].p == p)
-			return &tab[i];
-	return NULL;
-}
-
-static void *shim_reuse(size_t size)
-{
-	unsigned int i;
-	void *p;
-
-	for (i = 0; i < SHIM_POOL_KEPT; i++) {
-		if (!shim_kept[i].p || shim_kept[i].size != size)
-			continue;
-		p = shim_kept[i].p;
-		shim_kept[i].p = NULL;
-		shim_unpoison(p, size);
-		__builtin_memset(p, 0, size);
-		return p;
-	}
-	return calloc(1, size);
-}
-
-void *kzalloc(size_t size, int flags)
-{
-	struct shim_block *b;
-	void *p;
-
-	if (size < SHIM_POOL_MIN)
-		return calloc(1, size);
-	p = shim_reuse(size);
-	b = shim_find(shim_live, SHIM_POOL_LIVE, NULL);
-	if (p && b) {
-		b->p = p;
-		b->size = size;
-	}
-	return p;
-}
-
-void kfree(const void *p)
-{
-	struct shim_block *live, *kept;
-
-	if (!p)
-		return;
-	if (shim_find(shim_kept, SHIM_POOL_KEPT, p))
-		__builtin_trap();	/* freed twice */
-	live = shim_find(shim_live, SHIM_POOL_LIVE, p);
-	kept = shim_find(shim_kept, SHIM_POOL_KEPT, NULL);
-	if (live && kept) {
-		*kept = *live;
-		live->p = NULL;
-		shim_poison(kept->p, kept->size);
-		return;
-	}
-	if (live)
-		live->p = NULL;
-	free((void *)p);
-}
 
 int strncmp(const char *a, const char *b, size_t n)
 {

@@ -18,8 +18,6 @@
  */
 #include <xr_shim/state.h>
 
-void *calloc(unsigned long n, unsigned long size);
-void free(void *p);
 
 #define SHIM_PT_VIRQ_BASE	0x1000000u
 #define SHIM_PT_MSI_BASE	0x40000000u
@@ -56,7 +54,7 @@ static struct irq_domain {
 
 int shim_pt_create(struct shim_machine *m)
 {
-	m->pt = calloc(1, sizeof(*m->pt));
+	m->pt = kzalloc(sizeof(*m->pt), 0);
 	return m->pt ? 0 : -ENOMEM;
 }
 
@@ -67,15 +65,15 @@ void shim_pt_destroy(struct shim_machine *m)
 	if (!m->pt)
 		return;
 	for (i = 0; i < m->pt->nr; i++)
-		free(shim_pt_at(m->pt, i)->percpu_cnt);
+		kfree(shim_pt_at(m->pt, i)->percpu_cnt);
 	/*
 	 * Chunks are taken in order, the one for device nr at most (taken
 	 * even when that device then failed): none past it.
 	 */
 	for (i = 0; i < SHIM_PT_MAX_DEVS / SHIM_PT_CHUNK &&
 		    i * SHIM_PT_CHUNK <= m->pt->nr; i++)
-		free(m->pt->chunk[i]);
-	free(m->pt);
+		kfree(m->pt->chunk[i]);
+	kfree(m->pt);
 	m->pt = NULL;
 }
 
@@ -101,12 +99,12 @@ int shim_pt_dev(unsigned int hw, bool create)
 		return -1;
 	if (!pt->chunk[pt->nr / SHIM_PT_CHUNK]) {
 		pt->chunk[pt->nr / SHIM_PT_CHUNK] =
-			calloc(SHIM_PT_CHUNK, sizeof(struct shim_ptdev));
+			kzalloc(SHIM_PT_CHUNK * sizeof(struct shim_ptdev), 0);
 		if (!pt->chunk[pt->nr / SHIM_PT_CHUNK])
 			return -1;
 	}
 	d = shim_pt_at(pt, pt->nr);
-	d->percpu_cnt = calloc(shim_cur->nr_cpus, SHIM_PERCPU_STRIDE);
+	d->percpu_cnt = kzalloc(shim_cur->nr_cpus * SHIM_PERCPU_STRIDE, 0);
 	if (!d->percpu_cnt)
 		return -1;
 	d->desc.kstat_irqs = d->percpu_cnt;

@@ -68,28 +68,6 @@ static void setup_lists(void)
 			"differential: *** SKIP: no scenario in " SCN_DIR " ***\n");
 }
 
-/* Two outcomes say the same, difference for difference */
-static void same_outcome(const char *path, const struct xr_outcome *a,
-			 const struct xr_outcome *b)
-{
-	uint32_t i;
-
-	ck_assert_msg(a->verdict == b->verdict && a->step == b->step &&
-		      a->line == b->line && a->nr_diffs == b->nr_diffs &&
-		      a->more_diffs == b->more_diffs &&
-		      a->at_end_sweep == b->at_end_sweep &&
-		      !strcmp(a->reason, b->reason),
-		      "%s: %s %s: alone %s at step %u (%s), in a group %s at step %u (%s)",
-		      path, a->impl->name, a->impl->version,
-		      xr_verdict_name(a->verdict), a->step, a->reason,
-		      xr_verdict_name(b->verdict), b->step, b->reason);
-	for (i = 0; i < a->nr_diffs; i++) {
-		ck_assert_str_eq(a->diffs[i].field, b->diffs[i].field);
-		ck_assert_str_eq(a->diffs[i].a, b->diffs[i].a);
-		ck_assert_str_eq(a->diffs[i].b, b->diffs[i].b);
-	}
-}
-
 /*
  * The implementations of one context (the kernel versions) run as one
  * group with one reference, and each gets the outcome it got alone.
@@ -113,7 +91,7 @@ static void check_groups(const char *path, const struct xr_scenario *scn,
 			continue;
 		xr_run_group(&xr_model_env, scn, g, n, outs);
 		for (k = 0; k < n; k++)
-			same_outcome(path, &alone[idx[k]], &outs[k]);
+			xr_test_same_outcome(path, &alone[idx[k]], &outs[k]);
 	}
 	free(outs);
 }

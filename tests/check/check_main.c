@@ -57,8 +57,31 @@ int main(void)
 	srunner_add_suite(sr, xr_suite_bad());
 	srunner_add_suite(sr, xr_suite_mutant());
 	srunner_add_suite(sr, xr_suite_diff());
+	srunner_add_suite(sr, xr_suite_kalloc());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
 	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
+void xr_test_same_outcome(const char *what, const struct xr_outcome *a,
+			  const struct xr_outcome *b)
+{
+	uint32_t i;
+
+	ck_assert_msg(a->verdict == b->verdict && a->step == b->step &&
+		      a->line == b->line && a->nr_diffs == b->nr_diffs &&
+		      a->more_diffs == b->more_diffs &&
+		      a->at_end_sweep == b->at_end_sweep &&
+		      !strcmp(a->reason, b->reason),
+		      "%s: %s %s: %s at step %u (%s), against %s at step %u (%s)",
+		      what, a->impl ? a->impl->name : "?",
+		      a->impl ? a->impl->version : "",
+		      xr_verdict_name(a->verdict), a->step, a->reason,
+		      xr_verdict_name(b->verdict), b->step, b->reason);
+	for (i = 0; i < a->nr_diffs; i++) {
+		ck_assert_str_eq(a->diffs[i].field, b->diffs[i].field);
+		ck_assert_str_eq(a->diffs[i].a, b->diffs[i].a);
+		ck_assert_str_eq(a->diffs[i].b, b->diffs[i].b);
+	}
 }

@@ -15,6 +15,7 @@ Suite *xr_suite_bad(void);
 Suite *xr_suite_parser(void);
 Suite *xr_suite_diff(void);
 Suite *xr_suite_mutant(void);
+Suite *xr_suite_kalloc(void);
 
 /* spec/catalogue.txt, loaded once (aborts the test if missing) */
 struct xr_catalogue *xr_test_catalogue(void);
@@ -23,5 +24,10 @@ int xr_test_parse(const char *text, struct xr_scenario *scn,
 		  struct xr_parse_error *err);
 int xr_test_parse_len(const char *buf, size_t len, struct xr_scenario *scn,
 		      struct xr_parse_error *err);
+
+struct xr_outcome;
+/* @a and @b say the same, difference for difference (@what names it) */
+void xr_test_same_outcome(const char *what, const struct xr_outcome *a,
+			  const struct xr_outcome *b);
 
 #endif /* XR_CHECK_MAIN_H */

@@ -278,24 +278,12 @@ START_TEST(test_fast_is_full)
 	struct xr_parse_error err;
 	struct xr_outcome *a = calloc(1, sizeof(*a));
 	struct xr_outcome *b = calloc(1, sizeof(*b));
-	uint32_t i;
 
 	cur = &muts[_i];
 	ck_assert_int_eq(xr_test_parse(scenario, &scn, &err), 0);
 	xr_run_one(&xr_model_env, &scn, mutant_of(false), a);
 	xr_run_one(&xr_model_env, &scn, mutant_of(true), b);
-	ck_assert_int_eq(a->verdict, b->verdict);
-	ck_assert_uint_eq(a->step, b->step);
-	ck_assert_uint_eq(a->line, b->line);
-	ck_assert_int_eq(a->at_end_sweep, b->at_end_sweep);
-	ck_assert_int_eq(a->more_diffs, b->more_diffs);
-	ck_assert_uint_eq(a->nr_diffs, b->nr_diffs);
-	for (i = 0; i < a->nr_diffs; i++) {
-		ck_assert_str_eq(a->diffs[i].field, b->diffs[i].field);
-		ck_assert_str_eq(a->diffs[i].a, b->diffs[i].a);
-		ck_assert_str_eq(a->diffs[i].b, b->diffs[i].b);
-	}
-	ck_assert_str_eq(a->reason, b->reason);
+	xr_test_same_outcome(cur->name, a, b);
 	free(a);
 	free(b);
 	xr_scenario_free(&scn);
@@ -316,25 +304,13 @@ START_TEST(test_lean_is_full)
 	struct xr_parse_error err;
 	struct xr_outcome *a = calloc(1, sizeof(*a));
 	struct xr_outcome *b = calloc(1, sizeof(*b));
-	uint32_t i;
 
 	lean.step_sources_only = true;
 	cur = &muts[_i % NR_MUTS];
 	ck_assert_int_eq(xr_test_parse(scenario, &scn, &err), 0);
 	xr_run_one(&xr_model_env, &scn, mutant_of(_i >= (int)NR_MUTS), a);
 	xr_run_one(&lean, &scn, mutant_of(_i >= (int)NR_MUTS), b);
-	ck_assert_int_eq(a->verdict, b->verdict);
-	ck_assert_int_eq(a->at_end_sweep, b->at_end_sweep);
-	ck_assert_str_eq(a->reason, b->reason);
-	ck_assert_uint_eq(a->step, b->step);
-	ck_assert_uint_eq(a->line, b->line);
-	ck_assert_int_eq(a->more_diffs, b->more_diffs);
-	ck_assert_uint_eq(a->nr_diffs, b->nr_diffs);
-	for (i = 0; i < a->nr_diffs; i++) {
-		ck_assert_str_eq(a->diffs[i].field, b->diffs[i].field);
-		ck_assert_str_eq(a->diffs[i].a, b->diffs[i].a);
-		ck_assert_str_eq(a->diffs[i].b, b->diffs[i].b);
-	}
+	xr_test_same_outcome(cur->name, a, b);
 	free(a);
 	free(b);
 	xr_scenario_free(&scn);
@@ -354,7 +330,6 @@ START_TEST(test_group_is_alone)
 	struct xr_scenario scn;
 	struct xr_parse_error err;
 	struct xr_outcome *a = calloc(3, sizeof(*a));
-	uint32_t i;
 
 	lean.step_sources_only = _i >= (int)NR_MUTS;
 	cur = &muts[_i % NR_MUTS];
@@ -364,16 +339,7 @@ START_TEST(test_group_is_alone)
 	ck_assert_int_eq(xr_test_parse(scenario, &scn, &err), 0);
 	xr_run_one(&lean, &scn, g[0], &a[0]);
 	xr_run_group(&lean, &scn, g, 2, &a[1]);
-	ck_assert_int_eq(a[0].verdict, a[1].verdict);
-	ck_assert_int_eq(a[0].at_end_sweep, a[1].at_end_sweep);
-	ck_assert_str_eq(a[0].reason, a[1].reason);
-	ck_assert_uint_eq(a[0].step, a[1].step);
-	ck_assert_uint_eq(a[0].line, a[1].line);
-	ck_assert_uint_eq(a[0].nr_diffs, a[1].nr_diffs);
-	for (i = 0; i < a[0].nr_diffs; i++) {
-		ck_assert_str_eq(a[0].diffs[i].field, a[1].diffs[i].field);
-		ck_assert_str_eq(a[0].diffs[i].b, a[1].diffs[i].b);
-	}
+	xr_test_same_outcome(cur->name, &a[0], &a[1]);
 	ck_assert_msg(a[2].verdict == XR_V_PASS, "the copy: %s: %s",
 		      xr_verdict_name(a[2].verdict), a[2].reason);
 	free(a);

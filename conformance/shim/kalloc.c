@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * kzalloc and kfree for the kernel files, the adapter and the shim.
+ *
+ * A case creates and tears down a whole VM (the VM, the XICS, an ICS of
+ * 1024 sources, an ICP per VCPU, the RTAS tokens, ...) and the fuzzers run
+ * thousands of cases a second.  Under ASan every malloc records a stack
+ * trace and every free goes through a quarantine that hands out fresh
+ * pages: that cost more than the cases.  So a freed block is kept for the
+ * next kzalloc of the same size and cleared then, as kzalloc promises.
+ *
+ * What ASan still sees: a kept block is poisoned, so a use after kfree is
+ * reported; each block has a header in front of it, poisoned too, so an
+ * underflow is reported; a kfree of a kept block (double free) or of a
+ * pointer that kzalloc did not return traps.  Single-threaded: the shim
+ * runs one case at a time.
+ */
+#include <xr_shim/state.h>
+
+void *calloc(unsigned long n, unsigned long size);
+void free(void *p);
+
+#if defined(__SANITIZE_ADDRESS__)
+#define SHIM_ASAN	1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SHIM_ASAN	1
+#endif
+#endif
+
+#ifdef SHIM_ASAN
+void __asan_poison_memory_region(void const volatile *addr, size_t size);
+void __asan_unpoison_memory_region(void const volatile *addr, size_t size);
+#define shim_poison(p, n)	__asan_poison_memory_region(p, n)
+#define shim_unpoison(p, n)	__asan_unpoison_memory_region(p, n)
+#else
+#define shim_poison(p, n)	do { } while (0)
+#define shim_unpoison(p, n)	do { } while (0)
+#endif
+
+#define SHIM_SIZES	32	/* distinct block sizes kept */
+#define SHIM_DEPTH	128	/* blocks kept per size */
+#define SHIM_LIVE	0x4c495645u
+#define SHIM_KEPT	0x4b455054u
+
+/* In front of every block; 16 bytes keep the block 16-byte aligned */
+struct shim_hdr {
+	size_t size;
+	unsigned int state;
+	unsigned int pad;
+};
+
+struct shim_kept {
+	size_t size;
+	unsigned int nr;
+	void *blk[SHIM_DEPTH];
+};
+
+static struct shim_kept shim_kept[SHIM_SIZES];
+
+static struct shim_kept *shim_kept_for(size_t size, bool add)
+{
+	unsigned int i;
+
+	for (i = 0; i < SHIM_SIZES; i++) {
+		if (shim_kept[i].size == size)
+			return &shim_kept[i];
+		if (!shim_kept[i].size) {
+			if (!add)
+				return NULL;
+			shim_kept[i].size = size;
+			return &shim_kept[i];
+		}
+	}
+	return NULL;
+}
+
+static void shim_set_state(struct shim_hdr *h, unsigned int state)
+{
+	shim_unpoison(h, sizeof(*h));
+	h->state = state;
+	shim_poison(h, sizeof(*h));
+}
+
+void *kzalloc(size_t size, int flags)
+{
+	struct shim_kept *k = shim_kept_for(size, false);
+	struct shim_hdr *h;
+
+	if (k && k->nr) {
+		h = k->blk[--k->nr];
+		shim_set_state(h, SHIM_LIVE);
+		shim_unpoison(h + 1, size);
+		__builtin_memset(h + 1, 0, size);
+		return h + 1;
+	}
+	h = calloc(1, sizeof(*h) + size);
+	if (!h)
+		return NULL;
+	h->size = size;
+	shim_set_state(h, SHIM_LIVE);
+	return h + 1;
+}
+
+void kfree(const void *p)
+{
+	struct shim_hdr *h;
+	struct shim_kept *k;
+	unsigned int state;
+	size_t size;
+
+	if (!p)
+		return;
+	h = (struct shim_hdr *)p - 1;
+	shim_unpoison(h, sizeof(*h));
+	state = h->state;
+	size = h->size;
+	shim_poison(h, sizeof(*h));
+	if (state != SHIM_LIVE)
+		__builtin_trap();	/* freed twice, or not from kzalloc */
+	k = shim_kept_for(size, true);
+	if (!k || k->nr == SHIM_DEPTH) {
+		shim_set_state(h, 0);
+		shim_unpoison(h, sizeof(*h));
+		free(h);
+		return;
+	}
+	shim_set_state(h, SHIM_KEPT);
+	shim_poison(h + 1, size);
+	k->blk[k->nr++] = h;
+}
+
+#ifdef SHIM_ASAN
+int __asan_address_is_poisoned(void const volatile *addr);
+#define shim_poisoned(p)	__asan_address_is_poisoned(p)
+#else
+#define shim_poisoned(p)	(-1)	/* cannot tell */
+#endif
+
+/*
+ * For the Check suite (check_kalloc.c), which loads the kernel object:
+ * @what 0 checks reuse and poisoning and returns 0, or 1 with a reason in
+ * @msg (-1 poison states mean a build without ASan: not checked); 1 frees
+ * a block twice, 2 frees a pointer kzalloc did not return: both must trap.
+ */
+__attribute__((visibility("default")))
+int xicsref_shim_kalloc_selftest(int what, char *msg, unsigned long len)
+{
+	unsigned char *a, *b;
+	int ph, pb;
+
+	a = kzalloc(40, 0);
+	if (!a)
+		return 1;
+	if (what == 1) {
+		kfree(a);
+		kfree(a);
+		return 1;
+	}
+	if (what == 2) {
+		kfree(a + 16);
+		return 1;
+	}
+	__builtin_memset(a, 0x5a, 40);
+	ph = shim_poisoned(a - 1);
+	kfree(a);
+	pb = shim_poisoned(a);
+	b = kzalloc(40, 0);
+	if (ph == 0 || pb == 0) {
+		__builtin_snprintf(msg, len, "header poisoned %d, kept block "
+				   "poisoned %d (want 1, 1)", ph, pb);
+		kfree(b);
+		return 1;
+	}
+	if (b != a || b[0] || b[39] || shim_poisoned(b + 39) > 0) {
+		__builtin_snprintf(msg, len, "a kept block is not handed out "
+				   "again cleared and unpoisoned");
+		kfree(b);
+		return 1;
+	}
+	kfree(b);
+	__builtin_snprintf(msg, len, "ok (poison %s)",
+			   ph < 0 ? "not checked: no ASan" : "checked");
+	return 0;
+}

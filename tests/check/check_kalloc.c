@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Check suite "kalloc": the shim's kzalloc/kfree (conformance/shim/
+ * kalloc.c) keep freed blocks for reuse, and must not hide memory errors
+ * of the kernel code while doing so: a reused block comes back cleared,
+ * a kept block and every block's header are poisoned (in an ASan build),
+ * and a double kfree or a kfree of a foreign pointer traps.  Run on every
+ * kernel object named in $XICSREF_IMPLS, through its self-test entry.
+ */
+#include <dlfcn.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_main.h"
+
+#define KALLOC_MAX_SOS	8
+#define KALLOC_ENTRY	"xicsref_shim_kalloc_selftest"
+
+typedef int (*selftest_fn)(int what, char *msg, unsigned long len);
+
+static char *sos[KALLOC_MAX_SOS];
+static int nr_sos;
+
+static selftest_fn entry(const char *so)
+{
+	void *h = dlopen(so, RTLD_NOW | RTLD_LOCAL);
+	selftest_fn fn;
+
+	ck_assert_msg(h, "%s: %s", so, dlerror());
+	fn = (selftest_fn)dlsym(h, KALLOC_ENTRY);
+	ck_assert_msg(fn, "%s: no %s", so, KALLOC_ENTRY);
+	return fn;
+}
+
+START_TEST(test_reuse_and_poison)
+{
+	char msg[200] = "";
+
+	ck_assert_msg(entry(sos[_i])(0, msg, sizeof(msg)) == 0, "%s: %s",
+		      sos[_i], msg);
+	fprintf(stderr, "kalloc: %s: %s\n", sos[_i], msg);
+}
+END_TEST
+
+/* Each of these must die by the trap (SIGILL on x86), not return */
+START_TEST(test_double_free_traps)
+{
+	char msg[200];
+
+	entry(sos[_i])(1, msg, sizeof(msg));
+}
+END_TEST
+
+START_TEST(test_foreign_free_traps)
+{
+	char msg[200];
+
+	entry(sos[_i])(2, msg, sizeof(msg));
+}
+END_TEST
+
+Suite *xr_suite_kalloc(void)
+{
+	Suite *s = suite_create("kalloc");
+	TCase *tc = tcase_create("pool");
+	const char *env = getenv("XICSREF_IMPLS");
+	char *copy, *save = NULL, *so;
+
+	if (env && *env) {
+		copy = strdup(env);
+		for (so = strtok_r(copy, " ", &save);
+		     so && nr_sos < KALLOC_MAX_SOS;
+		     so = strtok_r(NULL, " ", &save))
+			sos[nr_sos++] = strdup(so);
+		free(copy);
+	}
+	if (!nr_sos)
+		fprintf(stderr,
+			"kalloc: *** XICSREF_IMPLS not set: no kernel object, the shim allocator is NOT tested ***\n");
+	tcase_add_loop_test(tc, test_reuse_and_poison, 0, nr_sos);
+	tcase_add_loop_test_raise_signal(tc, test_double_free_traps, SIGILL,
+					 0, nr_sos);
+	tcase_add_loop_test_raise_signal(tc, test_foreign_free_traps, SIGILL,
+					 0, nr_sos);
+	suite_add_tcase(s, tc);
+	return s;
+}
