@@ -39,9 +39,6 @@ struct pair {
 	struct xr_inst_cache *cache;
 	uint64_t quirks;		/* the reference's */
 	unsigned int how;		/* PAIR_* */
-	bool check_expect;
-	bool full_sweep;
-	bool step_only;		/* xr_run_env.step_sources_only */
 	int64_t step_irq;	/* the source the step names, -1: none */
 	uint32_t nr_touched;
 	uint32_t touched[XR_TOUCHED_MAX];
@@ -254,11 +251,11 @@ static void cmp_state(struct pair *p, struct xr_outcome *o)
 		hb = p->impl->get_icp(p->a, s->vcpus[i].id, &ib);
 		xr_cmp_icp(o, s->vcpus[i].id, ha, &ia, hb, &ib);
 	}
-	if (p->full_sweep) {
+	if (p->how & PAIR_FULL_SWEEP) {
 		sweep(p, o);
 		return;
 	}
-	if (p->step_only) {
+	if (p->how & PAIR_STEP_ONLY) {
 		if (p->step_irq >= 0)
 			cmp_source_at(p, o, (uint32_t)p->step_irq);
 		return;
@@ -337,7 +334,7 @@ static enum pair_end check_half(struct pair *p, struct xr_outcome *o,
 		if (o->nr_diffs)
 			return fail_step(o, i, st, PAIR_DIFF);
 	}
-	if (p->check_expect) {
+	if (p->how & PAIR_EXPECTS) {
 		xr_check_want(o, st, rb);
 		xr_check_expects(o, p->scn, st, p->impl, p->a, rb);
 		if (o->nr_diffs) {
@@ -353,7 +350,7 @@ static enum pair_end end_half(struct pair *p, struct xr_outcome *o)
 {
 	const struct xr_scenario *scn = p->scn;
 
-	if (!p->ref || p->full_sweep)
+	if (!p->ref || (p->how & PAIR_FULL_SWEEP))
 		return PAIR_PASS;
 	sweep(p, o);
 	if (!o->nr_diffs)
@@ -436,9 +433,6 @@ static enum pair_end pair_open(struct pair *p, struct xr_outcome *o,
 	p->ref = ref;
 	p->quirks = quirks;
 	p->how = how;
-	p->check_expect = how & PAIR_EXPECTS;
-	p->full_sweep = how & PAIR_FULL_SWEEP;
-	p->step_only = how & PAIR_STEP_ONLY;
 	for (i = 0; i < scn->setup.nr_sources; i++)
 		touch(p, scn->setup.sources[i].irq);
 	for (i = 0; i < scn->setup.nr_passthru; i++)
@@ -480,7 +474,7 @@ static void *ref_open(struct xr_inst_cache *cache,
 static void pair_locate(struct pair *p, struct xr_outcome *o,
 			enum pair_end e)
 {
-	if (e == PAIR_DIFF && p->step_only) {
+	if (e == PAIR_DIFF && (p->how & PAIR_STEP_ONLY)) {
 		/*
 		 * Found comparing less: the run that compares every named
 		 * source after every step says where and what, exactly as
@@ -489,7 +483,8 @@ static void pair_locate(struct pair *p, struct xr_outcome *o,
 		 */
 		replay(p->cache, p->scn, p->impl, p->ref, p->quirks,
 		       p->how & ~PAIR_STEP_ONLY, false, o);
-	} else if (e == PAIR_DIFF && o->at_end_sweep && !p->full_sweep) {
+	} else if (e == PAIR_DIFF && o->at_end_sweep &&
+		   !(p->how & PAIR_FULL_SWEEP)) {
 		/* locate the first step after which the sweep differs */
 		replay(p->cache, p->scn, p->impl, p->ref, p->quirks,
 		       p->how | PAIR_FULL_SWEEP, true, o);
