@@ -9,7 +9,8 @@
 #   make kernels KSRC=DIR use the kernel tree at DIR instead of tarballs
 #
 # Kernel trees are extracted once into build/ksrc/<version>/ (shared by
-# all build variants) and checked byte for byte against their origin
+# all build variants; <version> is VERSION-HASH for a KSRC tree, HASH
+# being its content) and checked byte for byte against their origin
 # (tarball member or KSRC file) before anything is compiled from them.
 # Exported for the runner: KERNEL_VERSIONS, KERNEL_SOS.
 
@@ -45,14 +46,26 @@ k_tar_version = $(shell c=$(KSRC_ROOT)/tarball-$(call k_tar_prefix,$(1)).version
 	tar -xJOf $(1) $(call k_tar_prefix,$(1))/Makefile | \
 	$(k_make_version) >$$c.tmp && mv $$c.tmp $$c; fi; cat $$c 2>/dev/null)
 
+# A KSRC tree belongs to its user: it is only ever read.  Its identity is
+# the content of the files the build reads (K_CHECKED), hashed on every
+# make run, and it names the build directories: a tree edited in place,
+# replaced by a copy with old mtimes (cp -a, rsync -a, tar) or checked
+# out at another commit is a new kernel and is compiled before it is
+# tested.  Its path and mtimes decide nothing.
 ifneq ($(KSRC),)
 KSRC_ABS	:= $(abspath $(KSRC))
 ifeq ($(wildcard $(KSRC_ABS)/arch/powerpc/kvm/book3s_xics.c),)
 $(error KSRC=$(KSRC): no arch/powerpc/kvm/book3s_xics.c there)
 endif
+K_KSRC_SHA	:= $(shell sh $(K_DIR)/tree-hash.sh $(KSRC_ABS) $(K_CHECKED) 2>&1)
+ifneq ($(words $(K_KSRC_SHA)),1)
+$(error KSRC=$(KSRC): $(K_KSRC_SHA))
+endif
 K_KSRC_VER	:= $(shell $(k_make_version) <$(KSRC_ABS)/Makefile)
-K_KSRC_HASH	:= $(shell printf '%s' '$(KSRC_ABS)' | cksum | cut -c1-8)
-KERNEL_VERSIONS	:= $(K_KSRC_VER)-$(K_KSRC_HASH)
+ifeq ($(K_KSRC_VER),)
+$(error KSRC=$(KSRC): its Makefile names no VERSION and PATCHLEVEL)
+endif
+KERNEL_VERSIONS	:= $(K_KSRC_VER)-$(shell echo $(K_KSRC_SHA) | cut -c1-12)
 else
 KERNEL_VERSIONS	:= $(foreach t,$(KTARBALLS),$(call k_tar_version,$(t)))
 endif
@@ -85,7 +98,13 @@ K_KSIDE_SRCS	:= $(K_DIR)/kside.c $(K_DIR)/kside_steps.c \
 		   $(K_DIR)/passthru_steps.c
 K_USER_SRCS	:= $(K_DIR)/adapter.c $(K_DIR)/pt_adapter.c
 
+# Objects made of kernel code compile with warnings shown, counted and
+# not fatal (cc-warn.sh); everything of the project keeps -Werror.
+K_KNOERR	:= -Wno-error
+K_WCC		= sh $(K_DIR)/cc-warn.sh $$@.warn
+
 .PHONY: kernels kernel-smoke kernel-verify
+FORCE:
 
 kernels: $(KERNEL_SOS)
 
@@ -97,21 +116,22 @@ K_OBJ_$(1) := $(B)/obj/kernel/$(1)
 K_MM_$(1) := $(wordlist 1,2,$(subst ., ,$(subst -, ,$(1))))
 K_CODE_$(1) := -DXR_KVER_MAJOR=$$(word 1,$$(K_MM_$(1))) -DXR_KVER_MINOR=$$(word 2,$$(K_MM_$(1)))
 
-# One tar pass takes every member needed; an interrupted run leaves no
-# half tree because the stamp is written last.
-$(2)/.extracted: $(3) $(K_DIR)/extract-funcs.awk
+# One pass takes exactly the files of K_CHECKED, so nothing the build
+# reads can lie outside the hashed and verified set; an interrupted run
+# leaves no half tree because the stamp is written last.  A KSRC tree's
+# directory is named by its content, so it never needs extracting again.
+$(2)/.extracted: $(if $(KSRC),,$(3)) $(K_DIR)/extract-funcs.awk
 	@echo "  EXTRACT kernel $(1) from $(3)"
 	@rm -rf $(2) && mkdir -p $(2)
 	@if [ -d "$(3)" ]; then \
-		for f in arch/powerpc/kvm arch/powerpc/include Makefile; do \
+		for f in $(K_CHECKED); do \
 			mkdir -p $(2)/$$$$(dirname $$$$f) && \
-			cp -a $(3)/$$$$f $(2)/$$$$f || exit 1; \
+			cp $(3)/$$$$f $(2)/$$$$f || exit 1; \
 		done; \
 	else \
 		p=$$(call k_tar_prefix,$(3)); \
-		tar -xJf $(3) -C $(2) --strip-components=1 --wildcards \
-			"$$$$p/arch/powerpc/kvm/*" "$$$$p/arch/powerpc/include/*" \
-			"$$$$p/Makefile" || exit 1; \
+		tar -xJf $(3) -C $(2) --strip-components=1 \
+			$$(addprefix $$$$p/,$(K_CHECKED)) || exit 1; \
 	fi
 	@mkdir -p $(2)/extracted
 	@awk -v funcs="$(K_BUILTIN_FUNCS)" -v file=book3s_hv_builtin.c \
@@ -133,8 +153,11 @@ $(2)/extracted/hv_funcs.inc: $(2)/.extracted $(K_DIR)/extract-funcs.awk
 	@echo "  kernel $(1): from book3s_hv.c extracted: $(K_HV_FUNCS)"
 
 # Verification compares against the origin each time the objects are
-# rebuilt, so an edited file under build/ksrc can never be tested.
-$(B)/obj/kernel/$(1)/.verified: $(2)/.extracted $(addprefix $(2)/,$(K_CHECKED))
+# rebuilt, so an edited file under build/ksrc can never be tested.  Its
+# stamp holds the hash of what was verified, for the report; for a KSRC
+# tree that must be the hash that named the directory (else the tree
+# changed while it was being built).
+$(B)/obj/kernel/$(1)/verified.sha256: $(2)/.extracted $(addprefix $(2)/,$(K_CHECKED))
 	@mkdir -p $$(@D)/orig && rm -rf $$(@D)/orig/*
 	@if [ -d "$(3)" ]; then o=$(3); else \
 		p=$$(call k_tar_prefix,$(3)); \
@@ -146,32 +169,51 @@ $(B)/obj/kernel/$(1)/.verified: $(2)/.extracted $(addprefix $(2)/,$(K_CHECKED))
 		echo "kernel $(1): $(2)/$$$$f differs from $(3)" >&2; exit 1; }; \
 	done
 	@rm -rf $$(@D)/orig
-	@echo "kernel $(1): verified unmodified: $(K_CHECKED)"
-	@touch $$@
+	@h=$$$$(sh $(K_DIR)/tree-hash.sh $(2) $(K_CHECKED)) || exit 1; \
+	if [ -n "$(K_KSRC_SHA)" ] && [ "$$$$h" != "$(K_KSRC_SHA)" ]; then \
+		echo "kernel $(1): $(3) changed while it was being built; run make again" >&2; \
+		exit 1; fi; \
+	echo "kernel $(1): verified unmodified (sha256 $$$$h): $(K_CHECKED)"; \
+	echo "$$$$h" >$$@
 
-$(B)/obj/kernel/$(1)/shim/%.o: $(K_SHIM)/%.c $(B)/obj/kernel/$(1)/.verified
+# The objects made of kernel code (their warnings are counted)
+K_KOBJS_$(1) := $(patsubst %.c,$(B)/obj/kernel/$(1)/kernel/%.o,$(K_WHOLE)) \
+	$(B)/obj/kernel/$(1)/kernel/builtin_funcs.o $(B)/obj/kernel/$(1)/kernel/hv_funcs.o
+
+# What the adapter reports as its origin: the tree, the hash of the
+# files compiled and how many warnings the compiler gave on them.
+# Rewritten only when it changes (two paths may hold the same content
+# and share one build).
+$(B)/obj/kernel/$(1)/kernel_origin.h: $(B)/obj/kernel/$(1)/verified.sha256 $$(K_KOBJS_$(1)) FORCE
+	@o=$$$$(printf '%s' '$(3)' | sed 's/[\\"]/\\&/g'); \
+	n=$$$$(cat $$(addsuffix .warn,$$(K_KOBJS_$(1))) | grep -c ': warning:'); \
+	printf '#define XR_KERNEL_ORIGIN "%s sha256:%s, kernel files compiled with %s warning(s)"\n' \
+		"$$$$o" "$$$$(cat $$<)" "$$$$n" >$$@.tmp; \
+	if cmp -s $$@.tmp $$@; then rm $$@.tmp; else mv $$@.tmp $$@; fi
+
+$(B)/obj/kernel/$(1)/shim/%.o: $(K_SHIM)/%.c $(B)/obj/kernel/$(1)/verified.sha256
 	@mkdir -p $$(@D)
 	$$(CC) $$(call k_kflags,$(2),$$(K_CODE_$(1))) -MMD -c $$< -o $$@
 
-$(B)/obj/kernel/$(1)/kernel/%.o: $(2)/arch/powerpc/kvm/%.c $(B)/obj/kernel/$(1)/.verified
+$(B)/obj/kernel/$(1)/kernel/%.o: $(2)/arch/powerpc/kvm/%.c $(B)/obj/kernel/$(1)/verified.sha256
+	@mkdir -p $$(@D)
+	$(K_WCC) $$(CC) $$(call k_kflags,$(2),$$(K_CODE_$(1))) $(K_KNOERR) -MMD -c $$< -o $$@
+
+$(B)/obj/kernel/$(1)/kernel/builtin_funcs.o: $(K_DIR)/builtin_funcs.c $(B)/obj/kernel/$(1)/verified.sha256
+	@mkdir -p $$(@D)
+	$(K_WCC) $$(CC) $$(call k_kflags,$(2),$$(K_CODE_$(1))) $(K_KNOERR) -I$(2)/extracted -MMD -c $$< -o $$@
+
+$(B)/obj/kernel/$(1)/kernel/hv_funcs.o: $(K_DIR)/hv_funcs.c $(B)/obj/kernel/$(1)/verified.sha256 $(2)/extracted/hv_funcs.inc
+	@mkdir -p $$(@D)
+	$(K_WCC) $$(CC) $$(call k_kflags,$(2),$$(K_CODE_$(1))) $(K_KNOERR) -I$(2)/extracted -MMD -c $$< -o $$@
+
+$(B)/obj/kernel/$(1)/kside/%.o: $(K_DIR)/%.c $(B)/obj/kernel/$(1)/verified.sha256
 	@mkdir -p $$(@D)
 	$$(CC) $$(call k_kflags,$(2),$$(K_CODE_$(1))) -MMD -c $$< -o $$@
 
-$(B)/obj/kernel/$(1)/kernel/builtin_funcs.o: $(K_DIR)/builtin_funcs.c $(B)/obj/kernel/$(1)/.verified
+$(B)/obj/kernel/$(1)/user/%.o: $(K_DIR)/%.c $(B)/obj/kernel/$(1)/kernel_origin.h
 	@mkdir -p $$(@D)
-	$$(CC) $$(call k_kflags,$(2),$$(K_CODE_$(1))) -I$(2)/extracted -MMD -c $$< -o $$@
-
-$(B)/obj/kernel/$(1)/kernel/hv_funcs.o: $(K_DIR)/hv_funcs.c $(B)/obj/kernel/$(1)/.verified $(2)/extracted/hv_funcs.inc
-	@mkdir -p $$(@D)
-	$$(CC) $$(call k_kflags,$(2),$$(K_CODE_$(1))) -I$(2)/extracted -MMD -c $$< -o $$@
-
-$(B)/obj/kernel/$(1)/kside/%.o: $(K_DIR)/%.c $(B)/obj/kernel/$(1)/.verified
-	@mkdir -p $$(@D)
-	$$(CC) $$(call k_kflags,$(2),$$(K_CODE_$(1))) -MMD -c $$< -o $$@
-
-$(B)/obj/kernel/$(1)/user/%.o: $(K_DIR)/%.c
-	@mkdir -p $$(@D)
-	$$(CC) $$(K_UFLAGS) -DXR_KERNEL_VERSION='"$(1)"' -MMD -c $$< -o $$@
+	$$(CC) $$(K_UFLAGS) -DXR_KERNEL_VERSION='"$(1)"' -I$(B)/obj/kernel/$(1) -MMD -c $$< -o $$@
 
 K_OBJS_$(1) := $(patsubst $(K_SHIM)/%.c,$(B)/obj/kernel/$(1)/shim/%.o,$(K_SHIM_SRCS)) \
 	$(patsubst %.c,$(B)/obj/kernel/$(1)/kernel/%.o,$(K_WHOLE)) \

@@ -22,7 +22,7 @@ MUT_SMOKE	:= rm-ipi-le vm-dlv-cppr vm-eoi-lsi
 
 # the verified tree and the runner come from the ordinary build
 mut_run = @test -n "$(MUT_VER)" || { echo "mutate: no kernel $(MUTATE_KVER) among: $(KERNEL_VERSIONS)" >&2; exit 2; }; \
-	MAKE="$(MAKE)" MUT_SCNS="$(SCENARIOS)" $(MUT_DIR)/run-mutants.sh \
+	MAKE="$(MAKE)" MUT_SCNS="$(SCENARIOS)" K_CHECKED="$(K_CHECKED)" $(MUT_DIR)/run-mutants.sh \
 		$(MUT_VER) $(1) $(XICSREF_BIN) $(MUT_DIR)/mutants.txt $(2)
 
 mutate: runner kernels

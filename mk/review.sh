@@ -200,6 +200,8 @@ echo "  patched:  $NEW_DESC (kernel $NEW_V)"
 echo "  suite:    $(echo $SCENARIOS | wc -w) scenarios x kernel-vm, kernel-rm"
 echo "  baseline: $(tail -1 "$R/base.run")"
 echo "  patched:  $(tail -1 "$R/patched.run")"
+# what was compiled: tree, content hash, compiler warnings on kernel code
+sed -n 's/^tested /  built:    /p' "$R/base.run" "$R/patched.run"
 } >"$OUT"
 
 changed=0

@@ -31,7 +31,7 @@ suite: $(CHECK_BIN) $(XICSREF_BIN) kernels
 ifeq ($(B),build/san)
 check: unit suite conform
 else
-check: unit suite conform trace-check trace-check-selftest findings-check coverage users-check review-check fuzz-check fuzz-ossfuzz-check check-san
+check: unit suite conform trace-check trace-check-selftest findings-check coverage users-check review-check fuzz-check fuzz-ossfuzz-check ksrc-check check-san
 check-san:
 	$(MAKE) BUILD=build/san CC=clang SAN=1 unit suite conform
 endif
@@ -64,3 +64,11 @@ trace-check-selftest:
 # first, so that two makes never extract the same tree at once.
 check-san coverage fuzz-check fuzz-ossfuzz-check review-check mutate-smoke \
 users-check: | kernels
+
+# A KSRC tree is tested as it is now: a planted change that reaches it by
+# an edit in place, a copy with old mtimes or a git checkout makes the
+# next `make conform KSRC=` fail, and undoing it makes it pass.
+.PHONY: ksrc-check
+ksrc-check: runner kernels
+	+@MAKE="$(MAKE)" K_CHECKED="$(K_CHECKED)" sh tests/ksrc/ksrc-check.sh \
+		$(KSRC_ROOT)/$(firstword $(KERNEL_VERSIONS)) build/ksrc-check

@@ -21,6 +21,12 @@ enum xr_status xr_kpt_step(struct xk_vm *vm, const struct xr_step *st,
 #error "XR_KERNEL_VERSION must name the kernel version"
 #endif
 
+/* Written by conformance/kernel.mk: the tree and the hash of its files */
+#include <kernel_origin.h>
+#ifndef XR_KERNEL_ORIGIN
+#error "kernel_origin.h must define XR_KERNEL_ORIGIN"
+#endif
+
 _Static_assert((int)XK_EV_MER == (int)XR_EV_MER &&
 	       (int)XK_EV_ACK == (int)XR_EV_ACK &&
 	       (int)XK_EV_RAISE == (int)XR_EV_RAISE &&
@@ -365,6 +371,7 @@ static bool kchanged_sources(void *inst, uint32_t first_irq, uint64_t *map)
 		.get_source = kget_source,				\
 		.ics_blocks = kics_blocks,				\
 		.changed_sources = kchanged_sources,			\
+		.origin = XR_KERNEL_ORIGIN,				\
 	}
 
 static const struct xr_impl_ops kernel_vm_ops =

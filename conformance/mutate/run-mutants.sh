@@ -6,7 +6,8 @@
 #
 #   run-mutants.sh VERSION OUTDIR XICSREF MUTANTS [ID...]
 #
-# Environment: MAKE (the make to call), MUT_SCNS (the scenarios).
+# Environment: MAKE (the make to call), MUT_SCNS (the scenarios),
+# K_CHECKED (the files of a kernel tree the build reads).
 # Each mutant is a KSRC tree: the verified extraction of VERSION with
 # one file rewritten by mutate.awk; the kernel fragment builds it like
 # any other tree.  The runner then runs the suite on the model and that
@@ -22,6 +23,7 @@ here=$(dirname "$0")
 src=build/ksrc/$ver
 [ -f "$src/.extracted" ] || { echo "mutate: no verified tree $src" >&2; exit 2; }
 [ -n "${MUT_SCNS:-}" ] || { echo "mutate: no scenarios" >&2; exit 2; }
+[ -n "${K_CHECKED:-}" ] || { echo "mutate: K_CHECKED not set" >&2; exit 2; }
 MAKE=${MAKE:-make}
 rm -rf "$out" && mkdir -p "$out/log"
 
@@ -72,9 +74,11 @@ build_tree() {
 	ls "$out"/b/kernel/*/xicsref-kernel.so 2>/dev/null | head -n 1
 }
 
-# The extracted copy that make made of tree $1 (build/ksrc/VER-HASH)
+# The extracted copy that make made of tree $1: build/ksrc/VER-HASH, HASH
+# being the start of the hash of its files (conformance/kernel.mk)
 drop_tree() {
-	h=$(printf '%s' "$(cd "$1" && pwd)" | cksum | cut -c1-8)
+	# shellcheck disable=SC2086
+	h=$(sh conformance/kernel/tree-hash.sh "$1" $K_CHECKED | cut -c1-12)
 	rm -rf "$1" build/ksrc/*-"$h"
 }
 

@@ -43,6 +43,7 @@ void xr_report_outcome(FILE *f, const char *file,
 
 struct xr_tally {
 	const char *name, *version;
+	const char *origin;		/* what was built, or NULL */
 	uint32_t pass, fail, dev, skip;
 	uint32_t cmp_kinds;		/* events compared with the model */
 	uint32_t exp_kinds;		/* expect events checked over */

@@ -112,6 +112,7 @@ void xr_tally_add(struct xr_tally *t, uint32_t *nr, uint32_t max,
 		memset(&t[i], 0, sizeof(t[i]));
 		t[i].name = o->impl->name;
 		t[i].version = o->impl->version;
+		t[i].origin = XR_IMPL_OPT(o->impl, origin);
 		(*nr)++;
 	}
 	switch (o->verdict) {
@@ -130,16 +131,38 @@ void xr_tally_add(struct xr_tally *t, uint32_t *nr, uint32_t max,
 	}
 }
 
+/* Has an entry before @i named the same build? (vm and rm share one) */
+static bool origin_seen(const struct xr_tally *t, uint32_t i)
+{
+	uint32_t j;
+
+	for (j = 0; j < i; j++)
+		if (t[j].origin && !strcmp(t[j].version, t[i].version) &&
+		    !strcmp(t[j].origin, t[i].origin))
+			return true;
+	return false;
+}
+
 void xr_report_summary(FILE *f, const struct xr_tally *t, uint32_t nr)
 {
 	uint32_t i, pass = 0, fail = 0, skip = 0;
+	int vw = 12;			/* the version column fits every version */
 	char kinds[128];
 
-	fprintf(f, "\n%-16s %-12s %6s %6s %6s %6s\n", "implementation",
-		"version", "pass", "fail", "dev", "skip");
+	for (i = 0; i < nr; i++)
+		if ((int)strlen(t[i].version) > vw)
+			vw = (int)strlen(t[i].version);
+
+	fputc('\n', f);
+	for (i = 0; i < nr; i++)
+		if (t[i].origin && !origin_seen(t, i))
+			fprintf(f, "tested %s: %s\n", t[i].version,
+				t[i].origin);
+	fprintf(f, "%-16s %-*s %6s %6s %6s %6s\n", "implementation",
+		vw, "version", "pass", "fail", "dev", "skip");
 	for (i = 0; i < nr; i++) {
-		fprintf(f, "%-16s %-12s %6u %6u %6u %6u\n", t[i].name,
-			t[i].version, t[i].pass, t[i].fail, t[i].dev,
+		fprintf(f, "%-16s %-*s %6u %6u %6u %6u\n", t[i].name,
+			vw, t[i].version, t[i].pass, t[i].fail, t[i].dev,
 			t[i].skip);
 		pass += t[i].pass + t[i].dev;
 		fail += t[i].fail;

@@ -16,11 +16,11 @@
 #include <xicsref/types.h>
 
 /*
- * Version 2 added changed_sources, version 3 reset.  The runner accepts
- * every version from XR_IMPL_ABI_MIN on and reads only the fields a
- * table's version has (XR_IMPL_OPT).
+ * Version 2 added changed_sources, version 3 reset, version 4 origin.
+ * The runner accepts every version from XR_IMPL_ABI_MIN on and reads
+ * only the fields a table's version has (XR_IMPL_OPT).
  */
-#define XR_IMPL_ABI_VERSION	3
+#define XR_IMPL_ABI_VERSION	4
 #define XR_IMPL_ABI_MIN		1
 
 /* Status of an operation (not the architectural return code) */
@@ -104,6 +104,17 @@ struct xr_impl_ops {
 	 */
 	bool (*reset)(void *inst, const struct xr_setup *setup, char *err,
 		      size_t errlen);
+
+	/* Version 4 (a table of version 3 ends here) */
+
+	/*
+	 * Optional: what exactly was built, for the report header, e.g.
+	 * "/usr/src/linux-source-6.1.tar.xz sha256:<hash of the files
+	 * compiled>".  A result is only as good as this line: it names the
+	 * code that ran, not the code a path points at now.  NULL: nothing to
+	 * name (the model).
+	 */
+	const char *origin;
 };
 
 #define XR_ICS_MAP_WORDS	(XR_IRQS_PER_ICS / 64)
@@ -111,6 +122,7 @@ struct xr_impl_ops {
 /* The ABI version that added each optional operation */
 #define XR_IMPL_SINCE_changed_sources	2
 #define XR_IMPL_SINCE_reset		3
+#define XR_IMPL_SINCE_origin		4
 
 /* The optional operation @op of @ops, or NULL for an older table */
 #define XR_IMPL_OPT(ops, op)	\
