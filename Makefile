@@ -8,6 +8,7 @@
 #   make bench          benchmarks: figures and ratios, never a failure
 #   make trace-check    rule ID -> scenarios -> model function matrix
 #   make review PATCH=  what a kernel patch changes (docs/reviewing.md)
+#   make explore        every interleaving of the parallel blocks (docs/exploring.md)
 #   make fuzz           differential fuzzing (docs/fuzzing.md)
 #   make coverage       kernel coverage of the suite (docs/coverage.md)
 #   make mutate         mutation score (docs/mutation.md)
@@ -40,7 +41,7 @@ B		:= $(BUILD)
 .PHONY: all check conform bench trace-check deps clean distclean help
 
 help:
-	@sed -n '3,19p' Makefile
+	@sed -n '3,18p' Makefile
 
 include mk/deps.mk
 include model/model.mk
@@ -53,6 +54,7 @@ include tests/tests.mk
 -include mk/mutate.mk
 include mk/findings.mk
 -include mk/review.mk
+-include mk/explore.mk
 -include mk/install.mk
 -include mk/docs.mk
 

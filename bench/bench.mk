@@ -35,3 +35,12 @@ $(B)/bench/bench-map: bench/bench_map.c bench/bench_util.h $(MODEL_LIB_A)
 .PHONY: bench-map
 bench-map: $(B)/bench/bench-map kernels
 	$(B)/bench/bench-map $(KERNEL_SOS)
+
+# bench-explore (bench/explore.sh): the explorer on the suite's parallel
+# blocks, with and without the state-hash reduction: executions, time,
+# executions per second, and how many executions the reduction saves.
+.PHONY: bench-explore
+bench-explore: runner explore-kernels
+	@sh bench/explore.sh $(XICSREF_BIN) "$(EXPLORE_SOS)" $(PAR_SCENARIOS)
+
+bench: bench-explore

@@ -86,7 +86,7 @@ k_kflags = -std=gnu11 $(OPT) $(WARN) -fPIC $(SANFLAGS) $(EXTRA_CFLAGS) \
 	-DCONFIG_KVM_BOOK3S_64_HANDLER=1 -DCONFIG_PPC_BOOK3S_64=1 \
 	$(2) -Wno-sign-compare -Wno-missing-field-initializers
 # User side: the adapter and the smoke driver (libc, xicsref headers).
-K_UFLAGS	= $(CFLAGS_COMMON) -fvisibility=hidden -Imodel/include \
+K_UFLAGS	= $(CFLAGS_COMMON) -fvisibility=hidden -Imodel/include -Iconformance/explore \
 		  -I$(K_SHIM)/include/xr_api
 
 # Every kernel reference must be met by the shim (not with ASan: its
@@ -95,8 +95,20 @@ K_NOUNDEF	:= -Wl,--no-undefined
 
 K_SHIM_SRCS	:= $(sort $(wildcard $(K_SHIM)/*.c))
 K_KSIDE_SRCS	:= $(K_DIR)/kside.c $(K_DIR)/kside_steps.c \
-		   $(K_DIR)/passthru_steps.c
+		   $(K_DIR)/passthru_steps.c $(K_DIR)/kside_explore.c
 K_USER_SRCS	:= $(K_DIR)/adapter.c $(K_DIR)/pt_adapter.c
+
+# Explore builds (EXPLORE=1, with clang; mk/explore.mk): the kernel files
+# are compiled with the thread-sanitizer instrumentation, whose callbacks
+# the explorer provides instead of a sanitizer runtime
+# (conformance/explore/); the shim, kside and adapter get XR_EXPLORE.
+ifeq ($(EXPLORE),1)
+K_XFLAGS	:= -DXR_EXPLORE=1
+K_TSAN		:= -fsanitize=thread -mllvm -tsan-distinguish-volatile=1
+K_USER_SRCS	+= $(K_DIR)/par_adapter.c
+K_XS_SRCS	:= $(sort $(wildcard conformance/explore/*.c))
+K_XLIBS		:= -ldl
+endif
 
 # Objects made of kernel code compile with warnings shown, counted and
 # not fatal (cc-warn.sh); everything of the project keeps -Werror.
@@ -193,34 +205,40 @@ $(B)/obj/kernel/$(1)/kernel_origin.h: $(B)/obj/kernel/$(1)/verified.sha256 $$(K_
 
 $(B)/obj/kernel/$(1)/shim/%.o: $(K_SHIM)/%.c $(B)/obj/kernel/$(1)/verified.sha256
 	@mkdir -p $$(@D)
-	$$(CC) $$(call k_kflags,$(2),$$(K_CODE_$(1))) -MMD -c $$< -o $$@
+	$$(CC) $$(call k_kflags,$(2),$$(K_CODE_$(1))) $(K_XFLAGS) -MMD -c $$< -o $$@
 
 $(B)/obj/kernel/$(1)/kernel/%.o: $(2)/arch/powerpc/kvm/%.c $(B)/obj/kernel/$(1)/verified.sha256
 	@mkdir -p $$(@D)
-	$(K_WCC) $$(CC) $$(call k_kflags,$(2),$$(K_CODE_$(1))) $(K_KNOERR) -MMD -c $$< -o $$@
+	$(K_WCC) $$(CC) $$(call k_kflags,$(2),$$(K_CODE_$(1))) $(K_KNOERR) $(K_TSAN) $(K_XFLAGS) -MMD -c $$< -o $$@
 
 $(B)/obj/kernel/$(1)/kernel/builtin_funcs.o: $(K_DIR)/builtin_funcs.c $(B)/obj/kernel/$(1)/verified.sha256
 	@mkdir -p $$(@D)
-	$(K_WCC) $$(CC) $$(call k_kflags,$(2),$$(K_CODE_$(1))) $(K_KNOERR) -I$(2)/extracted -MMD -c $$< -o $$@
+	$(K_WCC) $$(CC) $$(call k_kflags,$(2),$$(K_CODE_$(1))) $(K_KNOERR) $(K_TSAN) $(K_XFLAGS) -I$(2)/extracted -MMD -c $$< -o $$@
 
 $(B)/obj/kernel/$(1)/kernel/hv_funcs.o: $(K_DIR)/hv_funcs.c $(B)/obj/kernel/$(1)/verified.sha256 $(2)/extracted/hv_funcs.inc
 	@mkdir -p $$(@D)
-	$(K_WCC) $$(CC) $$(call k_kflags,$(2),$$(K_CODE_$(1))) $(K_KNOERR) -I$(2)/extracted -MMD -c $$< -o $$@
+	$(K_WCC) $$(CC) $$(call k_kflags,$(2),$$(K_CODE_$(1))) $(K_KNOERR) $(K_TSAN) $(K_XFLAGS) -I$(2)/extracted -MMD -c $$< -o $$@
 
 $(B)/obj/kernel/$(1)/kside/%.o: $(K_DIR)/%.c $(B)/obj/kernel/$(1)/verified.sha256
 	@mkdir -p $$(@D)
-	$$(CC) $$(call k_kflags,$(2),$$(K_CODE_$(1))) -MMD -c $$< -o $$@
+	$$(CC) $$(call k_kflags,$(2),$$(K_CODE_$(1))) $(K_XFLAGS) -MMD -c $$< -o $$@
 
 $(B)/obj/kernel/$(1)/user/%.o: $(K_DIR)/%.c $(B)/obj/kernel/$(1)/kernel_origin.h
 	@mkdir -p $$(@D)
-	$$(CC) $$(K_UFLAGS) -DXR_KERNEL_VERSION='"$(1)"' -I$(B)/obj/kernel/$(1) -MMD -c $$< -o $$@
+	$$(CC) $$(K_UFLAGS) -DXR_KERNEL_VERSION='"$(1)"' -I$(B)/obj/kernel/$(1) $(K_XFLAGS) -MMD -c $$< -o $$@
+
+# The explorer (explore builds): user side, next to the adapter
+$(B)/obj/kernel/$(1)/explore/%.o: conformance/explore/%.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(K_UFLAGS) $(K_XFLAGS) -MMD -c $$< -o $$@
 
 K_OBJS_$(1) := $(patsubst $(K_SHIM)/%.c,$(B)/obj/kernel/$(1)/shim/%.o,$(K_SHIM_SRCS)) \
 	$(patsubst %.c,$(B)/obj/kernel/$(1)/kernel/%.o,$(K_WHOLE)) \
 	$(B)/obj/kernel/$(1)/kernel/builtin_funcs.o \
 	$(B)/obj/kernel/$(1)/kernel/hv_funcs.o \
 	$(patsubst $(K_DIR)/%.c,$(B)/obj/kernel/$(1)/kside/%.o,$(K_KSIDE_SRCS)) \
-	$(patsubst $(K_DIR)/%.c,$(B)/obj/kernel/$(1)/user/%.o,$(K_USER_SRCS))
+	$(patsubst $(K_DIR)/%.c,$(B)/obj/kernel/$(1)/user/%.o,$(K_USER_SRCS)) \
+	$(patsubst conformance/explore/%.c,$(B)/obj/kernel/$(1)/explore/%.o,$(K_XS_SRCS))
 
 # Only xicsref_impl_entry is visible (and the allocator self-test of the
 # Check suite, tests/check/check_kalloc.c); -Bsymbolic keeps two versions
@@ -228,7 +246,7 @@ K_OBJS_$(1) := $(patsubst $(K_SHIM)/%.c,$(B)/obj/kernel/$(1)/shim/%.o,$(K_SHIM_S
 $(B)/kernel/$(1)/xicsref-kernel.so: $$(K_OBJS_$(1))
 	@mkdir -p $$(@D)
 	$$(CC) -shared -Wl,-Bsymbolic $(if $(SAN),,$(K_NOUNDEF)) $(LDFLAGS_COMMON) \
-		$$^ -o $$@.tmp && mv $$@.tmp $$@
+		$$^ -o $$@.tmp $(K_XLIBS) && mv $$@.tmp $$@
 	@n=$$$$(nm -D --defined-only $$@ | awk '$$$$2 ~ /^[TDBR]$$$$/ && $$$$3 !~ /^_/' | \
 		grep -Evc ' (xicsref_impl_entry|xicsref_shim_kalloc_selftest)$$$$'); \
 	if [ "$$$$n" != 0 ]; then echo "$$@: exports more than xicsref_impl_entry" >&2; \

@@ -36,11 +36,16 @@ check-san:
 	$(MAKE) BUILD=build/san CC=clang SAN=1 unit suite conform
 endif
 
+# the functions that check the concurrency rules (spec/concurrency.md)
+TRACE_ORACLES	:= $(wildcard conformance/runner/explore*.c) \
+		   conformance/kernel/kside_explore.c
+
 # rule -> spec text -> scenarios (their "rules" lines) -> model functions
 # (conformance/trace/rule-funcs.awk); fails when a catalogue rule has no
 # spec text, scenario or model function, or a scenario names an unknown rule.
 trace-check:
-	@sh conformance/trace/trace-check.sh spec/catalogue.txt conformance/scenarios model/src
+	@sh conformance/trace/trace-check.sh spec/catalogue.txt conformance/scenarios model/src \
+		"$(TRACE_ORACLES)"
 
 # trace-check must fail on a gap: a catalogue rule nothing implements or
 # exercises, and a scenario naming a rule that does not exist.

@@ -13,6 +13,8 @@
 #include <xicsref/impl.h>
 #include <xk_api.h>
 
+#include "adapter.h"
+
 /* pt_adapter.c: passthru, unpassthru, hwirq */
 enum xr_status xr_kpt_step(struct xk_vm *vm, const struct xr_step *st,
 			   struct xr_result *res, char *err, size_t errlen);
@@ -35,18 +37,6 @@ _Static_assert((int)XK_EV_MER == (int)XR_EV_MER &&
 	       (int)XK_EV_WARN == (int)XR_EV_WARN,
 	       "xk_api.h event kinds must be enum xr_event_kind");
 _Static_assert(XK_MAX_EVENTS == XR_MAX_EVENTS, "event capacity");
-
-struct kinst {
-	struct xk_vm *vm;
-	bool rm;
-	bool real_mode;		/* option real_mode: the rm handlers run */
-	/*
-	 * VCPU number -> index for the small numbers, filled at create: the
-	 * runner reads every ICP after every step, and the kernel-side search
-	 * (instrumented like the kernel when fuzzing) cost more than the read.
-	 */
-	int8_t index_of[XK_MAX_VCPUS];
-};
 
 static int kvcpu_index(struct kinst *ki, uint32_t vcpu)
 {
@@ -212,9 +202,8 @@ static enum xr_status krtas(struct kinst *ki, const struct xr_step *st,
 	return XR_OK;
 }
 
-static enum xr_status kstep_one(struct kinst *ki, const struct xr_step *st,
-				struct xr_result *res, char *err,
-				size_t errlen)
+enum xr_status xr_kstep_one(struct kinst *ki, const struct xr_step *st,
+			    struct xr_result *res, char *err, size_t errlen)
 {
 	int vi = kvcpu_index(ki, st->vcpu);
 	unsigned long long v = 0;
@@ -267,6 +256,19 @@ static enum xr_status kstep_one(struct kinst *ki, const struct xr_step *st,
 	return XR_FAILED;
 }
 
+void xr_kevents(struct xr_events *to, const struct xk_events *from)
+{
+	uint32_t i;
+
+	to->nr = from->nr;
+	to->overflow = from->overflow;
+	for (i = 0; i < from->nr; i++) {
+		to->ev[i].kind = from->ev[i].kind;
+		to->ev[i].a = from->ev[i].a;
+		to->ev[i].b = from->ev[i].b;
+	}
+}
+
 static enum xr_status kstep(void *inst, const struct xr_step *st,
 			    struct xr_result *res, char *err, size_t errlen)
 {
@@ -274,20 +276,13 @@ static enum xr_status kstep(void *inst, const struct xr_step *st,
 	struct xk_events ev;
 	unsigned int warn = xk_warnings(ki->vm);
 	enum xr_status s;
-	uint32_t i;
 
 	ev.nr = 0;		/* the array is filled up to nr */
 	ev.overflow = 0;
 	xk_set_sink(ki->vm, &ev);
-	s = kstep_one(ki, st, res, err, errlen);
+	s = xr_kstep_one(ki, st, res, err, errlen);
 	xk_set_sink(ki->vm, NULL);
-	res->events.nr = ev.nr;
-	res->events.overflow = ev.overflow;
-	for (i = 0; i < ev.nr; i++) {
-		res->events.ev[i].kind = ev.ev[i].kind;
-		res->events.ev[i].a = ev.ev[i].a;
-		res->events.ev[i].b = ev.ev[i].b;
-	}
+	xr_kevents(&res->events, &ev);
 	if (s == XR_OK && xk_warnings(ki->vm) != warn) {
 		snprintf(err, errlen, "kernel: an unexpected "
 			 "hardware access was hit in this step");
@@ -344,6 +339,13 @@ static uint32_t kics_blocks(void *inst, uint32_t *first_irqs, uint32_t max)
 	return xk_ics_blocks(ki->vm, first_irqs, max);
 }
 
+/* Parallel blocks need the explore build (conformance/explore/) */
+#ifdef XR_EXPLORE
+#define K_RUN_PARALLEL	.run_parallel = xr_kpar_run,
+#else
+#define K_RUN_PARALLEL
+#endif
+
 #define K_EVENTS XR_EV_ALL
 #define K_STEPS	((1u << XR_STEP_NR_KINDS) - 1)
 
@@ -372,6 +374,7 @@ static bool kchanged_sources(void *inst, uint32_t first_irq, uint64_t *map)
 		.ics_blocks = kics_blocks,				\
 		.changed_sources = kchanged_sources,			\
 		.origin = XR_KERNEL_ORIGIN,				\
+		K_RUN_PARALLEL						\
 	}
 
 static const struct xr_impl_ops kernel_vm_ops =

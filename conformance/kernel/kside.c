@@ -25,8 +25,7 @@ static void xk_err(char *err, unsigned long len, const char *msg)
 
 static void xk_enter(struct xk_vm *vm, int cpu)
 {
-	shim_select(&vm->m);
-	vm->m.cur_cpu = cpu;
+	xk_on_cpu(vm, cpu);
 }
 
 /* Host work runs on a CPU with no VCPU: the last such one */

@@ -16,6 +16,23 @@ struct xk_vm {
 	struct hlist_node ack_node;	/* a registered ack notifier */
 	int host_cpu;			/* CPU of host-side work */
 	u8 guest_mem[XK_GUEST_MEM];	/* holds the RTAS argument buffer */
+	/*
+	 * The VCPU an RTAS call is made with: only its registers and kvm are
+	 * used, and its own registers keep an RTAS call in a parallel block
+	 * off the GPRs of a VCPU making a hypercall at the same time.
+	 */
+	struct kvm_vcpu rtas_vcpu;
 };
+
+/*
+ * The kernel work of a step runs as physical CPU @cpu; while a parallel
+ * block is explored the explorer says which CPU runs (xk_explore_cpu).
+ */
+static inline void xk_on_cpu(struct xk_vm *vm, int cpu)
+{
+	shim_select(&vm->m);
+	if (!vm->m.exploring)
+		vm->m.cur_cpu = cpu;
+}
 
 #endif /* XR_KSIDE_H */

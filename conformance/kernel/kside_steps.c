@@ -63,8 +63,7 @@ int xk_hcall(struct xk_vm *vm, int vi, unsigned long req, unsigned long a0,
 		       "a hypercall");
 		return -1;
 	}
-	shim_select(&vm->m);
-	vm->m.cur_cpu = vcpu->arch.thread_cpu;
+	xk_on_cpu(vm, vcpu->arch.thread_cpu);
 	kvmppc_set_gpr(vcpu, 4, a0);
 	kvmppc_set_gpr(vcpu, 5, a1);
 	if (real_mode_path)
@@ -95,16 +94,17 @@ static int xk_rtas_token(const char *name)
 int xk_rtas(struct xk_vm *vm, const char *name, const unsigned int *args,
 	    unsigned int nargs, unsigned int *rets, unsigned int nret)
 {
-	struct kvm_vcpu *vcpu = &vm->vcpu[0];
+	struct kvm_vcpu *v0 = &vm->vcpu[0], *vcpu = &vm->rtas_vcpu;
 	struct rtas_args ra;
 	unsigned int i;
 	int rc;
 
 	if (!vm->kvm.nr_vcpus || nargs + nret > 16)
 		return -EINVAL;
-	shim_select(&vm->m);
-	vm->m.cur_cpu = vcpu->arch.thread_cpu >= 0 ? vcpu->arch.thread_cpu :
-			vm->host_cpu;
+	/* the call comes from VCPU 0, made with registers of its own */
+	xk_on_cpu(vm, v0->arch.thread_cpu >= 0 ? v0->arch.thread_cpu :
+		  vm->host_cpu);
+	vcpu->kvm = &vm->kvm;
 	memset(&ra, 0, sizeof(ra));
 	ra.token = cpu_to_be32(xk_rtas_token(name));
 	ra.nargs = cpu_to_be32(nargs);
@@ -133,8 +133,7 @@ int xk_set_irq(struct xk_vm *vm, unsigned int irq, int input)
 
 	if (input < 0 || input > 2)
 		return -EINVAL;
-	shim_select(&vm->m);
-	vm->m.cur_cpu = vm->host_cpu;
+	xk_on_cpu(vm, vm->host_cpu);
 	rc = kvmppc_xics_set_irq(&vm->kvm, 0, irq, level[input], false);
 	shim_run_host_messages();
 	return rc;
@@ -146,8 +145,7 @@ long long xk_set_icp(struct xk_vm *vm, int vi, unsigned long long val)
 
 	if (!xk_valid_vcpu(vm, vi))
 		return -ENOENT;
-	shim_select(&vm->m);
-	vm->m.cur_cpu = vm->host_cpu;
+	xk_on_cpu(vm, vm->host_cpu);
 	rc = kvmppc_xics_set_icp(&vm->vcpu[vi], val);
 	shim_run_host_messages();
 	return rc;
@@ -157,8 +155,7 @@ long long xk_get_icp(struct xk_vm *vm, int vi, unsigned long long *val)
 {
 	if (!xk_valid_vcpu(vm, vi))
 		return -ENOENT;
-	shim_select(&vm->m);
-	vm->m.cur_cpu = vm->host_cpu;
+	xk_on_cpu(vm, vm->host_cpu);
 	*val = kvmppc_xics_get_icp(&vm->vcpu[vi]);
 	return 0;
 }
@@ -172,8 +169,7 @@ static int xk_attr(struct xk_vm *vm, bool set, u64 irq, u64 *val)
 	};
 	int rc;
 
-	shim_select(&vm->m);
-	vm->m.cur_cpu = vm->host_cpu;
+	xk_on_cpu(vm, vm->host_cpu);
 	rc = set ? kvm_xics_ops.set_attr(vm->dev, &attr) :
 		   kvm_xics_ops.get_attr(vm->dev, &attr);
 	shim_run_host_messages();
@@ -274,6 +270,9 @@ unsigned int xk_ics_blocks(struct xk_vm *vm, unsigned int *first_irqs,
  */
 static struct ics_irq_state *xk_pristine[KVMPPC_XICS_MAX_ICS_ID + 1];
 
+/* Kept for the life of the process: from libc, not from a VM's arena */
+void *calloc(unsigned long n, unsigned long size);
+
 static const struct ics_irq_state *xk_pristine_block(unsigned int icsid)
 {
 	struct ics_irq_state *p = xk_pristine[icsid];
@@ -281,7 +280,7 @@ static const struct ics_irq_state *xk_pristine_block(unsigned int icsid)
 
 	if (p)
 		return p;
-	p = kzalloc(KVMPPC_XICS_IRQ_PER_ICS * sizeof(*p), 0);
+	p = calloc(KVMPPC_XICS_IRQ_PER_ICS, sizeof(*p));
 	if (!p)
 		return NULL;
 	for (i = 0; i < KVMPPC_XICS_IRQ_PER_ICS; i++) {

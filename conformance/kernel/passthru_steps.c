@@ -18,8 +18,7 @@ int xk_kernel_clr_passthru(struct kvm *kvm, int host_irq, int guest_gsi);
 
 static void xk_pt_enter(struct xk_vm *vm, int cpu)
 {
-	shim_select(&vm->m);
-	vm->m.cur_cpu = cpu;
+	xk_on_cpu(vm, cpu);
 }
 
 int xk_pt_init(struct xk_vm *vm, const struct xk_config *cfg)

@@ -17,6 +17,7 @@
 struct xr_impl_list {
 	uint32_t nr;
 	const struct xr_impl_ops *ops[XR_CLI_MAX_IMPLS];
+	const char *path[XR_CLI_MAX_IMPLS];	/* the .so it came from */
 };
 
 /* Whole file into a malloc'd buffer; NULL with errno set */
@@ -30,6 +31,9 @@ int xr_load_catalogue(const char *opt_path, const char *argv0,
 /* Parse one file; prints FILE:LINE: reason and returns -1 on error */
 int xr_parse_file(const char *path, struct xr_catalogue *cat,
 		  struct xr_scenario *scn);
+
+/* xicsref explore (cmd_explore.c) */
+int xr_cmd_explore(int argc, char **argv, const char *argv0);
 
 /* Run in a forked child with a time limit (seconds) */
 void xr_run_isolated(const struct xr_run_env *env,

@@ -62,6 +62,7 @@ int xr_load_impls(const char *path, struct xr_impl_list *l, char *err,
 				 XR_CLI_MAX_IMPLS);
 			return -1;
 		}
+		l->path[l->nr] = path;
 		l->ops[l->nr++] = tab[i];
 	}
 	/* the handle stays open: the tables live in it */

@@ -6,6 +6,7 @@
  *   xicsref trace [--impl FILE.so]... [--no-model] [--format=md] FILE
  *   xicsref dot [--impl FILE.so] icp|ics
  *   xicsref list-rules
+ *   xicsref explore [--bound K] ... --impl FILE.so... FILE...  (cmd_explore.c)
  *
  * Exit status: 0 all good, 1 a failure, 2 bad input (nothing run).
  */
@@ -63,6 +64,12 @@ static void usage(FILE *f, const char *cmd)
 			"usage: xicsref route [--impl FILE.so]... [--no-model] FILE\n"
 			"  One row per hwirq step (real-mode implementations): path,\n"
 			"  host entry, notification, physical EOI, re-target.\n");
+	if (!cmd)
+		fprintf(f,
+			"usage: xicsref explore [--bound K] [--delays D] [--schedule S] ...\n"
+			"                       --impl FILE.so... FILE...\n"
+			"  Every interleaving of each scenario's parallel block\n"
+			"  (xicsref explore --help).\n");
 	if (!cmd || !strcmp(cmd, "list-rules"))
 		fprintf(f,
 			"usage: xicsref list-rules [--spec CATALOGUE]\n"
@@ -359,6 +366,8 @@ int main(int argc, char **argv)
 		return cmd_dot(argc - 2, argv + 2, argv[0]);
 	if (!strcmp(cmd, "list-rules"))
 		return cmd_list_rules(argc - 2, argv + 2, argv[0]);
+	if (!strcmp(cmd, "explore"))
+		return xr_cmd_explore(argc - 2, argv + 2, argv[0]);
 	fprintf(stderr, "xicsref: unknown command '%s'\n", cmd);
 	usage(stderr, NULL);
 	return 2;

@@ -569,6 +569,23 @@ static int parse_statement(struct xr_pstate *ps, const struct xr_line *l)
 		return parse_ids(ps, l, true);
 	if (xr_tok_is(k, "passthru") && !ps->in_steps)
 		return parse_passthru_setup(ps, l);
+	if (xr_tok_is(k, "end") && ps->par_line)
+		return xr_parse_par_close(ps, l);
+	if (ps->par_line) {
+		if (xr_tok_is(k, "parallel"))
+			return xr_parse_par_open(ps, l);
+		if (xr_tok_is(k, "expect"))
+			return xr_perr(ps, l->line,
+				       "expect inside a parallel block: put it after 'end'");
+		return xr_parse_par_op(ps, l);
+	}
+	if (xr_tok_is(k, "parallel")) {
+		if (!ps->in_steps && finish_setup(ps))
+			return -1;
+		return xr_parse_par_open(ps, l);
+	}
+	if (xr_tok_is(k, "end"))
+		return xr_perr(ps, l->line, "'end' without 'parallel'");
 	if (xr_tok_is(k, "expect")) {
 		if (!ps->scn->nr_steps)
 			return xr_perr(ps, l->line,
@@ -636,6 +653,9 @@ int xr_parse(const char *buf, size_t len, const struct xr_parse_opts *opts,
 			r = -1;
 			break;
 		}
+	if (r == 0 && ps->par_line)
+		r = xr_perr(ps, ps->par_line,
+			    "the parallel block opened here has no 'end'");
 	if (r == 0 && !scn->nr_steps)
 		r = xr_perr(ps, lx.line ? lx.line : 1, "scenario has no steps");
 	free(ps);

@@ -24,6 +24,7 @@ struct xr_pstate {
 	uint8_t blocks[XR_NR_BLOCKS / 8];	/* ICS blocks known so far */
 	uint32_t nr_blocks;
 	uint32_t steps_cap;
+	uint32_t par_line;			/* an open parallel block, 0: none */
 };
 
 int xr_perr(struct xr_pstate *ps, uint32_t line, const char *fmt, ...)
@@ -65,6 +66,9 @@ bool xr_block_known(const struct xr_pstate *ps, uint32_t irq);
 int xr_block_add(struct xr_pstate *ps, const struct xr_line *l, uint32_t irq);
 
 int xr_parse_expect(struct xr_pstate *ps, const struct xr_line *l);
+int xr_parse_par_open(struct xr_pstate *ps, const struct xr_line *l);
+int xr_parse_par_close(struct xr_pstate *ps, const struct xr_line *l);
+int xr_parse_par_op(struct xr_pstate *ps, const struct xr_line *l);
 int xr_parse_events(struct xr_pstate *ps, const struct xr_line *l,
 		    uint32_t first, struct xr_events *out);
 int xr_parse_want(struct xr_pstate *ps, const struct xr_line *l,

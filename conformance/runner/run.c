@@ -548,7 +548,7 @@ static void set_verdict(struct xr_outcome *o, enum pair_end e)
 }
 
 /* OR of the quirks of the scenario's deviations that apply to @impl */
-static int dev_quirks(const struct xr_run_env *env,
+int xr_dev_quirks(const struct xr_run_env *env,
 		      const struct xr_scenario *scn,
 		      const struct xr_impl_ops *impl, uint64_t *quirks,
 		      char *ids, size_t idlen, struct xr_outcome *o)
@@ -606,7 +606,7 @@ void xr_run_one(const struct xr_run_env *env, const struct xr_scenario *scn,
 		return;
 	}
 	ref = env->ref_ops(impl->context);
-	if (dev_quirks(env, scn, impl, &quirks, ids, sizeof(ids), out)) {
+	if (xr_dev_quirks(env, scn, impl, &quirks, ids, sizeof(ids), out)) {
 		out->verdict = XR_V_FAIL;
 		return;
 	}

@@ -93,6 +93,15 @@ bool xr_is_reference(const struct xr_run_env *env,
 /* Does deviation @applies_to ("kernel-rm", "kernel-*") cover @name? */
 bool xr_dev_applies(const char *applies_to, const char *name);
 
+/*
+ * The OR of the quirks of @scn's deviations that apply to @impl, and
+ * their IDs in @ids; -1 with the reason in @o if one is not known.
+ */
+int xr_dev_quirks(const struct xr_run_env *env,
+		  const struct xr_scenario *scn,
+		  const struct xr_impl_ops *impl, uint64_t *quirks,
+		  char *ids, size_t idlen, struct xr_outcome *o);
+
 /* Turn unshown declared deviations into failures (see run.c) */
 uint32_t xr_check_deviations_shown(struct xr_outcome *outs, uint32_t nr);
 

@@ -68,6 +68,8 @@ struct xr_scn_step {
 	struct xr_result want;
 	uint32_t nr_expects;
 	struct xr_expect *expects;	/* checked after this step */
+	uint32_t par;			/* 1: an operation of the parallel block */
+	int32_t cpu;			/* its physical CPU ('cpu P:') */
 };
 
 struct xr_scenario {
@@ -78,6 +80,9 @@ struct xr_scenario {
 	char *rules[XR_SCN_MAX_RULES];
 	uint32_t nr_devs;
 	char *devs[XR_SCN_MAX_DEVS];
+	/* the parallel block: steps par_first .. par_first + nr_par - 1 */
+	uint32_t par_first;
+	uint32_t nr_par;		/* 0: none */
 };
 
 /* Callers tell the parser which rule and deviation IDs exist. */

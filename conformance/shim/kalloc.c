@@ -82,11 +82,55 @@ static void shim_set_state(struct shim_hdr *h, unsigned int state)
 	shim_poison(h, sizeof(*h));
 }
 
+#ifdef XR_EXPLORE
+/*
+ * Explore builds: blocks come from one arena, in order, and the arena is
+ * emptied when its last block is freed.  A scenario's VM, created again
+ * for each execution, then has its kernel data at the same addresses
+ * every time, which is how the explorer recognises a location across
+ * executions (conformance/explore/mem.c).  Freed blocks are not reused
+ * before that: a use after free reads a dead block, never a new one.
+ */
+#define SHIM_ARENA	(64u << 20)
+
+static unsigned char shim_arena[SHIM_ARENA] __attribute__((aligned(64)));
+static size_t shim_arena_used;
+static long shim_arena_live;
+
+static void *shim_arena_alloc(size_t size)
+{
+	size_t need = (sizeof(struct shim_hdr) + size + 63) & ~(size_t)63;
+	struct shim_hdr *h;
+
+	if (need > SHIM_ARENA - shim_arena_used)
+		return NULL;
+	h = (struct shim_hdr *)(shim_arena + shim_arena_used);
+	shim_arena_used += need;
+	shim_arena_live++;
+	__builtin_memset(h, 0, need);
+	h->size = size;
+	h->state = SHIM_LIVE;
+	return h + 1;
+}
+
+static void shim_arena_free(struct shim_hdr *h)
+{
+	if (h->state != SHIM_LIVE)
+		__builtin_trap();	/* freed twice, or not from kzalloc */
+	h->state = SHIM_KEPT;
+	if (--shim_arena_live == 0)
+		shim_arena_used = 0;
+}
+#endif
+
 void *kzalloc(size_t size, int flags)
 {
 	struct shim_kept *k = shim_kept_for(size, false);
 	struct shim_hdr *h;
 
+#ifdef XR_EXPLORE
+	return shim_arena_alloc(size);
+#endif
 	if (k && k->nr) {
 		h = k->blk[--k->nr];
 		shim_set_state(h, SHIM_LIVE);
@@ -112,6 +156,13 @@ void kfree(const void *p)
 	if (!p)
 		return;
 	h = (struct shim_hdr *)p - 1;
+#ifdef XR_EXPLORE
+	if ((unsigned char *)h < shim_arena ||
+	    (unsigned char *)h >= shim_arena + shim_arena_used)
+		__builtin_trap();	/* not from kzalloc */
+	shim_arena_free(h);
+	return;
+#endif
 	shim_unpoison(h, sizeof(*h));
 	state = h->state;
 	size = h->size;

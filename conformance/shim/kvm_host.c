@@ -20,17 +20,31 @@ int strncmp(const char *a, const char *b, size_t n)
 	return 0;
 }
 
-/* Sequential runs: the hooks are where a scheduler would step in */
+/*
+ * Sequential runs: the hooks do nothing.  In an explore build, while a
+ * parallel block runs, locks and barriers go to the explorer, which may
+ * switch CPUs there, make a CPU wait for a lock, or make its waiting
+ * stores visible (conformance/explore/).  Atomics reach it through the
+ * instrumentation of the kernel files instead.
+ */
 void shim_atomic_hook(enum shim_atomic_kind kind, const volatile void *addr)
 {
 }
 
 void shim_lock_hook(const void *lock, bool acquire)
 {
+#ifdef XR_EXPLORE
+	if (xs_on)
+		xs_lock_hook(lock, acquire, __builtin_return_address(0));
+#endif
 }
 
 void shim_barrier_hook(enum shim_barrier_kind kind)
 {
+#ifdef XR_EXPLORE
+	if (xs_on)
+		xs_barrier_hook(kind, __builtin_return_address(0));
+#endif
 }
 
 /*

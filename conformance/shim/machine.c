@@ -25,7 +25,7 @@ void shim_select(struct shim_machine *m)
 	kvm_irq_bypass = m->irq_bypass;
 }
 
-void shim_event(int kind, unsigned int a, unsigned int b)
+static void shim_record(int kind, unsigned int a, unsigned int b)
 {
 	struct xk_events *s = shim_cur->sink;
 
@@ -39,6 +39,16 @@ void shim_event(int kind, unsigned int a, unsigned int b)
 	s->ev[s->nr].a = a;
 	s->ev[s->nr].b = b;
 	s->nr++;
+}
+
+void shim_event(int kind, unsigned int a, unsigned int b)
+{
+	shim_record(kind, a, b);
+#ifdef XR_EXPLORE
+	/* an IPI or doorbell may start the host work of a borrowed core */
+	if (shim_cur->exploring && (kind == XK_EV_IPI || kind == XK_EV_MSGSND))
+		xs_poked(a);
+#endif
 }
 
 void shim_warn(const char *file, int line)
@@ -243,9 +253,31 @@ unsigned long vmalloc_to_phys(void *addr)
 	return (unsigned long)addr;
 }
 
+/* Was host CPU @cpu sent PPC_MSG_RM_HOST_ACTION? */
+bool shim_host_msg_pending(int cpu)
+{
+	return shim_cur->cpu[cpu].msgs & (1u << PPC_MSG_RM_HOST_ACTION);
+}
+
+/* What host CPU @cpu (the current one) does with such a message */
+void shim_host_action(int cpu)
+{
+	struct shim_cpu *c = &shim_cur->cpu[cpu];
+
+	if (!shim_host_msg_pending(cpu))
+		return;
+	c->msgs &= ~(1u << PPC_MSG_RM_HOST_ACTION);
+	if (!c->msgs)
+		shim_cur->nr_host_msgs--;
+	c->paca.kvm_hstate.host_ipi = 0;
+	kvmppc_xics_ipi_action();
+}
+
 /*
  * Each host CPU that got PPC_MSG_RM_HOST_ACTION runs the kernel's
  * handler on itself at the end of the step, as the borrowed core would.
+ * While a parallel block is explored it runs at once, as a CPU of its
+ * own that the IPI started (shim_event).
  */
 void shim_run_host_messages(void)
 {
@@ -253,19 +285,13 @@ void shim_run_host_messages(void)
 	int i;
 
 	/* the common case, every step: nobody was sent a message */
-	if (!shim_cur->nr_host_msgs)
+	if (!shim_cur->nr_host_msgs || shim_cur->exploring)
 		return;
 	for (i = 0; i < shim_cur->nr_cpus; i++) {
-		struct shim_cpu *c = &shim_cur->cpu[i];
-
-		if (!(c->msgs & (1u << PPC_MSG_RM_HOST_ACTION)))
+		if (!shim_host_msg_pending(i))
 			continue;
-		c->msgs &= ~(1u << PPC_MSG_RM_HOST_ACTION);
-		if (!c->msgs)
-			shim_cur->nr_host_msgs--;
-		c->paca.kvm_hstate.host_ipi = 0;
 		shim_cur->cur_cpu = i;
-		kvmppc_xics_ipi_action();
+		shim_host_action(i);
 	}
 	shim_cur->cur_cpu = saved;
 }

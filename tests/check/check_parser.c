@@ -165,6 +165,47 @@ START_TEST(test_errors)
 }
 END_TEST
 
+/* A parallel block: ordinary steps, marked with the block and their CPU */
+START_TEST(test_parallel_block)
+{
+	const char *t =
+		"vcpu 0\nvcpu 1\nsource 0x1000 msi server=1 prio=5\n"
+		"vcpu 1 H_CPPR 0xff\n"
+		"parallel   # the block\n"
+		"  cpu 0: vcpu 0 H_IPI 1 5 => rc=H_SUCCESS\n"
+		"  cpu 1 : vcpu 1 H_XIRR\n"
+		"  cpu 9: irq 0x1000 pulse\n"
+		"end\n"
+		"expect icp 1 mfrr=5\n"
+		"vcpu 1 H_CPPR 0\n";
+	struct xr_scenario s;
+	struct xr_parse_error e;
+	uint32_t i;
+
+	ck_assert_int_eq(xr_test_parse(t, &s, &e), 0);
+	ck_assert_uint_eq(s.nr_steps, 5);
+	ck_assert_uint_eq(s.par_first, 1);
+	ck_assert_uint_eq(s.nr_par, 3);
+	ck_assert_uint_eq(s.steps[0].par, 0);
+	ck_assert_uint_eq(s.steps[4].par, 0);
+	for (i = 1; i <= 3; i++)
+		ck_assert_uint_eq(s.steps[i].par, 1);
+	ck_assert_int_eq(s.steps[1].cpu, 0);
+	ck_assert_int_eq(s.steps[2].cpu, 1);
+	ck_assert_int_eq(s.steps[3].cpu, 9);
+	ck_assert_int_eq(s.steps[1].step.kind, XR_STEP_H_IPI);
+	ck_assert_uint_eq(s.steps[1].step.arg[1], 5);
+	ck_assert_uint_eq(s.steps[1].want_mask, 1u << XR_W_RC);
+	ck_assert_int_eq(s.steps[2].step.kind, XR_STEP_H_XIRR);
+	ck_assert_int_eq(s.steps[3].step.kind, XR_STEP_IRQ);
+	/* the step's text, for reports, has no "cpu P:" prefix */
+	ck_assert_str_eq(s.steps[3].text, "irq 0x1000 pulse");
+	/* the expectation after "end" belongs to the block's last step */
+	ck_assert_uint_eq(s.steps[3].nr_expects, 1);
+	xr_scenario_free(&s);
+}
+END_TEST
+
 START_TEST(test_arbitrary_bytes)
 {
 	/* a few nasty inputs: must fail cleanly (ASan checks the rest) */
@@ -197,6 +238,7 @@ Suite *xr_suite_parser(void)
 	tcase_add_test(tc, test_expect_attach);
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_arbitrary_bytes);
+	tcase_add_test(tc, test_parallel_block);
 	suite_add_tcase(s, tc);
 	return s;
 }

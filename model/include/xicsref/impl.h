@@ -16,11 +16,12 @@
 #include <xicsref/types.h>
 
 /*
- * Version 2 added changed_sources, version 3 reset, version 4 origin.
+ * Version 2 added changed_sources, version 3 reset, version 4 origin,
+ * version 5 run_parallel (concurrency, docs/exploring.md).
  * The runner accepts every version from XR_IMPL_ABI_MIN on and reads
  * only the fields a table's version has (XR_IMPL_OPT).
  */
-#define XR_IMPL_ABI_VERSION	4
+#define XR_IMPL_ABI_VERSION	5
 #define XR_IMPL_ABI_MIN		1
 
 /* Status of an operation (not the architectural return code) */
@@ -28,6 +29,108 @@ enum xr_status {
 	XR_OK = 0,		/* the step ran; see struct xr_result */
 	XR_UNSUPPORTED = 1,	/* this implementation cannot run that step */
 	XR_FAILED = 2,		/* internal failure, message in err */
+};
+
+/*
+ * -- Concurrency (version 5; docs/exploring.md) --
+ *
+ * The operations of a parallel block run at the same time, one simulated
+ * CPU each.  The implementation decides where an execution can go two
+ * ways (which CPU runs next; whether a store waits in its CPU's store
+ * buffer) and asks the caller's chooser at each such decision; replaying
+ * the same answers replays the same execution.  The caller explores by
+ * choosing differently (xicsref explore).
+ */
+#define XR_PAR_OPS		4	/* operations of one block */
+#define XR_PAR_CPUS		8	/* with the host work they start */
+
+enum xr_choice_kind {
+	XR_CHOICE_CPU,		/* which CPU runs next: alt[] are CPUs */
+	XR_CHOICE_DELAY,	/* alt 0: the store is visible at once;
+				 * alt 1: it waits in the store buffer */
+};
+
+struct xr_choice {
+	enum xr_choice_kind kind;
+	uint32_t nr;			/* alternatives, 2 or more */
+	/*
+	 * XR_CHOICE_CPU: the index in alt[] of the CPU that ran last and
+	 * can go on (choosing another is a preemption), or -1 when it
+	 * cannot (finished, waiting for a lock): then any choice is free.
+	 */
+	int32_t cur;
+	uint32_t alt[XR_PAR_CPUS];	/* CPUs: block order, then host work */
+	uint32_t cpu;			/* the CPU that reached the decision */
+	/*
+	 * Everything that decides the rest of the execution (memory, store
+	 * buffers, what each CPU has seen so far), hashed: two decisions
+	 * with equal state and equal alternatives have equal futures.
+	 */
+	uint64_t state;
+};
+
+/* What a chooser returns to end the execution here (it was seen) */
+#define XR_CHOOSE_STOP		(-1)
+
+struct xr_par_op {
+	uint32_t cpu;			/* physical CPU it runs on */
+	struct xr_step step;
+};
+
+/* How an execution ended */
+enum xr_par_end {
+	XR_PAR_DONE,		/* every operation finished: quiescent */
+	XR_PAR_STOPPED,		/* the chooser said XR_CHOOSE_STOP */
+	XR_PAR_DEADLOCK,	/* CPUs wait for each other (why) */
+	XR_PAR_LIVELOCK,	/* a CPU ran too long under this schedule */
+	XR_PAR_FAILED,		/* could not run (why) */
+};
+
+#define XR_PAR_MAX_RACES	8
+
+/*
+ * Two accesses to one location from two CPUs, not ordered by
+ * happens-before, at least one a write and at least one plain
+ */
+struct xr_race {
+	char where[64];		/* the location, e.g. "icp(v1).resend_map" */
+	char text[256];		/* both accesses: CPU, function, line */
+	char fn[2][48];		/* the function of each access */
+	bool plain[2];		/* which of them are plain */
+	bool write[2];		/* which of them are writes */
+};
+
+/* Flags of struct xr_par_exec */
+#define XR_PAR_NEW		1u	/* a new exploration: forget what the
+					 * executions before it learnt */
+#define XR_PAR_TRACE		2u	/* write the interleaving into trace */
+#define XR_PAR_RACES		4u	/* look for data races */
+
+struct xr_par_exec {
+	/* in */
+	uint32_t nr_ops;
+	struct xr_par_op op[XR_PAR_OPS];
+	int (*choose)(void *ctx, const struct xr_choice *c);
+	void *ctx;
+	uint32_t flags;
+	uint32_t max_accesses;		/* per CPU; more is a livelock */
+	char *trace;			/* XR_PAR_TRACE: room for the text */
+	size_t trace_len;
+	/* out */
+	enum xr_par_end end;
+	char why[256];
+	enum xr_status st[XR_PAR_OPS];	/* of each operation */
+	struct xr_result res[XR_PAR_OPS];
+	/*
+	 * The locations two CPUs touched grew during this execution: some
+	 * accesses were not decisions in the executions before it.  The
+	 * caller explores again (the set only grows, so this ends).
+	 */
+	bool learnt;
+	char invariant[256];		/* broken internal invariant, or "" */
+	uint32_t nr_races;
+	struct xr_race races[XR_PAR_MAX_RACES];
+	uint32_t decisions, points, cpus;
 };
 
 struct xr_impl_ops {
@@ -115,6 +218,17 @@ struct xr_impl_ops {
 	 * name (the model).
 	 */
 	const char *origin;
+
+	/* Version 5 (a table of version 4 ends here) */
+
+	/*
+	 * Optional: run the operations of  concurrently on , asking
+	 * ->choose at every decision, and fill the outputs of .  A
+	 * stopped, deadlocked or livelocked execution leaves  fit only
+	 * for destroy.  NULL: the implementation runs one CPU at a time.
+	 */
+	enum xr_status (*run_parallel)(void *inst, struct xr_par_exec *ex,
+				       char *err, size_t errlen);
 };
 
 #define XR_ICS_MAP_WORDS	(XR_IRQS_PER_ICS / 64)
@@ -123,6 +237,7 @@ struct xr_impl_ops {
 #define XR_IMPL_SINCE_changed_sources	2
 #define XR_IMPL_SINCE_reset		3
 #define XR_IMPL_SINCE_origin		4
+#define XR_IMPL_SINCE_run_parallel	5
 
 /* The optional operation @op of @ops, or NULL for an older table */
 #define XR_IMPL_OPT(ops, op)	\

@@ -134,4 +134,22 @@ int xk_hwirq(struct xk_vm *vm, unsigned int hw, int cpu, _Bool host_ipi,
 /* Kernel WARNs hit so far (each is a finding) */
 unsigned int xk_warnings(struct xk_vm *vm);
 
+/*
+ * Parallel blocks (explore builds, kside_explore.c).  Between begin and
+ * end the explorer runs the steps of the block on simulated CPUs and
+ * says at every switch which CPU runs and where its events go; host
+ * messages are then handled by host work the IPI starts, not at the end
+ * of a step.
+ */
+void xk_explore_begin(struct xk_vm *vm);
+void xk_explore_end(struct xk_vm *vm);
+void xk_explore_cpu(struct xk_vm *vm, int cpu, struct xk_events *sink);
+_Bool xk_explore_host_pending(struct xk_vm *vm, int cpu);
+void xk_explore_host_work(struct xk_vm *vm, int cpu);
+void xk_explore_visible(struct xk_vm *vm, unsigned long addr);
+_Bool xk_name_addr(struct xk_vm *vm, unsigned long addr, char *buf,
+		   unsigned long len);
+/* The kernel's bookkeeping once quiescent: 0, or 1 and why in @buf */
+int xk_explore_check(struct xk_vm *vm, char *buf, unsigned long len);
+
 #endif /* XR_API_XK_API_H */

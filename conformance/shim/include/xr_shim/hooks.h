@@ -30,8 +30,26 @@ void shim_barrier_hook(enum shim_barrier_kind kind);
 				   __sync_val_compare_and_swap(p, o, n); })
 #define cmpxchg64(p, o, n)	cmpxchg(p, o, n)
 
-#define READ_ONCE(x)		({ shim_atomic_hook(SHIM_ATOMIC_READ_ONCE, &(x)); \
-				   *(volatile __typeof__(x) *)&(x); })
+/*
+ * READ_ONCE and WRITE_ONCE access a scalar of up to 8 bytes once, in one
+ * access of its size, as the kernel's do (a volatile copy of a union
+ * would be made member by member, a torn read the kernel never does).
+ */
+static inline void shim_read_once(const volatile void *p, void *res, int size)
+{
+	switch (size) {
+	case 1: *(u8 *)res = *(const volatile u8 *)p; break;
+	case 2: *(u16 *)res = *(const volatile u16 *)p; break;
+	case 4: *(u32 *)res = *(const volatile u32 *)p; break;
+	case 8: *(u64 *)res = *(const volatile u64 *)p; break;
+	default: __builtin_memcpy(res, (const void *)p, size);
+	}
+}
+
+#define READ_ONCE(x)		({ union { __typeof__(x) __v; char __c[1]; } __u; \
+				   shim_atomic_hook(SHIM_ATOMIC_READ_ONCE, &(x)); \
+				   shim_read_once(&(x), __u.__c, sizeof(x)); \
+				   __u.__v; })
 #define WRITE_ONCE(x, v)	(*(volatile __typeof__(x) *)&(x) = (v))
 
 #define smp_mb()		shim_barrier_hook(SHIM_BARRIER_MB)
@@ -39,14 +57,20 @@ void shim_barrier_hook(enum shim_barrier_kind kind);
 #define smp_wmb()		shim_barrier_hook(SHIM_BARRIER_WMB)
 #define iosync()		shim_barrier_hook(SHIM_BARRIER_IO)
 
-/* Bit operations; a change of a watched word may be an event (raise) */
+/*
+ * Bit operations; a change of a watched word may be an event (raise).
+ * Memory orders as the Linux memory model gives them: set_bit and
+ * clear_bit return nothing and order nothing (relaxed); test_and_clear_bit
+ * returns a value and is fully ordered.  Sequential builds do not care;
+ * the explorer reads the order from the instrumentation.
+ */
 void shim_bit_changed(const volatile unsigned long *word);
 
 static inline void set_bit(long nr, volatile unsigned long *addr)
 {
 	shim_atomic_hook(SHIM_ATOMIC_BITOP, addr);
 	__atomic_fetch_or(&addr[nr / BITS_PER_LONG],
-			  1UL << (nr % BITS_PER_LONG), __ATOMIC_SEQ_CST);
+			  1UL << (nr % BITS_PER_LONG), __ATOMIC_RELAXED);
 	shim_bit_changed(&addr[nr / BITS_PER_LONG]);
 }
 
@@ -54,7 +78,7 @@ static inline void clear_bit(long nr, volatile unsigned long *addr)
 {
 	shim_atomic_hook(SHIM_ATOMIC_BITOP, addr);
 	__atomic_fetch_and(&addr[nr / BITS_PER_LONG],
-			   ~(1UL << (nr % BITS_PER_LONG)), __ATOMIC_SEQ_CST);
+			   ~(1UL << (nr % BITS_PER_LONG)), __ATOMIC_RELAXED);
 	shim_bit_changed(&addr[nr / BITS_PER_LONG]);
 }
 
@@ -98,10 +122,11 @@ static inline void arch_spin_lock(arch_spinlock_t *l)
 		shim_warn(__FILE__, __LINE__);	/* would deadlock */
 }
 
+/* The hook after the store: whoever is let in finds the word free */
 static inline void arch_spin_unlock(arch_spinlock_t *l)
 {
-	shim_lock_hook(l, false);
 	__atomic_store_n(&l->slock, 0, __ATOMIC_RELEASE);
+	shim_lock_hook(l, false);
 }
 
 struct mutex {

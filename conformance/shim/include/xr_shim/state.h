@@ -10,6 +10,7 @@
 
 #include <xr_shim/all.h>
 #include <xr_api/xk_api.h>
+#include <xr_api/xs_api.h>
 
 #define SHIM_MAX_CPUS	512
 #define SHIM_MMIO_SIZE	16
@@ -26,6 +27,7 @@ struct shim_machine {
 	int power;
 	int cores, threads, nr_cpus, threads_shift;
 	int cur_cpu;
+	bool exploring;			/* a parallel block runs (explore builds) */
 	unsigned int nr_host_msgs;	/* CPUs with a muxed message pending */
 	struct shim_cpu cpu[SHIM_MAX_CPUS];
 	struct paca_struct *paca_ptrs[SHIM_MAX_CPUS];
@@ -49,6 +51,9 @@ void shim_select(struct shim_machine *m);
 void shim_event(int kind, unsigned int a, unsigned int b);
 /* The host side of a step: run pending host-core messages */
 void shim_run_host_messages(void);
+/* Host CPU @cpu was sent a host action; run it there (the current CPU) */
+bool shim_host_msg_pending(int cpu);
+void shim_host_action(int cpu);
 /* Recompute in_host of every core from VCPU placement */
 void shim_update_in_host(void);
 void shim_kick_hv(struct kvm_vcpu *vcpu);

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The kernel adapter's instance and its one-step entry, shared by
+ * adapter.c (the implementation table) and par_adapter.c (parallel
+ * blocks in explore builds).  User side: libc and xicsref headers.
+ */
+#ifndef XR_KERNEL_ADAPTER_H
+#define XR_KERNEL_ADAPTER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <xicsref/impl.h>
+#include <xk_api.h>
+
+struct kinst {
+	struct xk_vm *vm;
+	bool rm;
+	bool real_mode;		/* option real_mode: the rm handlers run */
+	/*
+	 * VCPU number -> index for the small numbers, filled at create: the
+	 * runner reads every ICP after every step, and the kernel-side search
+	 * (instrumented like the kernel when fuzzing) cost more than the read.
+	 */
+	int8_t index_of[XK_MAX_VCPUS];
+};
+
+/* One step on the kernel, events not collected (kstep does that) */
+enum xr_status xr_kstep_one(struct kinst *ki, const struct xr_step *st,
+			    struct xr_result *res, char *err, size_t errlen);
+/* Kernel events into a result */
+void xr_kevents(struct xr_events *to, const struct xk_events *from);
+
+/* par_adapter.c (explore builds only): the run_parallel operation */
+enum xr_status xr_kpar_run(void *inst, struct xr_par_exec *ex, char *err,
+			   size_t errlen);
+
+#endif /* XR_KERNEL_ADAPTER_H */
