@@ -22,7 +22,8 @@ K_SHIM		:= conformance/shim
 # Files compiled whole and unmodified, and the kernel headers read.
 K_WHOLE		:= book3s_xics.c book3s_hv_rm_xics.c book3s_rtas.c
 K_HDRS		:= arch/powerpc/kvm/book3s_xics.h \
-		   arch/powerpc/include/uapi/asm/kvm.h
+		   arch/powerpc/include/uapi/asm/kvm.h \
+		   arch/powerpc/include/asm/kvm_ppc.h
 K_CHECKED	:= $(addprefix arch/powerpc/kvm/,$(K_WHOLE) \
 		   book3s_hv_builtin.c book3s_hv.c) $(K_HDRS) Makefile
 # Functions of book3s_hv_builtin.c taken mechanically (callees first).
@@ -31,6 +32,10 @@ K_BUILTIN_FUNCS	:= get_irqmap kvmppc_check_passthru kvmppc_read_one_intr \
 # Functions of book3s_hv.c: the flat map's writer side (passthrough).
 K_HV_FUNCS	:= kvmppc_alloc_pimap kvmppc_set_passthru_irq \
 		   kvmppc_clr_passthru_irq
+# Functions of asm/kvm_ppc.h: how a host IPI is flagged in the PACA
+K_PPC_FUNCS	:= kvmppc_set_host_ipi kvmppc_clear_host_ipi
+# What an extraction holds: a tree extracted for another list is redone
+K_FILES_ID	:= $(shell echo '$(K_CHECKED) $(K_BUILTIN_FUNCS) $(K_PPC_FUNCS)' | cksum | cut -d' ' -f1)
 
 # VERSION.PATCHLEVEL.SUBLEVEL[EXTRAVERSION] of a kernel Makefile on stdin
 k_make_version = awk -F' *= *' '$$1=="VERSION"{v=$$2} \
@@ -81,7 +86,8 @@ K_CC_INC	:= $(shell $(CC) -print-file-name=include)
 k_kflags = -std=gnu11 $(OPT) $(WARN) -fPIC $(SANFLAGS) $(EXTRA_CFLAGS) \
 	-fvisibility=hidden -fno-strict-aliasing -fno-common \
 	-nostdinc -isystem $(K_CC_INC) -I$(K_SHIM)/include \
-	-I$(1)/arch/powerpc/kvm -idirafter $(1)/arch/powerpc/include/uapi \
+	-I$(1)/arch/powerpc/kvm -I$(1)/extracted \
+	-idirafter $(1)/arch/powerpc/include/uapi \
 	-DCONFIG_KVM_XICS=1 -DCONFIG_SMP=1 -DCONFIG_KVM_BOOK3S_HV_POSSIBLE=1 \
 	-DCONFIG_KVM_BOOK3S_64_HANDLER=1 -DCONFIG_PPC_BOOK3S_64=1 \
 	$(2) -Wno-sign-compare -Wno-missing-field-initializers
@@ -132,7 +138,7 @@ K_CODE_$(1) := -DXR_KVER_MAJOR=$$(word 1,$$(K_MM_$(1))) -DXR_KVER_MINOR=$$(word 
 # reads can lie outside the hashed and verified set; an interrupted run
 # leaves no half tree because the stamp is written last.  A KSRC tree's
 # directory is named by its content, so it never needs extracting again.
-$(2)/.extracted: $(if $(KSRC),,$(3)) $(K_DIR)/extract-funcs.awk
+$(2)/.extracted.$(K_FILES_ID): $(if $(KSRC),,$(3)) $(K_DIR)/extract-funcs.awk
 	@echo "  EXTRACT kernel $(1) from $(3)"
 	@rm -rf $(2) && mkdir -p $(2)
 	@if [ -d "$(3)" ]; then \
@@ -151,14 +157,20 @@ $(2)/.extracted: $(if $(KSRC),,$(3)) $(K_DIR)/extract-funcs.awk
 		$(2)/arch/powerpc/kvm/book3s_hv_builtin.c \
 		>$(2)/extracted/builtin_funcs.inc
 	@echo "  kernel $(1): from book3s_hv_builtin.c extracted: $(K_BUILTIN_FUNCS)"
+	@awk -v funcs="$(K_PPC_FUNCS)" -v file=kvm_ppc.h \
+		-f $(K_DIR)/extract-funcs.awk \
+		$(2)/arch/powerpc/include/asm/kvm_ppc.h \
+		>$(2)/extracted/kvm_ppc_funcs.inc
+	@echo "  kernel $(1): from asm/kvm_ppc.h extracted: $(K_PPC_FUNCS)"
 	@touch $$@
-	@find $(2) -type f ! -name .extracted -exec touch {} +
+	@touch $(2)/.extracted
+	@find $(2) -type f ! -name '.extracted*' -exec touch {} +
 
 # The extracted files exist once the stamp does (they are newer than it)
-$(addprefix $(2)/,$(K_CHECKED)) $(2)/extracted/builtin_funcs.inc: $(2)/.extracted ;
+$(addprefix $(2)/,$(K_CHECKED)) $(2)/extracted/builtin_funcs.inc $(2)/extracted/kvm_ppc_funcs.inc: $(2)/.extracted.$(K_FILES_ID) ;
 
 # The passthrough writer side, from the verified book3s_hv.c
-$(2)/extracted/hv_funcs.inc: $(2)/.extracted $(K_DIR)/extract-funcs.awk
+$(2)/extracted/hv_funcs.inc: $(2)/.extracted.$(K_FILES_ID) $(K_DIR)/extract-funcs.awk
 	@awk -v funcs="$(K_HV_FUNCS)" -v file=book3s_hv.c \
 		-f $(K_DIR)/extract-funcs.awk \
 		$(2)/arch/powerpc/kvm/book3s_hv.c >$$@.tmp && mv $$@.tmp $$@
@@ -169,7 +181,7 @@ $(2)/extracted/hv_funcs.inc: $(2)/.extracted $(K_DIR)/extract-funcs.awk
 # stamp holds the hash of what was verified, for the report; for a KSRC
 # tree that must be the hash that named the directory (else the tree
 # changed while it was being built).
-$(B)/obj/kernel/$(1)/verified.sha256: $(2)/.extracted $(addprefix $(2)/,$(K_CHECKED))
+$(B)/obj/kernel/$(1)/verified.sha256: $(2)/.extracted.$(K_FILES_ID) $(addprefix $(2)/,$(K_CHECKED))
 	@mkdir -p $$(@D)/orig && rm -rf $$(@D)/orig/*
 	@if [ -d "$(3)" ]; then o=$(3); else \
 		p=$$(call k_tar_prefix,$(3)); \
@@ -190,7 +202,8 @@ $(B)/obj/kernel/$(1)/verified.sha256: $(2)/.extracted $(addprefix $(2)/,$(K_CHEC
 
 # The objects made of kernel code (their warnings are counted)
 K_KOBJS_$(1) := $(patsubst %.c,$(B)/obj/kernel/$(1)/kernel/%.o,$(K_WHOLE)) \
-	$(B)/obj/kernel/$(1)/kernel/builtin_funcs.o $(B)/obj/kernel/$(1)/kernel/hv_funcs.o
+	$(B)/obj/kernel/$(1)/kernel/builtin_funcs.o $(B)/obj/kernel/$(1)/kernel/hv_funcs.o \
+	$(B)/obj/kernel/$(1)/kernel/host_ipi.o
 
 # What the adapter reports as its origin: the tree, the hash of the
 # files compiled and how many warnings the compiler gave on them.
@@ -215,6 +228,10 @@ $(B)/obj/kernel/$(1)/kernel/builtin_funcs.o: $(K_DIR)/builtin_funcs.c $(B)/obj/k
 	@mkdir -p $$(@D)
 	$(K_WCC) $$(CC) $$(call k_kflags,$(2),$$(K_CODE_$(1))) $(K_KNOERR) $(K_TSAN) $(K_XFLAGS) -I$(2)/extracted -MMD -c $$< -o $$@
 
+$(B)/obj/kernel/$(1)/kernel/host_ipi.o: $(K_DIR)/host_ipi.c $(B)/obj/kernel/$(1)/verified.sha256
+	@mkdir -p $$(@D)
+	$(K_WCC) $$(CC) $$(call k_kflags,$(2),$$(K_CODE_$(1))) $(K_KNOERR) $(K_TSAN) $(K_XFLAGS) -I$(2)/extracted -MMD -c $$< -o $$@
+
 $(B)/obj/kernel/$(1)/kernel/hv_funcs.o: $(K_DIR)/hv_funcs.c $(B)/obj/kernel/$(1)/verified.sha256 $(2)/extracted/hv_funcs.inc
 	@mkdir -p $$(@D)
 	$(K_WCC) $$(CC) $$(call k_kflags,$(2),$$(K_CODE_$(1))) $(K_KNOERR) $(K_TSAN) $(K_XFLAGS) -I$(2)/extracted -MMD -c $$< -o $$@
@@ -236,6 +253,7 @@ K_OBJS_$(1) := $(patsubst $(K_SHIM)/%.c,$(B)/obj/kernel/$(1)/shim/%.o,$(K_SHIM_S
 	$(patsubst %.c,$(B)/obj/kernel/$(1)/kernel/%.o,$(K_WHOLE)) \
 	$(B)/obj/kernel/$(1)/kernel/builtin_funcs.o \
 	$(B)/obj/kernel/$(1)/kernel/hv_funcs.o \
+	$(B)/obj/kernel/$(1)/kernel/host_ipi.o \
 	$(patsubst $(K_DIR)/%.c,$(B)/obj/kernel/$(1)/kside/%.o,$(K_KSIDE_SRCS)) \
 	$(patsubst $(K_DIR)/%.c,$(B)/obj/kernel/$(1)/user/%.o,$(K_USER_SRCS)) \
 	$(patsubst conformance/explore/%.c,$(B)/obj/kernel/$(1)/explore/%.o,$(K_XS_SRCS))

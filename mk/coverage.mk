@@ -17,9 +17,10 @@
 
 COV_B		:= build/cov
 COV_DIR		:= conformance/coverage
-COV_LCOV	:= lcov -q --rc lcov_branch_coverage=1
+COV_LCOV	:= lcov -q --rc lcov_branch_coverage=1 \
+		   --gcov-tool $(CURDIR)/$(COV_DIR)/llvm-gcov.sh
 COV_LOG		:= $(COV_B)/lcov.log
-COV_MAKE	:= $(MAKE) --no-print-directory BUILD=$(COV_B) SAN= CC=gcc \
+COV_MAKE	:= $(MAKE) --no-print-directory BUILD=$(COV_B) SAN= CC=clang EXPLORE=1 \
 		   OPT='-O0 -g' EXTRA_CFLAGS=--coverage \
 		   LDFLAGS_COMMON='--coverage -Wl,--exclude-libs,ALL'
 COV_KFILES	:= book3s_xics.c book3s_hv_rm_xics.c book3s_rtas.c \
@@ -44,6 +45,12 @@ coverage: coverage-build
 		$(foreach v,$(KERNEL_VERSIONS),--impl $(COV_B)/kernel/$(v)/xicsref-kernel.so) \
 		$(SCENARIOS) >$(COV_B)/suite.log 2>&1; \
 	echo $$? >$(COV_B)/suite.rc; tail -n 1 $(COV_B)/suite.log
+	@echo "  COV     parallel blocks explored on $(KERNEL_VERSIONS) (in process)"
+	@$(COV_B)/xicsref explore -q --no-fork --races --races-file spec/races.txt \
+		$(foreach v,$(KERNEL_VERSIONS),--impl $(COV_B)/kernel/$(v)/xicsref-kernel.so) \
+		$(PAR_SCENARIOS) >$(COV_B)/explore.log 2>&1; \
+	rc=$$?; tail -n 1 $(COV_B)/explore.log; \
+	test $$rc = 0 || echo $$rc >$(COV_B)/suite.rc
 ifeq ($(COVERAGE_FUZZ),1)
 	+@$(COV_DIR)/fuzz-scenarios.sh $(B)/fuzz/xicsref-from-fuzz \
 		$(COV_FUZZ_SCN) "$(MAKE) --no-print-directory $(B)/fuzz/xicsref-from-fuzz"

@@ -10,6 +10,7 @@ DEP_PKGS := \
 	gcc:/usr/bin/gcc \
 	make:/usr/bin/make \
 	clang:/usr/bin/clang \
+	llvm-14:/usr/lib/llvm-14/bin/llvm-cov \
 	libclang-rt-14-dev:/usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a \
 	libcmocka-dev:/usr/include/cmocka.h \
 	check:/usr/include/check.h \

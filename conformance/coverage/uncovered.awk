@@ -81,6 +81,12 @@ FILENAME ~ /unreachable\.txt$/ {
 	}
 	k = trim(p[1]) SUBSEP trim(p[2]) SUBSEP trim(p[3])
 	why[k] = trim(p[4])
+	# a race is explored now (make explore): write a parallel scenario
+	if (why[k] ~ /^race/) {
+		printf("%s:%d: \"race\" is no longer a reason: a parallel scenario (docs/exploring.md) reaches it\n",
+		       FILENAME, FNR) > "/dev/stderr"
+		bad++
+	}
 	where[k] = FNR
 	next
 }

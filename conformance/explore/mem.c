@@ -258,6 +258,12 @@ static bool show_view(struct xs_cpu *c, uintptr_t w)
 	return true;
 }
 
+/* A replay: every access is a decision, shared or not (XR_PAR_ALL_POINTS) */
+static bool xs_all_points(void)
+{
+	return xs_cur->ex->flags & XR_PAR_ALL_POINTS;
+}
+
 void xs_finish(struct xs_cpu *c)
 {
 	struct xs_pend p = c->pend;
@@ -265,6 +271,8 @@ void xs_finish(struct xs_cpu *c)
 	bool shared = false, delay;
 	uint32_t i;
 
+	/* every hook call starts here: the CPU's clock of decisions */
+	c->tick++;
 	c->pend.kind = XS_PEND_NONE;
 	if (p.kind == XS_PEND_READ) {
 		for (i = 0; i < p.nw; i++)
@@ -282,7 +290,8 @@ void xs_finish(struct xs_cpu *c)
 		word_put(w, p.saved[i]);
 		shared |= xs_shared(w);
 	}
-	delay = shared && c->nbuf + p.nw <= XS_BUF && xs_delay();
+	delay = (shared || xs_all_points()) && c->nbuf + p.nw <= XS_BUF &&
+		xs_delay();
 	for (i = 0; i < p.nw; i++) {
 		uintptr_t w = p.w0 + 8 * i;
 
@@ -332,6 +341,8 @@ void xs_access(void *addr, uint32_t size, bool write, bool marked, void *pc)
 	uint32_t i;
 
 	xs_finish(c);
+	if (!xs_watched(e, a))
+		return;
 	count_access(c);
 	if (nw > 3 || !size)
 		xs_abort(XR_PAR_FAILED, "an access of %u bytes at %#lx", size,
@@ -347,7 +358,7 @@ void xs_access(void *addr, uint32_t size, bool write, bool marked, void *pc)
 			 ((uint64_t)write << 63));
 	if (e->races)
 		xs_race_access(c, a, size, write, marked, pc);
-	if (shared)
+	if (shared || xs_all_points())
 		xs_point();
 	c->pend.addr = a;
 	c->pend.size = size;
@@ -412,15 +423,34 @@ uint64_t xs_atomic(volatile void *addr, uint32_t size, int op, uint64_t v,
 	uint8_t bytes[8];
 
 	xs_finish(c);
+	if (!xs_watched(e, a)) {
+		/* not XICS state: the operation, at once */
+		uint64_t wv = word_get(w);
+
+		old = (wv >> (8 * off)) & m;
+		now = op == XS_A_CAS ? (old == (cmp & m) ? v & m : old)
+				     : apply(op, old, v) & m;
+		if (op != XS_A_LOAD) {
+			wv = (wv & ~(m << (8 * off))) | (now << (8 * off));
+			word_put(w, wv);
+		}
+		return old;
+	}
 	count_access(c);
 	if (off + size > 8)
 		xs_abort(XR_PAR_FAILED, "a misaligned atomic at %#lx",
 			 (unsigned long)a);
 	track(w, e->cur, op != XS_A_LOAD);
 	c->hist = xs_mix(c->hist, a ^ ((uint64_t)op << 56));
-	/* a lock's word: the lock hook already decided and ordered */
-	if (!lock)
+	/*
+	 * A lock's word: the acquire hook already decided and ordered.  Its
+	 * release store drains the store buffer: first a decision, so that
+	 * others may run while this CPU's stores still wait.
+	 */
+	if (!lock || (op == XS_A_STORE && c->nbuf)) {
 		xs_point();
+		c = &e->cpu[e->cur];
+	}
 	if (full)
 		xs_flush_all(c);
 	else
@@ -436,8 +466,8 @@ uint64_t xs_atomic(volatile void *addr, uint32_t size, int op, uint64_t v,
 
 		wv |= now << (8 * off);
 		memcpy(bytes, &wv, 8);
-		delay = !full && !lock && xs_shared(w) && c->nbuf < XS_BUF &&
-			xs_delay();
+		delay = !full && !lock && (xs_shared(w) || xs_all_points()) &&
+			c->nbuf < XS_BUF && xs_delay();
 		if (delay) {
 			struct xs_entry *en = &c->buf[c->nbuf++];
 

@@ -32,8 +32,7 @@ struct shadow {
 	bool wmarked[8];
 	uint32_t wclock[8];		/* its clock entry at the write */
 	void *wpc[8];
-	uint32_t wrel[XS_CPUS];		/* the last writer's release clock */
-	int8_t wrcpu;			/* ... and who that was, -1 */
+	uint32_t wrel[8][XS_CPUS];	/* per byte: its writer's release clock */
 	uint32_t rclock[XS_CPUS][8];	/* per CPU and byte: clock at read */
 	bool rmarked[XS_CPUS][8];
 	void *rpc[XS_CPUS][8];
@@ -80,7 +79,6 @@ static struct shadow *shadow_get(uintptr_t word)
 			s->gen = xs_rgen;
 			s->word = word;
 			memset(s->wcpu, -1, sizeof(s->wcpu));
-			s->wrcpu = -1;
 			return s;
 		}
 		if (s->word == word)
@@ -168,6 +166,15 @@ void xs_race_access(struct xs_cpu *c, uintptr_t addr, uint32_t size,
 				report(w, a, s->wpc[b], true, s->wmarked[b],
 				       s->wcpu[b], pc, write, marked, me);
 			if (!write) {
+				/*
+				 * A read takes the writer's release for a
+				 * later acquire fence: message passing
+				 * (smp_wmb ... smp_rmb) orders what the flag
+				 * publishes, plain flag or not; the flag
+				 * itself, if plain, is reported as a race.
+				 */
+				if (s->wcpu[b] >= 0 && s->wcpu[b] != me)
+					join(c->acq, s->wrel[b]);
 				s->rclock[me][b] = c->vc[me];
 				s->rmarked[me][b] = marked;
 				s->rpc[me][b] = pc;
@@ -183,20 +190,7 @@ void xs_race_access(struct xs_cpu *c, uintptr_t addr, uint32_t size,
 			s->wmarked[b] = marked;
 			s->wclock[b] = c->vc[me];
 			s->wpc[b] = pc;
-		}
-		if (!s)
-			continue;
-		if (write) {
-			memcpy(s->wrel, c->rel, sizeof(s->wrel));
-			s->wrcpu = (int8_t)me;
-		} else if (s->wrcpu >= 0 && s->wrcpu != me) {
-			/*
-			 * A read takes the writer's release for a later
-			 * acquire fence: message passing (smp_wmb ... smp_rmb)
-			 * orders what the flag publishes, plain flag or not;
-			 * the flag itself, if plain, is reported as a race.
-			 */
-			join(c->acq, s->wrel);
+			memcpy(s->wrel[b], c->rel, sizeof(s->wrel[b]));
 		}
 	}
 }
@@ -228,6 +222,7 @@ void xs_race_atomic(struct xs_cpu *c, uintptr_t addr, uint32_t size,
 	uintptr_t w = addr & ~(uintptr_t)7;
 	struct shadow *s = shadow_get(w);
 	int me = cpu_index(c);
+	uint32_t b;
 
 	if (!s)
 		return;
@@ -236,9 +231,10 @@ void xs_race_atomic(struct xs_cpu *c, uintptr_t addr, uint32_t size,
 		xs_race_access(c, addr, size, false, true, pc);
 		return;
 	}
-	/* an atomic is a marked access; its value may carry a release */
-	if (s->wrcpu >= 0 && s->wrcpu != me)
-		join(c->acq, s->wrel);
+	/* an atomic is a marked access; the value it read may carry a release */
+	for (b = (uint32_t)(addr - w); b < 8 && b < addr - w + size; b++)
+		if (s->wcpu[b] >= 0 && s->wcpu[b] != me)
+			join(c->acq, s->wrel[b]);
 	if (full) {
 		join(c->vc, c->acq);
 		join(c->vc, s->sync);

@@ -54,11 +54,27 @@ void xs_abort(enum xr_par_end end, const char *fmt, ...)
 	__builtin_unreachable();
 }
 
-static int choose(struct xr_choice *ch)
+/*
+ * Ask the chooser.  The decision is named by where it is in the deciding
+ * CPU's run (: index in cpu[], -1 for the start): its tick and the
+ * how-many-th decision of this kind there (struct xr_choice).
+ */
+static int choose(struct xr_choice *ch, int ci)
 {
 	struct xs_engine *e = xs_cur;
 	int r;
 
+	if (ci >= 0) {
+		struct xs_cpu *c = &e->cpu[ci];
+		uint32_t k = ch->kind == XR_CHOICE_DELAY;
+
+		if (c->dtick[k] != c->tick) {
+			c->dtick[k] = c->tick;
+			c->dnth[k] = 0;
+		}
+		ch->tick = c->tick;
+		ch->nth = c->dnth[k]++;
+	}
 	e->ex->decisions++;
 	r = e->ex->choose(e->ex->ctx, ch);
 	if (r == XR_CHOOSE_STOP)
@@ -81,7 +97,7 @@ bool xs_delay(void)
 	ch.alt[0] = 0;
 	ch.alt[1] = 1;
 	ch.cpu = e->cpu[e->cur].cpu;
-	return choose(&ch) == 1;
+	return choose(&ch, e->cur) == 1;
 }
 
 /* Describe why nobody can run: who waits for what */
@@ -146,7 +162,7 @@ static void schedule(bool go_on)
 	} else {
 		ch.cpu = self >= 0 ? e->cpu[self].cpu : UINT32_MAX;
 		ch.state = xs_state_hash();
-		pick = idx[choose(&ch)];
+		pick = idx[choose(&ch, self)];
 	}
 	if (pick == self)
 		return;
@@ -177,16 +193,23 @@ static void cpu_main(void)
 	 * A host CPU poked again while its handler ran takes the IPI when the
 	 * handler returns, as a CPU takes a pending interrupt: run it again.
 	 */
-	while (c->host && e->host->host_pending(e->host->ctx, c->cpu)) {
+	for (;;) {
 		uint32_t i;
 
+		xs_finish(c);
+		/* as before a release: others run while its stores wait */
+		if (c->nbuf) {
+			xs_point();
+			c = &e->cpu[e->cur];
+		}
+		if (!c->host || !e->host->host_pending(e->host->ctx, c->cpu))
+			break;
 		for (i = 0; i < XS_CPUS; i++)
 			if (c->ipi[i] > c->vc[i])
 				c->vc[i] = c->ipi[i];
 		c->fn(c->arg);
 		c = &e->cpu[e->cur];
 	}
-	xs_finish(c);
 	xs_flush_all(c);
 	c->state = XS_DONE;
 	xs_trace(XS_T_END, 0, 0, 0, 0, c->host, NULL);
@@ -323,6 +346,14 @@ void xs_lock_op(const void *lock, bool acquire, void *pc)
 			 pc);
 		return;
 	}
+	/*
+	 * A decision before the release drains the store buffer: another CPU
+	 * may run while this one's stores still wait (and after what it
+	 * read last), as on hardware until the release orders them.
+	 */
+	if (c->nbuf)
+		xs_point();
+	c = &e->cpu[e->cur];
 	l = xs_lock_find(lock);
 	if (!l || l->holder != e->cur)
 		xs_abort(XR_PAR_FAILED, "cpu %u releases a lock it does not hold",
@@ -393,6 +424,13 @@ void xs_run(struct xs_engine *e, struct xr_par_exec *ex,
 	ex->why[0] = '\0';
 	ex->learnt = false;
 	ex->decisions = 0;
+	{
+		unsigned long lo, hi;
+
+		shim_arena_range(&lo, &hi);
+		e->data_lo = lo;
+		e->data_hi = hi;
+	}
 	xs_cur = e;
 	if (ex->flags & XR_PAR_NEW)
 		xs_mem_new_exploration();
@@ -415,7 +453,7 @@ void xs_run(struct xs_engine *e, struct xr_par_exec *ex,
 			ch.alt[i] = ops[i].cpu;
 		if (nr > 1) {
 			ch.state = xs_state_hash();
-			first = choose(&ch);
+			first = choose(&ch, -1);
 		}
 		on_cpu(e, first);
 		swapcontext(&e->main_uc, &e->cpu[first].uc);

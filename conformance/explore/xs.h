@@ -108,6 +108,9 @@ struct xs_cpu {
 	uint32_t epoch;
 	uint64_t hist;			/* hash of everything it has read */
 	uint64_t accesses;
+	uint64_t tick;			/* hook calls so far (struct xr_choice) */
+	uint64_t dtick[2];		/* tick of its last decision of a kind */
+	uint32_t dnth[2];		/* decisions of that kind at that tick */
 	uint32_t depth;			/* kernel call stack (trace) */
 	void *frame[XS_FRAMES];
 	uint32_t vc[XS_CPUS];		/* vector clock (race.c) */
@@ -153,6 +156,8 @@ struct xs_engine {
 	uint32_t ntrace, trace_cap;
 	struct xs_trec *trace;
 	bool races;			/* XR_PAR_RACES */
+	/* what is watched: the kernel's data (the shim's arena) */
+	uintptr_t data_lo, data_hi;
 };
 
 extern struct xs_engine *xs_cur;
@@ -220,6 +225,19 @@ enum {
 
 /* Barrier kinds (the shim's enum shim_barrier_kind) */
 enum { XS_MB, XS_RMB, XS_WMB, XS_IO };
+
+/*
+ * The kernel's data (the VM, from the shim's arena) is watched.  Globals
+ * of the kernel files (statistics, a coverage build's counters) are not:
+ * they are no XICS state.  Nor are the CPUs' own stacks: no XICS state
+ * is shared through a stack, and a store into a frame that has returned
+ * cannot be taken back and redone (xs_finish) without corrupting the
+ * frame that now uses those bytes (a get-source's put_user did).
+ */
+static inline bool xs_watched(const struct xs_engine *e, uintptr_t a)
+{
+	return a >= e->data_lo && a < e->data_hi;
+}
 
 static inline uint64_t xs_mix(uint64_t h, uint64_t v)
 {

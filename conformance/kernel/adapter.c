@@ -78,6 +78,7 @@ static void *kcreate(const struct xr_setup *s, bool rm, char *err,
 	cfg->ipi_redirect = s->ipi_redirect;
 	cfg->bypass = s->bypass;
 	cfg->ack_notifier = s->ack_notifier;
+	cfg->real_mode_dbg = s->real_mode_dbg;
 	cfg->nr_vcpus = s->nr_vcpus;
 	for (i = 0; i < s->nr_vcpus; i++) {
 		cfg->vcpu[i].id = s->vcpus[i].id;
@@ -248,6 +249,11 @@ enum xr_status xr_kstep_one(struct kinst *ki, const struct xr_step *st,
 		return XR_OK;
 	case XR_STEP_HWIRQ: case XR_STEP_PASSTHRU: case XR_STEP_UNPASSTHRU:
 		return xr_kpt_step(ki->vm, st, res, err, errlen);
+	case XR_STEP_HOST_IPI:
+		if (st->arg[0] > INT32_MAX ||
+		    xk_host_ipi(ki->vm, (int)st->arg[0]))
+			break;
+		return XR_OK;
 	default:
 		break;
 	}

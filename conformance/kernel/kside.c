@@ -155,6 +155,8 @@ static int xk_build(struct xk_vm *vm, const struct xk_config *cfg,
 	}
 	kvm_xics_ops.init(vm->dev);
 	vm->kvm.arch.xics->real_mode = cfg->real_mode;
+	/* book3s_xics.c sets it from a compile-time DEBUG_REALMODE */
+	vm->kvm.arch.xics->real_mode_dbg = cfg->real_mode_dbg;
 
 	for (i = 0; i < cfg->nr_vcpus; i++) {
 		if (!cfg->vcpu[i].has_icp)
@@ -226,8 +228,13 @@ struct xk_vm *xk_create(const struct xk_config *cfg, char *err,
 
 void xk_destroy(struct xk_vm *vm)
 {
+	unsigned long mark;
+	bool marked;
+
 	if (!vm)
 		return;
+	mark = vm->m.par_mark;
+	marked = vm->m.par_marked;
 	xk_enter(vm, vm->m.nr_cpus ? vm->m.nr_cpus - 1 : 0);
 	vm->m.sink = NULL;
 	if (vm->dev)
@@ -238,6 +245,13 @@ void xk_destroy(struct xk_vm *vm)
 	kfree(vm->m.rm_core);
 	shim_cur = NULL;
 	kfree(vm);
+	/*
+	 * A parallel block cut short can leave a block its kernel code had
+	 * not published yet: give the arena back, so that the next execution
+	 * has its data at the same addresses (conformance/shim/kalloc.c).
+	 */
+	if (marked)
+		shim_arena_abandon(mark);
 }
 
 void xk_set_sink(struct xk_vm *vm, struct xk_events *sink)

@@ -11,6 +11,10 @@
 void xk_explore_begin(struct xk_vm *vm)
 {
 	shim_select(&vm->m);
+	if (!vm->m.par_marked) {
+		vm->m.par_mark = shim_arena_mark();
+		vm->m.par_marked = true;
+	}
 	vm->m.exploring = true;
 }
 
@@ -244,6 +248,9 @@ _Bool xk_name_addr(struct xk_vm *vm, unsigned long a, char *buf,
  *    has need_resend set, so that ICP's next CPPR or MFRR change scans it;
  *  - no real-mode action is left undone and no host core is left
  *    borrowed.
+ *  - a host message is taken: a CPU in the host has none left, a CPU
+ *    that runs a VCPU has host_ipi set and its XICS IPI raised, so its
+ *    next exit takes it (CONC-HOST-IPI-KEPT).
  * Returns 0, or 1 with what is wrong in @buf.
  */
 int xk_explore_check(struct xk_vm *vm, char *buf, unsigned long len)
@@ -257,8 +264,27 @@ int xk_explore_check(struct xk_vm *vm, char *buf, unsigned long len)
 
 		if (icp && icp->rm_action) {
 			__builtin_snprintf(buf, len,
-					   "icp(v%d).rm_action = %#x: real-mode work left undone",
+					   "CONC-RM-WORK-DONE: icp(v%d).rm_action = %#x: real-mode work left undone",
 					   vm->vcpu[k].vcpu_id, icp->rm_action);
+			return 1;
+		}
+	}
+	for (k = 0; k < vm->m.nr_cpus; k++) {
+		struct shim_cpu *c = &vm->m.cpu[k];
+
+		if (!c->messages)
+			continue;
+		if (!c->paca.kvm_hstate.kvm_vcpu) {
+			__builtin_snprintf(buf, len,
+					   "CONC-HOST-IPI-KEPT: cpu %d, in the host, has a host message it never took",
+					   k);
+			return 1;
+		}
+		if (!c->paca.kvm_hstate.host_ipi || !c->ipi_raised) {
+			__builtin_snprintf(buf, len,
+					   "CONC-HOST-IPI-KEPT: cpu %d runs a VCPU with a host message pending, but host_ipi %d and its XICS IPI %s: its next exit does not take it (a lost host IPI)",
+					   k, c->paca.kvm_hstate.host_ipi,
+					   c->ipi_raised ? "raised" : "not raised");
 			return 1;
 		}
 	}
@@ -266,7 +292,7 @@ int xk_explore_check(struct xk_vm *vm, char *buf, unsigned long len)
 		if (vm->m.rm_core[k].rm_state.rm_action ||
 		    vm->m.rm_core[k].rm_data) {
 			__builtin_snprintf(buf, len,
-					   "rm_core[%d]: rm_action %#x, rm_data %s: a borrowed host core was never given back",
+					   "CONC-RM-WORK-DONE: rm_core[%d]: rm_action %#x, rm_data %s: a borrowed host core was never given back",
 					   k, vm->m.rm_core[k].rm_state.rm_action,
 					   vm->m.rm_core[k].rm_data ? "set" : "NULL");
 			return 1;
@@ -287,7 +313,7 @@ int xk_explore_check(struct xk_vm *vm, char *buf, unsigned long len)
 		for (j = 0; j < KVMPPC_XICS_IRQ_PER_ICS && !seen; j++)
 			if (ics->irq_state[j].resend) {
 				__builtin_snprintf(buf, len,
-						   "source %#x waits for a resend, but no ICP with need_resend has ICS %u in its resend map: it is never resent (lost)",
+						   "CONC-RESEND-RECORDED: source %#x waits for a resend, but no ICP with need_resend has ICS %u in its resend map: it is never resent (lost)",
 						   ics->irq_state[j].number, i);
 				return 1;
 			}

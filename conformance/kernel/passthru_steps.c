@@ -134,7 +134,12 @@ int xk_hwirq(struct xk_vm *vm, unsigned int hw, int cpu, bool host_ipi,
 	shim_set_pending_xirr(cpu, 0xff000000u | hw);
 	vm->m.cpu[cpu].queued_xirr = then_hw ? 0xff000000u | then_hw : 0;
 	r = kvmppc_read_intr();
-	vm->m.cpu[cpu].paca.kvm_hstate.host_ipi = 0;	/* the host takes it */
+	/*
+	 * An exit to the host (1, 2) takes the host IPIs flagged for this
+	 * CPU; the guest (0, -1, -2) leaves them flagged (ROUTE-HOST-IPI).
+	 */
+	if (r == 1 || r == 2)
+		shim_host_take_ipi(cpu);
 	host = xk_host_xisr(vm, cpu, host_ipi);
 	/* what is still pending would be another exit: not this step */
 	shim_set_pending_xirr(cpu, 0);
@@ -147,5 +152,16 @@ int xk_hwirq(struct xk_vm *vm, unsigned int hw, int cpu, bool host_ipi,
 		kvmppc_xics_rm_complete(vcpu, 0);
 	shim_run_host_messages();
 	*ret = r;
+	return 0;
+}
+
+/* ROUTE-HOST-IPI: the host (on its CPU) sends physical CPU @cpu an IPI */
+int xk_host_ipi(struct xk_vm *vm, int cpu)
+{
+	if (cpu < 0 || cpu >= vm->m.nr_cpus)
+		return -1;
+	xk_pt_enter(vm, vm->host_cpu);
+	shim_host_send_ipi(cpu);
+	shim_run_host_messages();
 	return 0;
 }

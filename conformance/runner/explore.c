@@ -46,8 +46,11 @@ struct node {
 };
 
 struct rep {				/* a decision of a schedule string */
-	uint32_t pos;
-	int32_t cpu;			/* -1: a delay */
+	uint32_t cpu;			/* that decides; UINT32_MAX: the start */
+	uint64_t tick;
+	uint32_t nth;
+	int32_t pick;			/* the CPU to run; -1: delay the store */
+	bool used;
 };
 
 struct search {
@@ -129,19 +132,30 @@ static bool seen(struct search *s, uint64_t key)
 	return false;
 }
 
-static void note(struct search *s, uint32_t pos, const struct xr_choice *c,
-		 int pick, int def)
+/* Append "where:what" for the decision @c answered @pick */
+static void note(struct search *s, const struct xr_choice *c, int pick,
+		 int def)
 {
-	if (pick == def || s->slen >= sizeof(s->sched) - 24)
+	char where[48];
+
+	if (pick == def || s->slen >= sizeof(s->sched) - 64)
 		return;
+	if (c->cpu == UINT32_MAX)
+		snprintf(where, sizeof(where), "start");
+	else if (c->nth)
+		snprintf(where, sizeof(where), "%u.%llu#%u", c->cpu,
+			 (unsigned long long)c->tick, c->nth);
+	else
+		snprintf(where, sizeof(where), "%u.%llu", c->cpu,
+			 (unsigned long long)c->tick);
 	if (c->kind == XR_CHOICE_DELAY)
 		s->slen += (size_t)snprintf(s->sched + s->slen,
 					    sizeof(s->sched) - s->slen,
-					    "%s%u:d", s->slen ? "," : "", pos);
+					    "%s%s:d", s->slen ? "," : "", where);
 	else
 		s->slen += (size_t)snprintf(s->sched + s->slen,
 					    sizeof(s->sched) - s->slen,
-					    "%s%u:%u", s->slen ? "," : "", pos,
+					    "%s%s:%u", s->slen ? "," : "", where,
 					    c->alt[pick]);
 }
 
@@ -270,25 +284,24 @@ static int choose_replay(struct search *s, const struct xr_choice *c,
 {
 	uint32_t i, k;
 
+	(void)pos;
 	for (i = 0; i < s->nreps; i++) {
-		if (s->reps[i].pos != pos)
+		struct rep *r = &s->reps[i];
+
+		if (r->used || r->cpu != c->cpu || r->tick != c->tick ||
+		    r->nth != c->nth ||
+		    (r->pick < 0) != (c->kind == XR_CHOICE_DELAY))
 			continue;
-		if (s->reps[i].cpu < 0) {
-			if (c->kind == XR_CHOICE_DELAY)
-				return 1;
-			break;
-		}
-		for (k = 0; c->kind == XR_CHOICE_CPU && k < c->nr; k++)
-			if (c->alt[k] == (uint32_t)s->reps[i].cpu)
+		r->used = true;
+		if (r->pick < 0)
+			return 1;
+		for (k = 0; k < c->nr; k++)
+			if (c->alt[k] == (uint32_t)r->pick)
 				return (int)k;
-		break;
-	}
-	if (i < s->nreps) {
 		snprintf(s->replay_err, sizeof(s->replay_err),
-			 "the schedule does not fit: decision %u %s", pos,
-			 c->kind == XR_CHOICE_DELAY ?
-			 "is a store, not a choice of CPU" :
-			 "cannot run that CPU");
+			 "the schedule does not fit: CPU %d cannot run at %s%u.%llu",
+			 r->pick, c->cpu == UINT32_MAX ? "the start, not " : "",
+			 c->cpu, (unsigned long long)c->tick);
 		s->bad_replay = true;
 		return XR_CHOOSE_STOP;
 	}
@@ -314,10 +327,14 @@ static int chooser(void *ctx, const struct xr_choice *c)
 		break;
 	}
 	if (r >= 0)
-		note(s, pos, c, r, default_of(c));
+		note(s, c, r, default_of(c));
 	return r;
 }
 
+/*
+ * "WHERE:WHAT,..." where WHERE is "start" or CPU.TICK[#NTH] (struct
+ * xr_choice) and WHAT a CPU to run or "d" (delay the store)
+ */
 static int parse_schedule(struct search *s, const char *str, char *why,
 			  size_t len)
 {
@@ -327,28 +344,46 @@ static int parse_schedule(struct search *s, const char *str, char *why,
 	if (!strcmp(str, "-") || !*str)
 		return 0;
 	while (*p) {
+		struct rep *r = realloc(s->reps, (s->nreps + 1) * sizeof(*r));
+		unsigned long long v;
 		char *end;
-		unsigned long pos = strtoul(p, &end, 10);
-		struct rep *r;
 
-		if (end == p || *end != ':')
-			goto bad;
-		p = end + 1;
-		r = realloc(s->reps, (s->nreps + 1) * sizeof(*r));
 		if (!r)
 			goto bad;
 		s->reps = r;
 		r = &s->reps[s->nreps++];
-		r->pos = (uint32_t)pos;
-		if (*p == 'd') {
-			r->cpu = -1;
+		memset(r, 0, sizeof(*r));
+		if (!strncmp(p, "start", 5)) {
+			r->cpu = UINT32_MAX;
+			p += 5;
+		} else {
+			v = strtoull(p, &end, 10);
+			if (end == p || *end != '.' || v >= XR_MAX_CPUS)
+				goto bad;
+			r->cpu = (uint32_t)v;
+			p = end + 1;
+			r->tick = strtoull(p, &end, 10);
+			if (end == p)
+				goto bad;
+			p = end;
+			if (*p == '#') {
+				v = strtoull(p + 1, &end, 10);
+				if (end == p + 1 || v > UINT32_MAX)
+					goto bad;
+				r->nth = (uint32_t)v;
+				p = end;
+			}
+		}
+		if (*p++ != ':')
+			goto bad;
+		if (*p == 'd' && r->cpu != UINT32_MAX) {
+			r->pick = -1;
 			p++;
 		} else {
-			unsigned long cpu = strtoul(p, &end, 10);
-
-			if (end == p || cpu >= XR_MAX_CPUS)
+			v = strtoull(p, &end, 10);
+			if (end == p || v >= XR_MAX_CPUS)
 				goto bad;
-			r->cpu = (int32_t)cpu;
+			r->pick = (int32_t)v;
 			p = end;
 		}
 		if (*p == ',')
@@ -359,7 +394,7 @@ static int parse_schedule(struct search *s, const char *str, char *why,
 	return 0;
 bad:
 	snprintf(why, len,
-		 "schedule '%.60s': want DECISION:CPU or DECISION:d, separated by commas",
+		 "schedule '%.60s': want CPU.TICK:CPU, CPU.TICK:d (a #N after TICK for the N-th decision there) or start:CPU, separated by commas",
 		 str);
 	return -1;
 }
@@ -492,6 +527,53 @@ out:
 }
 
 /* A finding: replay its schedule with the interleaving recorded */
+/*
+ * Replay @sched as a fresh process does (xicsref explore --schedule):
+ * forget the shared locations learnt so far, run once to learn those of
+ * this execution, then again to write its trace (which shows accesses to
+ * shared locations only).  Both runs make every access a decision
+ * (XR_PAR_ALL_POINTS), so that each decision the string names exists,
+ * whatever the exploration that printed it had learnt.
+ */
+static enum ex_end replay_exec(struct ctx *x, const char *sched, char *trace,
+			       size_t tlen, char *oracle, size_t olen,
+			       char *detail, size_t dlen)
+{
+	enum mode saved = x->s.mode;
+	enum ex_end e = E_OK;
+	uint32_t pass, i;
+
+	if (parse_schedule(&x->s, sched, detail, dlen))
+		return E_ERROR;
+	x->s.mode = M_REPLAY;
+	x->new_flag = XR_PAR_NEW;
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < x->s.nreps; i++)
+			x->s.reps[i].used = false;
+		x->s.bad_replay = false;
+		trace[0] = '\0';
+		oracle[0] = detail[0] = '\0';
+		e = execute(x, XR_PAR_ALL_POINTS | (pass ? XR_PAR_TRACE : 0),
+			    trace, tlen, oracle, olen, detail, dlen);
+		if (e == E_ERROR || e == E_STOPPED)
+			break;
+	}
+	for (i = 0; (e == E_OK || e == E_FINDING) && i < x->s.nreps; i++) {
+		const struct rep *r = &x->s.reps[i];
+
+		if (r->used)
+			continue;
+		e = E_ERROR;
+		snprintf(detail, dlen,
+			 "the schedule does not fit: this execution never reaches its decision %u (%s %u, hook call %llu)",
+			 i + 1, r->cpu == UINT32_MAX ? "the start," : "cpu",
+			 r->cpu == UINT32_MAX ? 0 : r->cpu,
+			 (unsigned long long)r->tick);
+	}
+	x->s.mode = saved;
+	return e;
+}
+
 static void found(struct ctx *x, const char *oracle, const char *detail,
 		  const char *sched)
 {
@@ -499,7 +581,7 @@ static void found(struct ctx *x, const char *oracle, const char *detail,
 	struct xr_explore_result *r = x->r;
 	char o2[48] = "", d2[sizeof(r->detail)] = "";
 	size_t tlen = 1 << 20;
-	enum mode saved = x->s.mode;
+	enum ex_end e;
 
 	r->verdict = XR_X_FINDING;
 	snprintf(r->oracle, sizeof(r->oracle), "%s", oracle);
@@ -508,19 +590,18 @@ static void found(struct ctx *x, const char *oracle, const char *detail,
 	r->trace = malloc(tlen);
 	if (!r->trace)
 		return;
-	r->trace[0] = '\0';
-	x->s.mode = M_REPLAY;
-	x->s.bad_replay = false;
-	/* a data race is no end state: its replay just shows the accesses */
-	if (parse_schedule(&x->s, r->schedule, d2, sizeof(d2)) ||
-	    (execute(x, XR_PAR_TRACE, r->trace, tlen, o2, sizeof(o2), d2,
-		     sizeof(d2)) != E_FINDING && !race) ||
-	    (!race && strcmp(o2, oracle)))
+	/*
+	 * The interleaving printed is the replay of the schedule printed,
+	 * as the user will run it: if that does not find the same, say so.
+	 * A data race is no end state: its replay just shows the accesses.
+	 */
+	e = replay_exec(x, r->schedule, r->trace, tlen, o2, sizeof(o2), d2,
+			sizeof(d2));
+	if ((e != E_FINDING && !race) || (!race && strcmp(o2, oracle)))
 		snprintf(r->trace + strlen(r->trace), tlen - strlen(r->trace),
 			 "  (the replay of this schedule did not find it again: %s%s%s)\n",
 			 o2[0] ? o2 : "", o2[0] ? ": " : "",
 			 d2[0] ? d2 : "nothing");
-	x->s.mode = saved;
 }
 
 static int one(struct ctx *x, bool *stop)
@@ -624,21 +705,14 @@ static void replay_one(struct ctx *x)
 	size_t tlen = 1 << 20;
 	enum ex_end e;
 
-	x->s.mode = M_REPLAY;
-	if (parse_schedule(&x->s, x->o->schedule, x->r->why,
-			   sizeof(x->r->why))) {
-		x->r->verdict = XR_X_ERROR;
-		return;
-	}
 	x->r->trace = malloc(tlen);
 	if (!x->r->trace) {
 		x->r->verdict = XR_X_ERROR;
 		snprintf(x->r->why, sizeof(x->r->why), "out of memory");
 		return;
 	}
-	x->r->trace[0] = '\0';
-	e = execute(x, XR_PAR_TRACE, x->r->trace, tlen, oracle,
-		    sizeof(oracle), detail, sizeof(detail));
+	e = replay_exec(x, x->o->schedule, x->r->trace, tlen, oracle,
+			sizeof(oracle), detail, sizeof(detail));
 	snprintf(x->r->schedule, sizeof(x->r->schedule), "%s",
 		 x->s.slen ? x->s.sched : "-");
 	if (e == E_OK) {

@@ -11,4 +11,5 @@
 const struct xr_run_env xr_model_env = {
 	.ref_ops = xr_model_ops,
 	.dev_find = xr_deviation_find,
+	.dev_list = xr_deviations,
 };

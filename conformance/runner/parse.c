@@ -405,12 +405,14 @@ static int parse_passthru_setup(struct xr_pstate *ps, const struct xr_line *l)
 
 static int parse_option(struct xr_pstate *ps, const struct xr_line *l)
 {
-	static const char *const names[4] = {
-		"real_mode", "bypass", "ipi_redirect", "ack_notifier"
+	static const char *const names[XR_NR_OPTIONS] = {
+		"real_mode", "bypass", "ipi_redirect", "ack_notifier",
+		"real_mode_dbg"
 	};
 	struct xr_setup *s = &ps->scn->setup;
-	bool *dst[4] = {
-		&s->real_mode, &s->bypass, &s->ipi_redirect, &s->ack_notifier
+	bool *dst[XR_NR_OPTIONS] = {
+		&s->real_mode, &s->bypass, &s->ipi_redirect, &s->ack_notifier,
+		&s->real_mode_dbg
 	};
 	uint32_t i, n;
 
@@ -422,11 +424,11 @@ static int parse_option(struct xr_pstate *ps, const struct xr_line *l)
 
 		if (xr_pkv(ps, l, &l->tok[i], &k, &val))
 			return -1;
-		for (n = 0; n < 4; n++)
+		for (n = 0; n < XR_NR_OPTIONS; n++)
 			if (xr_tok_is(&k, names[n]))
 				break;
 		xr_tok_show(&k, t, sizeof(t));
-		if (n == 4)
+		if (n == XR_NR_OPTIONS)
 			return xr_perr(ps, l->line, "unknown option '%s'", t);
 		if (ps->option_line[n])
 			return xr_perr(ps, l->line,
@@ -533,6 +535,17 @@ static int finish_setup(struct xr_pstate *ps)
 	return 0;
 }
 
+/* Does the line carry expectations ("=>")?  Then it is a step. */
+static bool has_arrow(const struct xr_line *l)
+{
+	uint32_t i;
+
+	for (i = 1; i < l->nr; i++)
+		if (xr_tok_is(&l->tok[i], "=>"))
+			return true;
+	return false;
+}
+
 static int parse_statement(struct xr_pstate *ps, const struct xr_line *l)
 {
 	const struct xr_tok *k = &l->tok[0];
@@ -567,7 +580,12 @@ static int parse_statement(struct xr_pstate *ps, const struct xr_line *l)
 		return parse_ids(ps, l, false);
 	if (xr_tok_is(k, "deviation"))
 		return parse_ids(ps, l, true);
-	if (xr_tok_is(k, "passthru") && !ps->in_steps)
+	/*
+	 * The contract allows a passthru step anywhere, and only a step has
+	 * expectations: "passthru hw=H irq=I => rc=0" before the first step
+	 * is the first step.
+	 */
+	if (xr_tok_is(k, "passthru") && !ps->in_steps && !has_arrow(l))
 		return parse_passthru_setup(ps, l);
 	if (xr_tok_is(k, "end") && ps->par_line)
 		return xr_parse_par_close(ps, l);

@@ -47,9 +47,20 @@ static const struct {
 	const char *name;
 	int64_t rc;
 } rc_names[] = {
+	/* the hcall return codes of PAPR (the kernel's asm/hvcall.h) */
 	{ "H_SUCCESS", XR_H_SUCCESS },
-	{ "H_HARDWARE", XR_H_HARDWARE },
-	{ "H_PARAMETER", XR_H_PARAMETER },
+	{ "H_BUSY", 1 }, { "H_CLOSED", 2 }, { "H_NOT_AVAILABLE", 3 },
+	{ "H_CONSTRAINED", 4 }, { "H_PARTIAL", 5 }, { "H_IN_PROGRESS", 14 },
+	{ "H_PAGE_REGISTERED", 15 }, { "H_PARTIAL_STORE", 16 },
+	{ "H_PENDING", 17 }, { "H_CONTINUE", 18 },
+	{ "H_HARDWARE", XR_H_HARDWARE }, { "H_FUNCTION", -2 },
+	{ "H_PRIVILEGE", -3 }, { "H_PARAMETER", XR_H_PARAMETER },
+	{ "H_BAD_MODE", -5 }, { "H_PTEG_FULL", -6 }, { "H_NOT_FOUND", -7 },
+	{ "H_RESERVED_DABR", -8 }, { "H_NO_MEM", -9 }, { "H_AUTHORITY", -10 },
+	{ "H_PERMISSION", -11 }, { "H_DROPPED", -12 }, { "H_SOURCE_PARM", -13 },
+	{ "H_DEST_PARM", -14 }, { "H_REMOTE_PARM", -15 },
+	{ "H_RESOURCE", -16 },
+	/* KVM's own: finish the hcall in virtual mode */
 	{ "H_TOO_HARD", XR_H_TOO_HARD },
 };
 
@@ -75,6 +86,19 @@ static int want_rc(struct xr_pstate *ps, const struct xr_line *l,
 	xr_tok_show(val, show, sizeof(show));
 	if (!val->len)
 		return xr_perr(ps, l->line, "missing value for rc");
+	if (val->s[0] != '-') {
+		uint64_t u;
+		enum xr_num_err e = xr_num_u64(val, &u);
+
+		/* a register value: 0xfffffffffffffffc is -4 */
+		*rc = (int64_t)u;
+		if (e == XR_NUM_WIDE)
+			return xr_perr(ps, l->line,
+				       "rc: number %s is wider than 64 bits", show);
+		return e ? xr_perr(ps, l->line,
+				   "rc: '%s' is not a number or H_* name", show)
+			 : 0;
+	}
 	switch (xr_num_s64(val, rc)) {
 	case XR_NUM_OK:
 		return 0;

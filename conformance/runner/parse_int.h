@@ -12,6 +12,9 @@
 #define XR_NR_BLOCKS	(XR_NR_IRQS / XR_IRQS_PER_ICS)
 #define XR_SERVER_MAX	0xffffu	/* ICP server numbers of a set-up */
 
+/* option real_mode, bypass, ipi_redirect, ack_notifier, real_mode_dbg */
+#define XR_NR_OPTIONS	5
+
 struct xr_pstate {
 	struct xr_scenario *scn;
 	const struct xr_parse_opts *opts;
@@ -20,7 +23,7 @@ struct xr_pstate {
 	uint32_t machine_line;
 	uint32_t vcpu_line[XR_MAX_VCPUS];	/* 0: not defined */
 	int32_t cur_cpu[XR_MAX_VCPUS];		/* while parsing the steps */
-	uint32_t option_line[4];
+	uint32_t option_line[XR_NR_OPTIONS];
 	uint8_t blocks[XR_NR_BLOCKS / 8];	/* ICS blocks known so far */
 	uint32_t nr_blocks;
 	uint32_t steps_cap;

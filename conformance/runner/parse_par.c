@@ -35,7 +35,7 @@ static int op_place(enum xr_step_kind k)
 	case XR_STEP_RTAS_SET_XIVE: case XR_STEP_RTAS_GET_XIVE:
 	case XR_STEP_RTAS_INT_OFF: case XR_STEP_RTAS_INT_ON:
 	case XR_STEP_IRQ: case XR_STEP_PASSTHRU: case XR_STEP_UNPASSTHRU:
-	case XR_STEP_GET_SOURCE: case XR_STEP_SET_SOURCE:
+	case XR_STEP_GET_SOURCE: case XR_STEP_SET_SOURCE: case XR_STEP_HOST_IPI:
 		return 3;	/* on a host CPU */
 	default:
 		return 0;	/* not in a block */

@@ -241,6 +241,18 @@ static int step_hwirq(struct xr_pstate *ps, const struct xr_line *l,
 	return cpu_arg(ps, l, &l->tok[3], &st->arg[1]);
 }
 
+/* host-ipi cpu P: the host sends physical CPU P an IPI (ROUTE-HOST-IPI) */
+static int step_host_ipi(struct xr_pstate *ps, const struct xr_line *l,
+			 uint32_t nargs, struct xr_step *st)
+{
+	st->kind = XR_STEP_HOST_IPI;
+	if (nargs_check(ps, l, nargs - 1, 2, "host-ipi", "cpu P"))
+		return -1;
+	if (!xr_tok_is(&l->tok[1], "cpu"))
+		return xr_perr(ps, l->line, "missing value: host-ipi cpu P");
+	return cpu_arg(ps, l, &l->tok[2], &st->arg[0]);
+}
+
 /*
  * passthru-fill N hw=H irq=IRQ: N passthru steps in one, hw H+i to irq
  * IRQ+i (a compact way to fill the flat map; arg2 = N).
@@ -345,6 +357,8 @@ int xr_parse_step(struct xr_pstate *ps, const struct xr_line *l)
 		r = step_irq(ps, l, nargs, &st->step);
 	else if (xr_tok_is(k, "hwirq"))
 		r = step_hwirq(ps, l, nargs, &st->step);
+	else if (xr_tok_is(k, "host-ipi"))
+		r = step_host_ipi(ps, l, nargs, &st->step);
 	else if (xr_tok_is(k, "passthru")) {
 		st->step.kind = XR_STEP_PASSTHRU;
 		r = xr_parse_passthru_args(ps, l, 1, nargs, &st->step.arg[0],

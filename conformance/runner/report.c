@@ -87,6 +87,10 @@ void xr_report_outcome(FILE *f, const char *file,
 	}
 	if (o->more_diffs)
 		fprintf(f, "    ... more fields differ\n");
+	if (o->dev_hint[0])
+		fprintf(f, "    hint: this difference is %s (spec/deviations.md): the model emulating %s agrees with %s over the whole scenario; declare `deviation %s` if the scenario means to show it\n",
+			o->dev_hint, strchr(o->dev_hint, ' ') ? "them" : "it",
+			o->impl->name, o->dev_hint);
 	if (o->nr_diffs && !o->vs_expect && o->ref) {
 		xr_kinds_str(o->cmp_kinds, kinds, sizeof(kinds));
 		fprintf(f, "    events compared over: %s\n", kinds);

@@ -579,6 +579,63 @@ int xr_dev_quirks(const struct xr_run_env *env,
 	return 0;
 }
 
+/*
+ * Deviation hints.  A scenario that declares no deviation differs from
+ * the strict model on @impl: if the model running some documented quirks
+ * agrees with @impl over the whole scenario, name them, smallest set
+ * first.  The verdict stays FAIL: only the scenario's author knows whether
+ * it means to show the deviation (then it declares it) or not.  Costs
+ * nothing unless a run fails: at most 2^HINT_MAX_DEVS - 1 reruns then.
+ */
+#define HINT_MAX_DEVS	10
+
+static void dev_hint(const struct xr_run_env *env,
+		     const struct xr_scenario *scn,
+		     const struct xr_impl_ops *impl,
+		     const struct xr_impl_ops *ref, unsigned int how,
+		     struct xr_outcome *o)
+{
+	const struct xr_deviation *all, *cand[HINT_MAX_DEVS];
+	uint32_t nr = 0, nc = 0, i, size, mask;
+	struct xr_outcome *tmp;
+
+	if (o->verdict != XR_V_FAIL || o->vs_expect || !o->nr_diffs ||
+	    scn->nr_devs || !env->dev_list || !ref)
+		return;
+	all = env->dev_list(&nr);
+	for (i = 0; i < nr && nc < HINT_MAX_DEVS; i++)
+		if (all[i].quirk && all[i].applies_to &&
+		    xr_dev_applies(all[i].applies_to, impl->name))
+			cand[nc++] = &all[i];
+	tmp = malloc(sizeof(*tmp));
+	if (!tmp)
+		return;
+	/* the expectations are the spec's: a quirked run need not meet them */
+	how &= ~PAIR_EXPECTS;
+	for (size = 1; size <= nc; size++)
+		for (mask = 1; mask < 1u << nc; mask++) {
+			uint64_t quirks = 0;
+			size_t n = 0;
+
+			if ((uint32_t)__builtin_popcount(mask) != size)
+				continue;
+			for (i = 0; i < nc; i++)
+				if (mask & 1u << i)
+					quirks |= cand[i]->quirk;
+			if (run_pair(env->cache, scn, impl, ref, quirks, how,
+				     tmp) != PAIR_PASS)
+				continue;
+			for (i = 0; i < nc; i++)
+				if (mask & 1u << i && n < sizeof(o->dev_hint))
+					n += (size_t)snprintf(o->dev_hint + n,
+						sizeof(o->dev_hint) - n, "%s%s",
+						n ? " " : "", cand[i]->id);
+			goto out;
+		}
+out:
+	free(tmp);
+}
+
 void xr_run_one(const struct xr_run_env *env, const struct xr_scenario *scn,
 		const struct xr_impl_ops *impl, struct xr_outcome *out)
 {
@@ -613,6 +670,7 @@ void xr_run_one(const struct xr_run_env *env, const struct xr_scenario *scn,
 	if (!ids[0]) {
 		set_verdict(out, run_pair(cache, scn, impl, ref, 0,
 					  how | PAIR_EXPECTS, out));
+		dev_hint(env, scn, impl, ref, how, out);
 		return;
 	}
 	/* 1: against the strict model, it must differ */
@@ -793,6 +851,7 @@ void xr_run_group(const struct xr_run_env *env, const struct xr_scenario *scn,
 	for (k = 0; k < n; k++) {
 		pair_locate(&ps[k], &outs[k], ends[k]);
 		set_verdict(&outs[k], ends[k]);
+		dev_hint(env, scn, impls[k], ref, how, &outs[k]);
 	}
 	free(ps);
 	free(ra);

@@ -48,6 +48,12 @@ struct xr_outcome {
 	uint32_t nr_exp_events;		/* expect events/no-events checked */
 	bool dev_unshown;		/* a declared deviation applied, but
 					 * this path agreed with the spec */
+	/*
+	 * A failure of a scenario that declares no deviation, when the
+	 * implementation agrees fully with the model running these
+	 * documented quirks ("DEV-A DEV-B"): the difference is known.
+	 */
+	char dev_hint[128];
 };
 
 /*
@@ -71,6 +77,8 @@ struct xr_run_env {
 	/* reference model for a context; NULL for a model-only run */
 	const struct xr_impl_ops *(*ref_ops)(enum xr_context ctx);
 	const struct xr_deviation *(*dev_find)(const char *id);
+	/* every documented deviation, for the hints of a failure; may be NULL */
+	const struct xr_deviation *(*dev_list)(uint32_t *nr);
 	/*
 	 * After each step compare only the sources that step names, not
 	 * every source the scenario has named so far (the fuzzers: their

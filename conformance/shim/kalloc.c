@@ -113,6 +113,13 @@ static void *shim_arena_alloc(size_t size)
 	return h + 1;
 }
 
+/* Where the kernel's data lives: what the explorer watches */
+void shim_arena_range(unsigned long *lo, unsigned long *hi)
+{
+	*lo = (unsigned long)shim_arena;
+	*hi = (unsigned long)(shim_arena + SHIM_ARENA);
+}
+
 static void shim_arena_free(struct shim_hdr *h)
 {
 	if (h->state != SHIM_LIVE)
@@ -120,6 +127,39 @@ static void shim_arena_free(struct shim_hdr *h)
 	h->state = SHIM_KEPT;
 	if (--shim_arena_live == 0)
 		shim_arena_used = 0;
+}
+
+unsigned long shim_arena_mark(void)
+{
+	return shim_arena_used;
+}
+
+void shim_arena_abandon(unsigned long mark)
+{
+	size_t off = mark;
+
+	while (off < shim_arena_used) {
+		struct shim_hdr *h = (struct shim_hdr *)(shim_arena + off);
+
+		if (h->state == SHIM_LIVE) {
+			h->state = SHIM_KEPT;
+			if (--shim_arena_live == 0) {
+				shim_arena_used = 0;
+				return;
+			}
+		}
+		off += (sizeof(*h) + h->size + 63) & ~(size_t)63;
+	}
+}
+#else
+unsigned long shim_arena_mark(void)
+{
+	return 0;
+}
+
+void shim_arena_abandon(unsigned long mark)
+{
+	(void)mark;
 }
 #endif
 

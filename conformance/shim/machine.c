@@ -162,6 +162,8 @@ void __raw_rm_writeb(u8 val, volatile void __iomem *addr)
 	if (cpu < 0)
 		return;
 	shim_cur->cpu[cpu].mmio[off] = val;
+	if (off == XICS_MFRR)
+		shim_cur->cpu[cpu].ipi_raised = val != 0xff;
 	if (off == XICS_MFRR && val != 0xff)
 		shim_event(XK_EV_IPI, cpu, 0);
 }
@@ -195,8 +197,15 @@ u32 __raw_rm_readl(volatile void __iomem *addr)
 
 int64_t opal_int_set_mfrr(u32 hard_cpu, u8 mfrr)
 {
+	int cpu = shim_hard_to_logical(hard_cpu);
+
+	if (cpu < 0 || cpu >= shim_cur->nr_cpus) {
+		shim_warn(__FILE__, __LINE__);
+		return 0;
+	}
+	shim_cur->cpu[cpu].ipi_raised = mfrr != 0xff;
 	if (mfrr != 0xff)
-		shim_event(XK_EV_IPI, shim_hard_to_logical(hard_cpu), 0);
+		shim_event(XK_EV_IPI, cpu, 0);
 	return 0;
 }
 
@@ -231,16 +240,16 @@ int64_t opal_set_xive(u32 isn, u16 server, u8 priority)
 	return 0;
 }
 
-void smp_muxed_ipi_set_message(int cpu, int msg)
+void shim_message_posted(int cpu)
 {
-	if (!shim_cur->cpu[cpu].msgs)
-		shim_cur->nr_host_msgs++;
-	shim_cur->cpu[cpu].msgs |= 1u << msg;
+	shim_cur->nr_host_msgs++;
 }
 
-void kvmppc_set_host_ipi(int cpu)
+/* The host took the XICS IPI: its handler resets the MFRR */
+void shim_ipi_lowered(int cpu)
 {
-	shim_cur->cpu[cpu].paca.kvm_hstate.host_ipi = 1;
+	shim_cur->cpu[cpu].ipi_raised = false;
+	shim_cur->cpu[cpu].mmio[XICS_MFRR] = 0xff;
 }
 
 unsigned long get_tb(void)
@@ -253,29 +262,25 @@ unsigned long vmalloc_to_phys(void *addr)
 	return (unsigned long)addr;
 }
 
-/* Was host CPU @cpu sent PPC_MSG_RM_HOST_ACTION? */
+/* A host CPU (no VCPU loaded) with a message it has not taken */
 bool shim_host_msg_pending(int cpu)
 {
-	return shim_cur->cpu[cpu].msgs & (1u << PPC_MSG_RM_HOST_ACTION);
+	return shim_cur->cpu[cpu].messages &&
+	       !shim_cur->cpu[cpu].paca.kvm_hstate.kvm_vcpu;
 }
 
-/* What host CPU @cpu (the current one) does with such a message */
+/* Host CPU @cpu (the current one) takes its IPI */
 void shim_host_action(int cpu)
 {
-	struct shim_cpu *c = &shim_cur->cpu[cpu];
-
-	if (!shim_host_msg_pending(cpu))
-		return;
-	c->msgs &= ~(1u << PPC_MSG_RM_HOST_ACTION);
-	if (!c->msgs)
-		shim_cur->nr_host_msgs--;
-	c->paca.kvm_hstate.host_ipi = 0;
-	kvmppc_xics_ipi_action();
+	if (shim_host_msg_pending(cpu))
+		shim_host_take_ipi(cpu);
 }
 
 /*
- * Each host CPU that got PPC_MSG_RM_HOST_ACTION runs the kernel's
- * handler on itself at the end of the step, as the borrowed core would.
+ * Each host CPU that was sent a message (PPC_MSG_RM_HOST_ACTION from a
+ * real-mode CPU borrowing it, or a host-ipi step) takes its IPI at the
+ * end of the step, running the kernel's handler on itself.  CPUs that
+ * run a VCPU take theirs at their next exit (the read path).
  * While a parallel block is explored it runs at once, as a CPU of its
  * own that the IPI started (shim_event).
  */
@@ -294,6 +299,9 @@ void shim_run_host_messages(void)
 		shim_host_action(i);
 	}
 	shim_cur->cur_cpu = saved;
+	shim_cur->nr_host_msgs = 0;
+	for (i = 0; i < shim_cur->nr_cpus; i++)
+		shim_cur->nr_host_msgs += shim_cur->cpu[i].messages != 0;
 }
 
 /* A core is "in host" when none of its threads runs a VCPU */

@@ -51,6 +51,12 @@ static const struct xr_deviation deviations[] = {
 		.applies_to = "kernel-*",
 		.summary = "Down_CPPR presenting the IPI over a pending device interrupt (possible after an EOI to a more favoured CPPR) overwrites it without a reject, so it is lost, and virtual mode WARNs; PAPR Check_IPI rejects it",
 	},
+	{
+		.id = "DEV-RM-XIRR-X-AGAIN",
+		.quirk = XR_QUIRK_RM_XIRR_X_AGAIN,
+		.applies_to = "kernel-rm",
+		.summary = "a real-mode H_XIRR_X that asks for the host's completion (DEBUG_REALMODE) is accepted again in virtual mode: the guest gets the second XIRR and never sees the first interrupt; PAPR (and ROUTE-RM-DEBUG) accept once",
+	},
 };
 
 const struct xr_deviation *xr_deviations(uint32_t *nr)

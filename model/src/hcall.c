@@ -8,6 +8,12 @@
 #include "model_internal.h"
 
 /* ROUTE-RM-OFF: with real_mode off virtual mode does all the work */
+/*
+ * ROUTE-RM-DEBUG: setup.real_mode_dbg (the kernel's DEBUG_REALMODE) only
+ * sends every real-mode hcall through the host's completion, which does
+ * what real mode left to do: nothing the guest sees changes, so the model
+ * has no use for it.
+ */
 static bool runs_in_rm(const struct xr_model *m)
 {
 	return m->ctx == XR_CTX_REAL && m->setup.real_mode;
@@ -47,10 +53,32 @@ int64_t xr_h_xirr(struct xr_model *m, uint32_t vcpu, uint64_t *xirr)
 	return hcall_end(m, XR_H_SUCCESS);
 }
 
-/* ICP-ACCEPT-X: H_XIRR; the timebase it adds in R5 is not modelled */
+/*
+ * ICP-ACCEPT-X: H_XIRR; the timebase it adds in R5 is not modelled.
+ *
+ * DEV-RM-XIRR-X-AGAIN: the kernel's virtual-mode dispatcher believes
+ * H_XIRR_X has no real-mode handler, so after a real-mode H_XIRR_X that
+ * asked for the host's completion (only real_mode_dbg makes it ask) it
+ * runs the virtual-mode accept again instead: the guest gets the second
+ * XIRR, and the interrupt of the first stays in service unseen.
+ */
 int64_t xr_h_xirr_x(struct xr_model *m, uint32_t vcpu, uint64_t *xirr)
 {
-	return xr_h_xirr(m, vcpu, xirr);
+	struct xr_icp *icp = hcall_begin(m, vcpu, runs_in_rm(m));
+
+	*xirr = 0;
+	if (!icp)
+		return hcall_end(m, XR_H_HARDWARE);
+	xr_line_clear_self(m, &m->vcpu[icp->vcpu]);
+	*xirr = xr_icp_accept(m, icp);
+	if (m->in_rm && m->setup.real_mode_dbg &&
+	    xr_quirk(m, XR_QUIRK_RM_XIRR_X_AGAIN)) {
+		/* the host's kvmppc_xics_hcall: no completion, a new accept */
+		m->in_rm = false;
+		xr_line_clear_self(m, &m->vcpu[icp->vcpu]);
+		*xirr = xr_icp_accept(m, icp);
+	}
+	return hcall_end(m, XR_H_SUCCESS);
 }
 
 /*

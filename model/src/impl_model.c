@@ -169,6 +169,14 @@ enum xr_status xr_model_step(struct xr_model *m, const struct xr_step *st,
 		if (pt_step(m, st, res, err, errlen))
 			return XR_FAILED;
 		break;
+	case XR_STEP_HOST_IPI:
+		if (st->arg[0] >= m->nr_cpus) {
+			snprintf(err, errlen, "host-ipi: no cpu %llu",
+				 (unsigned long long)st->arg[0]);
+			return XR_FAILED;
+		}
+		xr_host_ipi(m, (uint32_t)st->arg[0]);
+		break;
 	default:
 		snprintf(err, errlen, "unknown step kind %d", (int)st->kind);
 		return XR_FAILED;

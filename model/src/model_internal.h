@@ -24,6 +24,7 @@
 #define XR_QUIRK_RTAS_PRIO_WIDE		XR_QUIRK(4)
 #define XR_QUIRK_VM_CPPR_DOWN_TAIL	XR_QUIRK(5)
 #define XR_QUIRK_CPPR_DOWN_DISPLACE	XR_QUIRK(6)
+#define XR_QUIRK_RM_XIRR_X_AGAIN	XR_QUIRK(7)
 
 struct xr_src {
 	uint32_t server;
@@ -80,6 +81,12 @@ struct xr_model {
 	uint32_t max_icsid;
 
 	bool mer[XR_MAX_CPUS];		/* LPCR[MER] per physical CPU */
+	/*
+	 * host_ipi in each physical CPU's PACA (ROUTE-HOST-IPI): set by a host
+	 * IPI to a CPU that runs a VCPU, cleared when that CPU next exits to
+	 * the host.
+	 */
+	bool host_ipi[XR_MAX_CPUS];
 	uint8_t running[XR_MAX_CORES];	/* VCPUs running on each core */
 
 	/* The step being run */
@@ -178,6 +185,8 @@ int64_t xr_passthru_fill(struct xr_model *m, uint32_t hw, uint32_t irq,
 int64_t xr_map_lookup(struct xr_model *m, uint32_t hw);
 enum xr_path xr_hwirq_ex(struct xr_model *m, uint32_t hw, uint32_t cpu,
 			 bool host_ipi, uint32_t then_hw);
+/* ROUTE-HOST-IPI: the host sends physical CPU @cpu an IPI */
+void xr_host_ipi(struct xr_model *m, uint32_t cpu);
 bool xr_hwirq_would_crash(const struct xr_model *m, uint32_t hw, uint32_t cpu);
 
 /* ics.c, the input of a source as seen on physical CPU @cpu */

@@ -366,7 +366,8 @@ enum xr_path xr_hwirq_ex(struct xr_model *m, uint32_t hw, uint32_t cpu,
 			 bool host_ipi, uint32_t then_hw)
 {
 	struct xr_read r = {
-		.cpu = cpu, .pending = { hw, then_hw }, .host_ipi = host_ipi,
+		.cpu = cpu, .pending = { hw, then_hw },
+		.host_ipi = host_ipi || (cpu < XR_MAX_CPUS && m->host_ipi[cpu]),
 	};
 	bool again, rm;
 	int ret = 0, rc;
@@ -379,6 +380,9 @@ enum xr_path xr_hwirq_ex(struct xr_model *m, uint32_t hw, uint32_t cpu,
 		if (rc && (ret == 0 || rc > ret))
 			ret = rc;
 	} while (again);
+	/* ROUTE-HOST-IPI: an exit to the host takes a host IPI flagged here */
+	if ((ret == 1 || ret == 2) && cpu < XR_MAX_CPUS)
+		m->host_ipi[cpu] = false;
 	/* what is still pending would be another exit, not this step */
 	rm = m->in_rm;
 	m->in_rm = false;
@@ -390,6 +394,23 @@ enum xr_path xr_hwirq_ex(struct xr_model *m, uint32_t hw, uint32_t cpu,
 		xr_rm_complete(m);
 	xr_step_end(m);
 	return path_of(ret);
+}
+
+/*
+ * ROUTE-HOST-IPI: the host sends physical CPU @cpu an IPI (a muxed host
+ * message; kvmppc_set_host_ipi, then the XICS IPI).  A CPU in the host
+ * takes it at once.  A CPU that runs a VCPU keeps host_ipi set in its
+ * PACA until it next exits to the host: its read path returns 1 without
+ * reading the XIRR (ROUTE-READ-HOST-IPI), or re-raises the IPI and
+ * returns 1 if it took the physical IPI for a guest wake-up.
+ */
+void xr_host_ipi(struct xr_model *m, uint32_t cpu)
+{
+	xr_step_begin(m, -1, false);
+	if (cpu < XR_MAX_CPUS && vcpu_on(m, cpu) >= 0)
+		m->host_ipi[cpu] = true;
+	xr_emit(m, XR_EV_IPI, cpu, 0);
+	xr_step_end(m);
 }
 
 enum xr_path xr_hwirq(struct xr_model *m, uint32_t hw, uint32_t cpu)

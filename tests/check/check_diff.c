@@ -9,7 +9,9 @@
  * (impl.h) after the file's steps: each source left clear reads back as
  * a source at rest, so the runner may skip it.  A third holds every
  * implementation that offers reset to its contract: reset to the file's
- * set-up after another file ran, an instance behaves as a new one.
+ * set-up after another file ran, an instance behaves as a new one.  A
+ * fourth runs a file that declares deviations without them: it must fail
+ * with a hint naming declared ones wherever it showed them.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -124,6 +126,63 @@ START_TEST(test_scenario)
 			skip, dev);
 	xr_scenario_free(&scn);
 	ck_assert_msg(!fail, "%s: %u implementations failed", path, fail);
+}
+END_TEST
+
+/*
+ * Deviation hints: a file that declares deviations, run without its
+ * declarations, fails wherever it showed one, and the failure names a
+ * set of the declared deviations that explains it (the smallest such
+ * set, so possibly fewer); where the file passed, it passes without a
+ * hint.  Alone and in a group, the same outcome.
+ */
+START_TEST(test_dev_hint)
+{
+	struct xr_outcome *with = calloc(impls.nr, sizeof(*with));
+	struct xr_outcome *bare = calloc(impls.nr, sizeof(*bare));
+	struct xr_scenario scn;
+	char path[512], hint[sizeof(bare->dev_hint)], *save, *id;
+	uint32_t j, i, nr_devs;
+
+	snprintf(path, sizeof(path), SCN_DIR "/%s", files[_i]);
+	ck_assert(xr_parse_file(path, xr_test_catalogue(), &scn) == 0);
+	nr_devs = scn.nr_devs;
+	for (j = 0; nr_devs && j < impls.nr; j++)
+		xr_run_one(&xr_model_env, &scn, impls.ops[j], &with[j]);
+	scn.nr_devs = 0;
+	for (j = 0; nr_devs && j < impls.nr; j++) {
+		const struct xr_outcome *w = &with[j];
+		struct xr_outcome *b = &bare[j];
+
+		xr_run_one(&xr_model_env, &scn, impls.ops[j], b);
+		if (w->verdict == XR_V_PASS) {
+			ck_assert_msg(b->verdict == XR_V_PASS && !b->dev_hint[0],
+				      "%s: %s %s: passes with its deviations, not without (%s)",
+				      path, w->impl->name, w->impl->version,
+				      b->reason);
+			continue;
+		}
+		if (w->verdict != XR_V_DEV)
+			continue;	/* test_scenario reports it */
+		ck_assert_msg(b->verdict == XR_V_FAIL && b->dev_hint[0],
+			      "%s: %s %s: shows %s, but without the declaration: %s, hint \"%s\"",
+			      path, w->impl->name, w->impl->version, w->reason,
+			      xr_verdict_name(b->verdict), b->dev_hint);
+		snprintf(hint, sizeof(hint), "%s", b->dev_hint);
+		for (id = strtok_r(hint, " ", &save); id;
+		     id = strtok_r(NULL, " ", &save)) {
+			for (i = 0; i < nr_devs && strcmp(scn.devs[i], id); i++)
+				;
+			ck_assert_msg(i < nr_devs, "%s: %s: hint %s is not declared",
+				      path, w->impl->name, id);
+		}
+	}
+	if (nr_devs)
+		check_groups(path, &scn, bare);
+	scn.nr_devs = nr_devs;
+	xr_scenario_free(&scn);
+	free(with);
+	free(bare);
 }
 END_TEST
 
@@ -353,6 +412,7 @@ Suite *xr_suite_diff(void)
 	setup_lists();
 	tcase_set_timeout(tc, 60);
 	tcase_add_loop_test(tc, test_scenario, 0, nr_files);
+	tcase_add_loop_test(tc, test_dev_hint, 0, nr_files);
 	tcase_add_loop_test(tc, test_changed_sources, 0, nr_files);
 	tcase_add_loop_test(tc, test_reset, 0, nr_files);
 	suite_add_tcase(s, tc);

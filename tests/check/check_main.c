@@ -58,6 +58,7 @@ int main(void)
 	srunner_add_suite(sr, xr_suite_mutant());
 	srunner_add_suite(sr, xr_suite_diff());
 	srunner_add_suite(sr, xr_suite_kalloc());
+	srunner_add_suite(sr, xr_suite_contract());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
@@ -73,7 +74,8 @@ void xr_test_same_outcome(const char *what, const struct xr_outcome *a,
 		      a->line == b->line && a->nr_diffs == b->nr_diffs &&
 		      a->more_diffs == b->more_diffs &&
 		      a->at_end_sweep == b->at_end_sweep &&
-		      !strcmp(a->reason, b->reason),
+		      !strcmp(a->reason, b->reason) &&
+		      !strcmp(a->dev_hint, b->dev_hint),
 		      "%s: %s %s: %s at step %u (%s), against %s at step %u (%s)",
 		      what, a->impl ? a->impl->name : "?",
 		      a->impl ? a->impl->version : "",

@@ -285,6 +285,7 @@ static void test_dev_registry_ids_and_bits(void **state)
 		"DEV-RM-EOI-NOICS", "DEV-ARG-CPPR-WIDE", "DEV-ARG-MFRR-WIDE",
 		"DEV-RTAS-UNDEFINED-SOURCE", "DEV-RTAS-PRIO-WIDE",
 		"DEV-VM-CPPR-DOWN-TAIL", "DEV-CPPR-DOWN-DISPLACE",
+		"DEV-RM-XIRR-X-AGAIN",
 	};
 	uint64_t seen = 0;
 	uint32_t nr, i;

@@ -62,6 +62,17 @@ struct xr_choice {
 	uint32_t alt[XR_PAR_CPUS];	/* CPUs: block order, then host work */
 	uint32_t cpu;			/* the CPU that reached the decision */
 	/*
+	 * Where in that CPU's run: its -th hook call (every access,
+	 * atomic, lock and barrier of watched memory counts, decision or
+	 * not) and the  decision of this kind it reached there.  Unlike
+	 * a decision's index this does not depend on which accesses were
+	 * decisions, so a schedule string that names decisions this way
+	 * replays in a fresh exploration (XR_PAR_ALL_POINTS).  The choice
+	 * of the CPU that starts has cpu UINT32_MAX, tick 0.
+	 */
+	uint64_t tick;
+	uint32_t nth;
+	/*
 	 * Everything that decides the rest of the execution (memory, store
 	 * buffers, what each CPU has seen so far), hashed: two decisions
 	 * with equal state and equal alternatives have equal futures.
@@ -105,6 +116,10 @@ struct xr_race {
 					 * executions before it learnt */
 #define XR_PAR_TRACE		2u	/* write the interleaving into trace */
 #define XR_PAR_RACES		4u	/* look for data races */
+#define XR_PAR_ALL_POINTS	8u	/* every access of watched memory is a
+					 * decision, whatever was learnt: a
+					 * replay finds every decision of the
+					 * schedule it replays */
 
 struct xr_par_exec {
 	/* in */

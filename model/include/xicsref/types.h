@@ -106,6 +106,8 @@ struct xr_setup {
 	bool bypass;		/* option bypass (kvm_irq_bypass), default on */
 	bool ipi_redirect;	/* option ipi_redirect, default on */
 	bool ack_notifier;	/* option ack_notifier, default off */
+	bool real_mode_dbg;	/* option real_mode_dbg (the kernel's DEBUG_REALMODE),
+				 * default off; nothing the guest sees changes */
 	uint64_t quirks;	/* model only: XR_QUIRK_* deviations to emulate */
 };
 
@@ -134,6 +136,7 @@ enum xr_step_kind {
 	XR_STEP_GET_ICP,	/* vcpu */
 	XR_STEP_SET_SOURCE,	/* arg0 = irq, arg1 = 64-bit source state */
 	XR_STEP_GET_SOURCE,	/* arg0 = irq */
+	XR_STEP_HOST_IPI,	/* arg0 = physical cpu: the host sends it an IPI */
 	XR_STEP_NR_KINDS
 };
 

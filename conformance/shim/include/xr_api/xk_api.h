@@ -33,6 +33,7 @@ struct xk_config {
 	int power;			/* 8 or 9 */
 	unsigned int cores, threads;
 	_Bool real_mode, ipi_redirect, bypass, ack_notifier;
+	_Bool real_mode_dbg;		/* xics->real_mode_dbg (DEBUG_REALMODE) */
 	unsigned int nr_vcpus;
 	struct {
 		unsigned int id, server;
@@ -130,6 +131,8 @@ long long xk_passthru(struct xk_vm *vm, unsigned int hw, unsigned int irq,
 long long xk_unpassthru(struct xk_vm *vm, unsigned int irq);
 int xk_hwirq(struct xk_vm *vm, unsigned int hw, int cpu, _Bool host_ipi,
 	     unsigned int then_hw, long *ret, char *err, unsigned long errlen);
+/* ROUTE-HOST-IPI: the host sends physical CPU @cpu an IPI; -1: no such CPU */
+int xk_host_ipi(struct xk_vm *vm, int cpu);
 
 /* Kernel WARNs hit so far (each is a finding) */
 unsigned int xk_warnings(struct xk_vm *vm);

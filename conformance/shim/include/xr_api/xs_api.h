@@ -17,4 +17,7 @@ void xs_barrier_hook(int kind, void *pc);
 /* CPU @cpu was sent an IPI or a doorbell: host work may start there */
 void xs_poked(unsigned int cpu);
 
+/* The kernel's data (explore builds, shim/kalloc.c) */
+void shim_arena_range(unsigned long *lo, unsigned long *hi);
+
 #endif /* XR_API_XS_API_H */

@@ -29,6 +29,8 @@ void shim_barrier_hook(enum shim_barrier_kind kind);
 #define cmpxchg(p, o, n)	({ shim_atomic_hook(SHIM_ATOMIC_CMPXCHG, p); \
 				   __sync_val_compare_and_swap(p, o, n); })
 #define cmpxchg64(p, o, n)	cmpxchg(p, o, n)
+#define xchg(p, v)		({ shim_atomic_hook(SHIM_ATOMIC_CMPXCHG, p); \
+				   __atomic_exchange_n(p, v, __ATOMIC_SEQ_CST); })
 
 /*
  * READ_ONCE and WRITE_ONCE access a scalar of up to 8 bytes once, in one

@@ -101,9 +101,15 @@ int64_t opal_set_xive(u32 isn, u16 server, u8 priority);
 int64_t pnv_opal_pci_msi_eoi(struct irq_data *d);
 
 /* Host IPI messages (asm/smp.h) */
+#define PPC_MSG_CALL_FUNCTION	0
 #define PPC_MSG_RM_HOST_ACTION	4
 void smp_muxed_ipi_set_message(int cpu, int msg);
-void kvmppc_set_host_ipi(int cpu);
+/*
+ * kvmppc_set_host_ipi() and kvmppc_clear_host_ipi(): the tree's own
+ * static inlines of asm/kvm_ppc.h, with their barriers, taken at build
+ * time (extract-funcs.awk) and inlined where the kernel inlines them.
+ */
+#include <kvm_ppc_funcs.inc>
 
 unsigned long get_tb(void);
 

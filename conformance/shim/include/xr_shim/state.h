@@ -19,7 +19,8 @@ struct shim_cpu {
 	struct paca_struct paca;
 	unsigned long lpcr;
 	u8 mmio[SHIM_MMIO_SIZE];	/* XICS presentation registers */
-	unsigned int msgs;		/* muxed host IPI messages */
+	unsigned long messages;		/* muxed host IPI messages, a byte each */
+	bool ipi_raised;		/* its XICS IPI is pending (MFRR set) */
 	u32 queued_xirr;		/* presented after the pending one */
 };
 
@@ -28,6 +29,8 @@ struct shim_machine {
 	int cores, threads, nr_cpus, threads_shift;
 	int cur_cpu;
 	bool exploring;			/* a parallel block runs (explore builds) */
+	bool par_marked;		/* a parallel block ran: par_mark is valid */
+	unsigned long par_mark;		/* the arena before it (shim_arena_mark) */
 	unsigned int nr_host_msgs;	/* CPUs with a muxed message pending */
 	struct shim_cpu cpu[SHIM_MAX_CPUS];
 	struct paca_struct *paca_ptrs[SHIM_MAX_CPUS];
@@ -51,9 +54,19 @@ void shim_select(struct shim_machine *m);
 void shim_event(int kind, unsigned int a, unsigned int b);
 /* The host side of a step: run pending host-core messages */
 void shim_run_host_messages(void);
-/* Host CPU @cpu was sent a host action; run it there (the current CPU) */
+/*
+ * Host IPIs (shim/machine.c, kernel/host_ipi.c): is host CPU @cpu (one
+ * that runs no VCPU) sent a message it has not taken?  Then take it there
+ * (the current CPU).  A CPU that runs a VCPU takes its host IPIs when it
+ * next exits to the host.
+ */
 bool shim_host_msg_pending(int cpu);
 void shim_host_action(int cpu);
+void shim_host_take_ipi(int cpu);
+void shim_host_send_ipi(int cpu);
+/* Bookkeeping of the shim: a message was posted, an XICS IPI taken */
+void shim_message_posted(int cpu);
+void shim_ipi_lowered(int cpu);
 /* Recompute in_host of every core from VCPU placement */
 void shim_update_in_host(void);
 void shim_kick_hv(struct kvm_vcpu *vcpu);

@@ -89,6 +89,15 @@ void shim_kernel_warn(const char *file, int line);
 #define GFP_KERNEL	0
 void *kzalloc(size_t size, int flags);
 void kfree(const void *p);
+/*
+ * Explore builds: where the arena is now, and, once everything of the
+ * caller's that was allocated since that mark and is still reachable has
+ * been freed, give up the rest (an execution cut short can leave a block
+ * its kernel code had not yet published).  The caller must own every block
+ * allocated after the mark.  No-ops in other builds.
+ */
+unsigned long shim_arena_mark(void);
+void shim_arena_abandon(unsigned long mark);
 #define memset(d, c, n)		__builtin_memset(d, c, n)
 #define memcpy(d, s, n)		__builtin_memcpy(d, s, n)
 int strncmp(const char *a, const char *b, size_t n);
