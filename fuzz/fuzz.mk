@@ -7,22 +7,41 @@
 #   make fuzz-ossfuzz-check      runs fuzz/oss-fuzz/build.sh as OSS-Fuzz would
 #   make bench-fuzz              executions per second of each target
 #   $(B)/fuzz/xicsref-from-fuzz INPUT > case.scn
+#   $(B)/fuzz/xicsref-conc-fuzz INPUT > case.scn    (concurrent_ops)
 #
 # The libFuzzer build is clang with ASan+UBSan; the model, the runner and
 # the fuzz code are compiled here again with -fsanitize=fuzzer-no-link so
 # that their coverage guides the fuzzer.  The kernel objects come from a
 # kernel build with the same instrumentation (FUZZ_KBUILD) when it exists,
 # else from the build/san variant.
+#
+# concurrent_ops (FUZZ_XTARGETS) runs parallel blocks on the explore
+# builds (build/explore, make explore-kernels): the kernel objects that
+# `xicsref explore --schedule` replays a finding on.  They carry the
+# explorer's tsan callbacks, no ASan and no coverage; the target itself
+# is the same libFuzzer+ASan+UBSan build as the others.
 
 FUZZ_TARGETS	:= diff_ops model_invariants scenario_parse state_restore
 FUZZ_DIFF	:= diff_ops state_restore
+# The targets on the explore builds.  FUZZ_TARGETS=... on the command line
+# picks from both lists (make fuzz FUZZ_TARGETS=concurrent_ops).
+FUZZ_X_ALL	:= concurrent_ops
+ifeq ($(origin FUZZ_TARGETS),command line)
+FUZZ_X_ASKED	:= $(filter $(FUZZ_X_ALL),$(FUZZ_TARGETS))
+FUZZ_XTARGETS	?= $(FUZZ_X_ASKED)
+override FUZZ_TARGETS := $(filter-out $(FUZZ_X_ALL),$(FUZZ_TARGETS))
+else
+FUZZ_XTARGETS	?= $(FUZZ_X_ALL)
+endif
 FUZZ_SECONDS	?= 60
 FUZZ_CHECK_SECONDS ?= 10
 # fixed, so that a fuzz-check that fails fails again the same way
 FUZZ_CHECK_SEED ?= 1
+FUZZ_CHECK_X_SECONDS ?= 5
 FUZZ_B		:= $(B)/fuzz
 FUZZ_CLANG	?= clang
 FUZZ_KBUILD	?= build/fuzzk
+FUZZ_XBUILD	?= build/explore
 
 FUZZ_LIB_SRCS	:= $(wildcard model/src/*.c) \
 		   $(filter-out conformance/runner/main.c,\
@@ -45,6 +64,18 @@ fuzz_ksos	= $(wildcard $(foreach v,$(KERNEL_VERSIONS),$(1)/kernel/$(v)/xicsref-k
 FUZZ_KSOS_LF	= $(or $(call fuzz_ksos,$(FUZZ_KBUILD)),$(call fuzz_ksos,build/san),\
 		       $(call fuzz_ksos,build))
 FUZZ_KSOS_GCC	= $(call fuzz_ksos,build)
+# concurrent_ops: the explore builds (gcc loads them too)
+FUZZ_KSOS_X	= $(call fuzz_ksos,$(FUZZ_XBUILD))
+# fuzz_sos TARGET: the kernel objects a libFuzzer run of TARGET loads
+fuzz_sos	= $(if $(filter $(FUZZ_XTARGETS),$(1)),$(FUZZ_KSOS_X),$(FUZZ_KSOS_LF))
+# make fuzz KSRC=DIR: what the unmodified kernel DIR is a change of shows
+# too is not new for concurrent_ops (docs/fuzzing.md): the explore builds
+# of the tarballs of the same versions are its baseline.
+fuzz_base_v	= $(firstword $(subst -, ,$(1)))
+FUZZ_XBASE	= $(if $(KSRC),$(wildcard $(foreach v,$(KERNEL_VERSIONS),\
+		    $(FUZZ_XBUILD)/kernel/$(call fuzz_base_v,$(v))/xicsref-kernel.so)))
+fuzz_xenv	= $(if $(filter $(FUZZ_X_ALL),$(1)),\
+		    XICSREF_CONC_BASELINE=$(call fuzz_colon,$(FUZZ_XBASE)))
 fuzz_colon	= $(subst $(eval) ,:,$(strip $(1)))
 
 # -- libFuzzer build --
@@ -80,6 +111,31 @@ $(FUZZ_B)/xicsref-fuzz-selftest: fuzz/selftest.c $(FUZZ_GCC_OBJS)
 	@mkdir -p $(@D)
 	gcc $(FUZZ_GCC_CFLAGS) -o $@ $^ -ldl
 
+# -- concurrent_ops: its own sources, both builds, and its tool --
+FUZZ_CONC_SRCS	:= fuzz/conc_decode.c fuzz/conc_case.c fuzz/conc_run.c \
+		   fuzz/conc_known.c
+FUZZ_CONC_LF	:= $(patsubst %.c,$(FUZZ_B)/obj/%.o,$(FUZZ_CONC_SRCS))
+FUZZ_CONC_GCC	:= $(patsubst %.c,$(FUZZ_B)/gcc/obj/%.o,$(FUZZ_CONC_SRCS))
+# its glue out of the coverage too (conc-coverage-ignore.txt)
+$(FUZZ_CONC_LF): fuzz/conc-coverage-ignore.txt
+$(FUZZ_CONC_LF): FUZZ_COV_IGNORE += \
+	-fsanitize-coverage-ignorelist=$(CURDIR)/fuzz/conc-coverage-ignore.txt
+FUZZ_X_BINS	:= $(addprefix $(FUZZ_B)/,$(FUZZ_XTARGETS))
+FUZZ_X_GCC_BINS	:= $(addprefix $(FUZZ_B)/gcc/,$(FUZZ_XTARGETS))
+
+$(FUZZ_X_BINS): $(FUZZ_B)/%: fuzz/%.c $(FUZZ_CONC_LF) $(FUZZ_LF_OBJS)
+	@mkdir -p $(@D)
+	$(FUZZ_CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ -ldl
+
+$(FUZZ_X_GCC_BINS): $(FUZZ_B)/gcc/%: fuzz/%.c fuzz/standalone.c $(FUZZ_CONC_GCC) \
+		$(FUZZ_GCC_OBJS)
+	@mkdir -p $(@D)
+	gcc $(FUZZ_GCC_CFLAGS) -o $@ $^ -ldl
+
+$(FUZZ_B)/xicsref-conc-fuzz: fuzz/conc_tool.c $(FUZZ_CONC_GCC) $(FUZZ_GCC_OBJS)
+	@mkdir -p $(@D)
+	gcc $(FUZZ_GCC_CFLAGS) -o $@ $^ -ldl
+
 # -- corpora: committed seeds plus every suite scenario, encoded --
 FUZZ_SCNS	:= $(sort $(wildcard conformance/scenarios/*.scn))
 FUZZ_CORPORA	:= $(addprefix $(FUZZ_B)/corpus/,$(FUZZ_TARGETS))
@@ -100,17 +156,35 @@ $(FUZZ_B)/corpus/%: $(FUZZ_B)/xicsref-from-fuzz $(FUZZ_SCNS) \
 	esac
 	@echo "  CORPUS $@: $$(ls $@ | wc -l) seeds"
 
+# concurrent_ops: the suite's parallel scenarios, encoded (the default
+# execution of each; the fuzzer varies the decisions)
+FUZZ_PAR_SCNS	:= $(sort $(wildcard conformance/scenarios/par-*.scn))
+FUZZ_X_CORPORA	:= $(addprefix $(FUZZ_B)/corpus/,$(FUZZ_XTARGETS))
+
+$(FUZZ_X_CORPORA): $(FUZZ_B)/xicsref-conc-fuzz $(FUZZ_PAR_SCNS) \
+		$(wildcard fuzz/corpus/*/*)
+	@rm -rf $@ && mkdir -p $@
+	@if [ -d fuzz/corpus/$(@F) ]; then cp fuzz/corpus/$(@F)/* $@/; fi
+	@for s in $(FUZZ_PAR_SCNS); do \
+		$(FUZZ_B)/xicsref-conc-fuzz --encode $$s \
+		  $@/$$(basename $$s .scn) || exit 1; done
+	@echo "  CORPUS $@: $$(ls $@ | wc -l) seeds"
+
 # -- running --
 # fuzz_env: the kernel objects a run of target $(1) loads
-fuzz_env = XICSREF_KERNEL_SOS=$(call fuzz_colon,$(FUZZ_KSOS_LF)) \
+fuzz_env = XICSREF_KERNEL_SOS=$(call fuzz_colon,$(call fuzz_sos,$(1))) \
 	   ASAN_OPTIONS=detect_leaks=1
+# concurrent_ops: its 58-byte header, then what a diff_ops input holds
+fuzz_max_len = $(if $(filter scenario_parse,$(1)),4096,$(if $(filter $(FUZZ_X_ALL),$(1)),1100,1024))
 fuzz_opts = $(if $(wildcard fuzz/$(1).dict),-dict=fuzz/$(1).dict) \
-	    -max_len=$(if $(filter scenario_parse,$(1)),4096,1024) -timeout=10 \
+	    -max_len=$(call fuzz_max_len,$(1)) -timeout=10 \
 	    -print_final_stats=1
 
-.PHONY: fuzz fuzz-build fuzz-check fuzz-kernels fuzz-ossfuzz-check
+.PHONY: fuzz fuzz-build fuzz-check fuzz-kernels fuzz-ossfuzz-check fuzz-xbase
 fuzz-build: $(FUZZ_LF_BINS) $(FUZZ_GCC_BINS) $(FUZZ_B)/xicsref-from-fuzz \
-	    $(FUZZ_B)/xicsref-fuzz-selftest $(FUZZ_CORPORA)
+	    $(FUZZ_B)/xicsref-fuzz-selftest $(FUZZ_CORPORA) \
+	    $(FUZZ_X_BINS) $(FUZZ_X_GCC_BINS) $(FUZZ_B)/xicsref-conc-fuzz \
+	    $(FUZZ_X_CORPORA)
 
 # The kernels with coverage instrumentation, in their own build variant.
 # No trace-cmp hooks in them: the model makes the same comparisons (and
@@ -132,9 +206,20 @@ fuzz-kernels:
 		echo "fuzz: WARNING: the instrumented kernel build failed ($(B)/fuzz-kernels.log);" \
 		     "the fuzzers load other kernel objects and get no coverage from them" >&2
 
-fuzz_need_kernels = @if [ -z "$(strip $(FUZZ_KSOS_LF))" ]; then \
+fuzz_need_kernels = @if [ -n "$(strip $(FUZZ_TARGETS))" ] && \
+	[ -z "$(strip $(FUZZ_KSOS_LF))" ]; then \
 	echo "fuzz: no sanitizer kernel objects: run make fuzz-kernels" \
 	     "(or make BUILD=build/san CC=clang SAN=1 kernels)" >&2; exit 1; fi
+
+fuzz_need_xkernels = @if [ -n "$(strip $(FUZZ_XTARGETS))" ] && \
+	[ -z "$(strip $(FUZZ_KSOS_X))" ]; then \
+	echo "fuzz: no explore builds ($(FUZZ_XBUILD)/kernel/V) for $(FUZZ_XTARGETS):" \
+	     "run make explore-kernels" >&2; exit 1; fi
+
+# The baseline of a KSRC tree (the tarballs' explore builds), when fuzzing
+# concurrent_ops on one
+fuzz-xbase:
+	$(if $(and $(KSRC),$(FUZZ_XTARGETS)),+$(MAKE) --no-print-directory KSRC= explore-kernels)
 
 # fuzz_run TARGET EXTRA-FLAGS: one libFuzzer run, its log, and on a
 # finding the shrunk scenario the target printed.  New inputs go to
@@ -142,7 +227,8 @@ fuzz_need_kernels = @if [ -z "$(strip $(FUZZ_KSOS_LF))" ]; then \
 # the seed corpus stays as generated, so a replay running at the same
 # time (make review) reads a stable set.
 fuzz_run = mkdir -p $(FUZZ_B)/work/$(1)/corpus && \
-	XICSREF_KERNEL_SOS=$(call fuzz_colon,$(FUZZ_KSOS_LF)) \
+	XICSREF_KERNEL_SOS=$(call fuzz_colon,$(call fuzz_sos,$(1))) \
+	$(call fuzz_xenv,$(1)) \
 	$(FUZZ_B)/$(1) $(call fuzz_opts,$(1)) \
 	  -artifact_prefix=$(FUZZ_B)/work/$(1)/ $(2) $(FUZZ_B)/work/$(1)/corpus \
 	  $(FUZZ_B)/corpus/$(1) \
@@ -153,24 +239,35 @@ fuzz_run = mkdir -p $(FUZZ_B)/work/$(1)/corpus && \
 	echo "  $(1): $$(grep -h 'stat::number_of_executed_units' \
 	  $(FUZZ_B)/work/$(1).log | tail -1) no finding"
 
-fuzz: fuzz-build fuzz-kernels
+fuzz: fuzz-build $(if $(FUZZ_TARGETS),fuzz-kernels) \
+      $(if $(FUZZ_XTARGETS),explore-kernels fuzz-xbase)
 	$(fuzz_need_kernels)
-	@$(foreach t,$(FUZZ_TARGETS),echo "== fuzz $(t) for $(FUZZ_SECONDS) s"; \
+	$(fuzz_need_xkernels)
+	@$(foreach t,$(FUZZ_TARGETS) $(FUZZ_XTARGETS),echo "== fuzz $(t) for $(FUZZ_SECONDS) s"; \
 		$(call fuzz_run,$(t),-max_total_time=$(FUZZ_SECONDS)) &&) true
 
-fuzz-check: fuzz-build fuzz-kernels
+fuzz-check: fuzz-build $(if $(FUZZ_TARGETS),fuzz-kernels) \
+	    $(if $(FUZZ_XTARGETS),explore-kernels fuzz-xbase)
 	$(fuzz_need_kernels)
+	$(fuzz_need_xkernels)
 	$(FUZZ_B)/xicsref-fuzz-selftest
-	@if [ -z "$(strip $(FUZZ_KSOS_GCC))" ]; then \
+	$(FUZZ_B)/xicsref-conc-fuzz --selftest 2000
+	@if [ -n "$(strip $(FUZZ_TARGETS))" ] && \
+	   [ -z "$(strip $(FUZZ_KSOS_GCC))" ]; then \
 		echo "fuzz-check: no gcc kernel objects (build/kernel): run make kernels" >&2; \
 		exit 1; fi
 	@$(foreach t,$(FUZZ_TARGETS),echo "== replay $(t) (gcc, standalone)"; \
 		XICSREF_KERNEL_SOS=$(call fuzz_colon,$(FUZZ_KSOS_GCC)) \
 		$(FUZZ_B)/gcc/$(t) $(FUZZ_B)/corpus/$(t) &&) true
-	@$(foreach t,$(FUZZ_TARGETS),echo "== replay $(t) (libFuzzer)"; \
+	@$(foreach t,$(FUZZ_XTARGETS),echo "== replay $(t) (gcc, standalone)"; \
+		XICSREF_KERNEL_SOS=$(call fuzz_colon,$(FUZZ_KSOS_X)) \
+		$(FUZZ_B)/gcc/$(t) $(FUZZ_B)/corpus/$(t) &&) true
+	@$(foreach t,$(FUZZ_TARGETS) $(FUZZ_XTARGETS),echo "== replay $(t) (libFuzzer)"; \
 		$(call fuzz_run,$(t),-runs=0) &&) true
 	@$(foreach t,$(FUZZ_TARGETS),echo "== fuzz $(t) for $(FUZZ_CHECK_SECONDS) s"; \
 		$(call fuzz_run,$(t),-max_total_time=$(FUZZ_CHECK_SECONDS) -seed=$(FUZZ_CHECK_SEED)) &&) true
+	@$(foreach t,$(FUZZ_XTARGETS),echo "== fuzz $(t) for $(FUZZ_CHECK_X_SECONDS) s"; \
+		$(call fuzz_run,$(t),-max_total_time=$(FUZZ_CHECK_X_SECONDS) -seed=$(FUZZ_CHECK_SEED)) &&) true
 
 # OSS-Fuzz: run fuzz/oss-fuzz/build.sh with the service's variables
 FUZZ_OSS_OUT	:= $(CURDIR)/build/ossfuzz-out
@@ -201,6 +298,8 @@ fuzz-ossfuzz-check:
 # the same inputs, the bound on what diff_ops can reach.  A figure, never a
 # failure (like make bench).
 FUZZ_BENCH_N	?= 16
+# concurrent_ops: its seed corpus, each input this many times
+FUZZ_BENCH_X_RUNS ?= 20
 
 $(FUZZ_B)/xicsref-fuzz-bench-inputs: fuzz/bench_inputs.c $(FUZZ_GCC_OBJS)
 	@mkdir -p $(@D)
@@ -209,11 +308,13 @@ $(FUZZ_B)/xicsref-fuzz-bench-inputs: fuzz/bench_inputs.c $(FUZZ_GCC_OBJS)
 fuzz_ms = $$(date +%s%N | cut -c1-13)
 
 .PHONY: bench-fuzz
-bench-fuzz: $(FUZZ_LF_BINS) $(FUZZ_B)/xicsref-fuzz-bench-inputs fuzz-kernels
+bench-fuzz: $(FUZZ_LF_BINS) $(FUZZ_B)/xicsref-fuzz-bench-inputs fuzz-kernels \
+	    $(FUZZ_X_BINS) $(FUZZ_X_CORPORA) $(if $(FUZZ_XTARGETS),explore-kernels)
 	$(fuzz_need_kernels)
+	$(fuzz_need_xkernels)
 	@rm -rf $(FUZZ_B)/bench && \
 	$(FUZZ_B)/xicsref-fuzz-bench-inputs $(FUZZ_B)/bench $(FUZZ_BENCH_N)
-	@for t in $(FUZZ_TARGETS) diff_ops:floor; do \
+	@for t in $(FUZZ_TARGETS) $(if $(filter diff_ops,$(FUZZ_TARGETS)),diff_ops:floor); do \
 		export XICSREF_KERNEL_SOS=$(call fuzz_colon,$(FUZZ_KSOS_LF)); \
 		x=$${t%%:*}; files=$$(ls $(FUZZ_B)/bench/$$x/*); \
 		case $$t in *:floor) export XICSREF_FUZZ_FLOOR=1 ;; \
@@ -235,4 +336,21 @@ bench-fuzz: $(FUZZ_LF_BINS) $(FUZZ_B)/xicsref-fuzz-bench-inputs fuzz-kernels
 			print ")"; \
 			if (t ~ /floor/) print "bench-fuzz: (diff_ops:floor: the same inputs on the kernel implementations alone," \
 				" no model, no comparison: what diff_ops cannot exceed)" }'; \
+	done
+	@for t in $(FUZZ_XTARGETS); do \
+		export XICSREF_KERNEL_SOS=$(call fuzz_colon,$(FUZZ_KSOS_X)); \
+		files=$$(ls $(FUZZ_B)/corpus/$$t/*); n=$$(echo $$files | wc -w); \
+		r=$(FUZZ_BENCH_X_RUNS); \
+		a=$(fuzz_ms); $(FUZZ_B)/$$t -runs=1 $$files >/dev/null 2>&1 || \
+		  { echo "bench-fuzz: $$t failed" >&2; exit 1; }; \
+		b=$(fuzz_ms); $(FUZZ_B)/$$t -runs=$$r $$files \
+		  >$(FUZZ_B)/bench/$$t.log 2>&1 || \
+		  { echo "bench-fuzz: $$t failed ($(FUZZ_B)/bench/$$t.log)" >&2; exit 1; }; \
+		c=$(fuzz_ms); \
+		nk=$$(grep -c '^fuzz: comparing' $(FUZZ_B)/bench/$$t.log); \
+		awk -v t=$$t -v n=$$(( (r - 1) * n )) -v f=$$n \
+		    -v ms=$$(( (c - b) - (b - a) )) -v nk=$$nk 'BEGIN { \
+			if (ms < 1) ms = 1; r = n * 1000 / ms; \
+			printf "bench-fuzz: %-16s %8.0f exec/s (its %d seed inputs, libFuzzer+ASan+UBSan, one core", t, r, f; \
+			printf "; %d explore implementations each: %.0f executions/s)\n", nk, r * nk }'; \
 	done

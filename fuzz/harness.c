@@ -323,6 +323,7 @@ bool xf_differs(const struct xf_case *c, const struct xr_impl_ops *impl,
 	ref_quirks = xf_quirks_for(impl);
 	memset(out, 0, sizeof(*out));
 	if (!xf_run_bounded(run_case, &a, XF_HANG_MSEC)) {
+		xr_inst_reclaim(&inst_cache);
 		memset(out, 0, sizeof(*out));
 		out->verdict = XR_V_FAIL;
 		out->impl = impl;
@@ -526,9 +527,12 @@ static void diff_group(const char *target, struct xf_case *c,
 			xr_run_one(&alone_env, g.scn, g.ops[k], &g.outs[k]);
 		return;
 	}
-	if (!xf_run_bounded(run_group, &g, XF_HANG_MSEC))
+	if (!xf_run_bounded(run_group, &g, XF_HANG_MSEC)) {
+		/* what the abandoned run had, then each alone */
+		xr_inst_reclaim(&inst_cache);
 		for (k = 0; k < g.n; k++)
 			xf_differs(c, g.ops[k], &g.outs[k]);
+	}
 	for (k = 0; k < g.n; k++) {
 		if (g.outs[k].verdict == XR_V_FAIL) {
 			check_decoded(target, c);

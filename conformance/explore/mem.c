@@ -35,6 +35,9 @@
 /* Every 8-byte word touched in this exploration */
 struct xs_loc {
 	uintptr_t word;
+	uint32_t expl;			/* exploration it belongs to: an older
+					 * one's slot is empty (no memset of
+					 * the table for each new one) */
 	uint32_t gen;			/* execution of acc and wr */
 	uint8_t acc, wr;		/* CPUs (index bits) that read/wrote */
 	bool shared;			/* two CPUs conflict on it */
@@ -44,12 +47,11 @@ struct xs_loc {
 #define XS_NLOCS	(1u << XS_LOC_BITS)
 
 static struct xs_loc *xs_locs;
-static uint32_t xs_nlocs, xs_gen;
+static uint32_t xs_nlocs, xs_gen, xs_expl = 1;
 
 void xs_mem_new_exploration(void)
 {
-	if (xs_locs)
-		memset(xs_locs, 0, XS_NLOCS * sizeof(*xs_locs));
+	xs_expl++;
 	xs_nlocs = 0;
 }
 
@@ -72,17 +74,19 @@ static struct xs_loc *loc_get(uintptr_t word)
 	for (;; i = (i + 1) & (XS_NLOCS - 1)) {
 		struct xs_loc *l = &xs_locs[i];
 
-		if (l->word == word)
-			return l;
-		if (!l->word) {
+		if (l->expl != xs_expl) {
 			if (xs_nlocs > XS_NLOCS / 4 * 3)
 				xs_abort(XR_PAR_FAILED,
 					 "more than %u memory words touched",
 					 XS_NLOCS / 4 * 3);
 			xs_nlocs++;
+			memset(l, 0, sizeof(*l));
 			l->word = word;
+			l->expl = xs_expl;
 			return l;
 		}
+		if (l->word == word)
+			return l;
 	}
 }
 
@@ -91,10 +95,10 @@ bool xs_shared(uintptr_t word)
 	uint32_t i = (uint32_t)(xs_mix(0, word) >> (64 - XS_LOC_BITS));
 
 	for (;; i = (i + 1) & (XS_NLOCS - 1)) {
+		if (xs_locs[i].expl != xs_expl)
+			return false;
 		if (xs_locs[i].word == word)
 			return xs_locs[i].shared;
-		if (!xs_locs[i].word)
-			return false;
 	}
 }
 

@@ -7,6 +7,7 @@
 #include "book3s_xics.h"
 
 #define XK_GUEST_MEM	4096
+#define XK_RTAS_SLOTS	5		/* the steps, and a block's 4 (XR_PAR_OPS) */
 
 struct xk_vm {
 	struct shim_machine m;
@@ -17,11 +18,15 @@ struct xk_vm {
 	int host_cpu;			/* CPU of host-side work */
 	u8 guest_mem[XK_GUEST_MEM];	/* holds the RTAS argument buffer */
 	/*
-	 * The VCPU an RTAS call is made with: only its registers and kvm are
-	 * used, and its own registers keep an RTAS call in a parallel block
-	 * off the GPRs of a VCPU making a hypercall at the same time.
+	 * The VCPUs RTAS calls are made with, and their argument buffers in
+	 * guest memory: only a VCPU's registers and kvm are used.  Slot 0
+	 * serves the steps; in a parallel block each CPU that calls RTAS gets
+	 * a slot of its own (rtas_owner: its CPU), as each guest CPU has its
+	 * registers and its buffer, so that two calls at the same time and a
+	 * hypercall beside them do not clobber each other's.
 	 */
-	struct kvm_vcpu rtas_vcpu;
+	struct kvm_vcpu rtas_vcpu[XK_RTAS_SLOTS];
+	int rtas_owner[XK_RTAS_SLOTS];
 };
 
 /*

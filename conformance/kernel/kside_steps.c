@@ -7,6 +7,8 @@
 #include "kside.h"
 
 #define XK_RTAS_GPA	0x100
+/* room for a struct rtas_args (asm/rtas-types.h), each slot its own */
+#define XK_RTAS_ARGS_SIZE	0x100
 
 static void xk_msg(char *err, unsigned long len, const char *msg)
 {
@@ -71,6 +73,12 @@ int xk_hcall(struct xk_vm *vm, int vi, unsigned long req, unsigned long a0,
 	/* H_TOO_HARD: exit to the host, which calls the virtual-mode code */
 	if (r == H_TOO_HARD)
 		r = kvmppc_xics_hcall(vcpu, req);
+	/*
+	 * The return to the guest drains this CPU's store buffer before the
+	 * guest sees its registers; read here, unbuffered, they must be final.
+	 */
+	if (vm->m.exploring)
+		smp_mb();
 	*rc = r;
 	*r4 = kvmppc_get_gpr(vcpu, 4);
 	*r5 = kvmppc_get_gpr(vcpu, 5);
@@ -94,13 +102,25 @@ static int xk_rtas_token(const char *name)
 int xk_rtas(struct xk_vm *vm, const char *name, const unsigned int *args,
 	    unsigned int nargs, unsigned int *rets, unsigned int nret)
 {
-	struct kvm_vcpu *v0 = &vm->vcpu[0], *vcpu = &vm->rtas_vcpu;
+	struct kvm_vcpu *v0 = &vm->vcpu[0], *vcpu;
 	struct rtas_args ra;
-	unsigned int i;
+	unsigned long gpa;
+	unsigned int i, s = 0;
 	int rc;
 
 	if (!vm->kvm.nr_vcpus || nargs + nret > 16)
 		return -EINVAL;
+	if (vm->m.exploring) {
+		for (s = 1; s < XK_RTAS_SLOTS; s++)
+			if (vm->rtas_owner[s] == vm->m.cur_cpu + 1 ||
+			    !vm->rtas_owner[s])
+				break;
+		if (s == XK_RTAS_SLOTS)
+			return -EBUSY;
+		vm->rtas_owner[s] = vm->m.cur_cpu + 1;
+	}
+	vcpu = &vm->rtas_vcpu[s];
+	gpa = XK_RTAS_GPA + s * XK_RTAS_ARGS_SIZE;
 	/* the call comes from VCPU 0, made with registers of its own */
 	xk_on_cpu(vm, v0->arch.thread_cpu >= 0 ? v0->arch.thread_cpu :
 		  vm->host_cpu);
@@ -111,11 +131,11 @@ int xk_rtas(struct xk_vm *vm, const char *name, const unsigned int *args,
 	ra.nret = cpu_to_be32(nret);
 	for (i = 0; i < nargs; i++)
 		ra.args[i] = cpu_to_be32(args[i]);
-	if (kvm_write_guest(&vm->kvm, XK_RTAS_GPA, &ra, sizeof(ra)))
+	if (kvm_write_guest(&vm->kvm, gpa, &ra, sizeof(ra)))
 		return -EFAULT;
-	kvmppc_set_gpr(vcpu, 4, XK_RTAS_GPA);
+	kvmppc_set_gpr(vcpu, 4, gpa);
 	rc = kvmppc_rtas_hcall(vcpu);
-	if (kvm_read_guest(&vm->kvm, XK_RTAS_GPA, &ra, sizeof(ra)))
+	if (kvm_read_guest(&vm->kvm, gpa, &ra, sizeof(ra)))
 		return -EFAULT;
 	for (i = 0; i < nret; i++)
 		rets[i] = be32_to_cpu(ra.args[nargs + i]);

@@ -16,6 +16,14 @@
 int xk_kernel_set_passthru(struct kvm *kvm, int host_irq, int guest_gsi);
 int xk_kernel_clr_passthru(struct kvm *kvm, int host_irq, int guest_gsi);
 
+/*
+ * virt/lib/irqbypass.c registers and unregisters every producer under one
+ * global mutex, and calls kvmppc_set_passthru_irq / clr_passthru_irq
+ * (through the consumer's add_producer / del_producer) inside it: two
+ * passthrus of any VMs never overlap, in a parallel block either.
+ */
+static struct mutex xk_irqbypass_lock;
+
 static void xk_pt_enter(struct xk_vm *vm, int cpu)
 {
 	xk_on_cpu(vm, cpu);
@@ -60,8 +68,10 @@ long long xk_passthru(struct xk_vm *vm, unsigned int hw, unsigned int irq,
 	unsigned int i;
 
 	xk_pt_enter(vm, vm->host_cpu);
+	mutex_lock(&xk_irqbypass_lock);
 	for (i = 0; i < n && !rc; i++)
 		rc = xk_passthru_one(vm, hw + i, irq + i);
+	mutex_unlock(&xk_irqbypass_lock);
 	shim_run_host_messages();
 	return rc;
 }
@@ -73,11 +83,13 @@ long long xk_unpassthru(struct xk_vm *vm, unsigned int irq)
 	long long rc;
 
 	xk_pt_enter(vm, vm->host_cpu);
+	mutex_lock(&xk_irqbypass_lock);
 	host_irq = shim_pt_host_irq_of(irq, &live);
 	if (live)
 		shim_pt_route(host_irq, irq, false);
 	rc = xk_kernel_clr_passthru(&vm->kvm, host_irq < 0 ? 0 : host_irq,
 				    irq);
+	mutex_unlock(&xk_irqbypass_lock);
 	shim_run_host_messages();
 	return rc;
 }

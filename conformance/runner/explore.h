@@ -94,6 +94,39 @@ int xr_x_check(const struct xr_x_model *m, const struct xr_scenario *scn,
 	       const struct xr_par_exec *ex, char *oracle, size_t olen,
 	       char *detail, size_t dlen);
 
+/* -- explore_one.c -- */
+
+/*
+ * One execution of a block with the caller's chooser, run as `xicsref
+ * explore --schedule` replays one (a fresh instance, nothing learnt from
+ * earlier executions, every access a decision), so the schedule string
+ * of its non-default decisions replays it.  For callers that decide
+ * themselves (fuzzers).
+ */
+struct xr_x_one {
+	/* in */
+	int (*choose)(void *ctx, const struct xr_choice *c);
+	void *ctx;
+	uint32_t max_accesses;		/* 0: 200000, as xicsref explore */
+	/* NULL, or called on a quiescent execution before the oracles */
+	void (*quiescent)(void *ctx, const struct xr_impl_ops *impl,
+			  void *inst);
+	/* out */
+	enum xr_x_verdict verdict;	/* FINDING: oracle, detail */
+	char why[256];			/* skip / error */
+	char oracle[48];
+	char detail[2048];
+	struct xr_par_exec ex;		/* results, decisions */
+};
+
+/*
+ * Run @scn's block once on @impl, checked against @m (xr_x_model_new
+ * for @scn and @impl).  A step or operation @impl does not support is
+ * a skip.  Returns -1 on an error (why), else 0.
+ */
+int xr_explore_one(const struct xr_x_model *m, const struct xr_scenario *scn,
+		   const struct xr_impl_ops *impl, struct xr_x_one *one);
+
 /* -- explore_races.c -- */
 
 /* The RACE-* id of spec/races.txt that documents race @r, or "" */

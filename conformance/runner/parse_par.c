@@ -165,5 +165,8 @@ int xr_parse_par_op(struct xr_pstate *ps, const struct xr_line *l)
 	st = &scn->steps[scn->nr_steps - 1];
 	st->par = 1;
 	st->cpu = (int32_t)cpu;
+	/* an input from the host runs on the block's CPU (PT-INTR-CPU sees it) */
+	if (st->step.kind == XR_STEP_IRQ)
+		st->step.arg[2] = cpu + 1;
 	return op_where(ps, l, st, (uint32_t)cpu);
 }

@@ -393,15 +393,26 @@ static void replay(struct xr_inst_cache *cache, const struct xr_scenario *scn,
 		   const struct xr_impl_ops *ref, uint64_t quirks,
 		   unsigned int how, bool sweep, struct xr_outcome *o)
 {
-	struct xr_outcome *again = malloc(sizeof(*again));
+	struct xr_outcome *again;
 
+	/*
+	 * The cache's, so that an abandoned run leaks nothing (run.h): two,
+	 * as a replay without PAIR_STEP_ONLY may replay again with
+	 * PAIR_FULL_SWEEP (pair_locate), and that one never replays.
+	 */
+	if (cache && !cache->replay_mem)
+		cache->replay_mem = malloc(2 * sizeof(*again));
+	again = cache ? cache->replay_mem : malloc(sizeof(*again));
+	if (cache && again && (how & PAIR_FULL_SWEEP))
+		again++;
 	if (!again)
 		return;
 	if (run_pair(cache, scn, impl, ref, quirks, how, again) == PAIR_DIFF) {
 		*o = *again;
 		o->at_end_sweep |= sweep;
 	}
-	free(again);
+	if (!cache)
+		free(again);
 }
 
 /*
@@ -770,6 +781,29 @@ static void group_end(struct pair *ps, enum pair_end *ends, bool *open,
 	open[k] = false;
 }
 
+/*
+ * A group's pairs and results: the cache's (allocated once, freed by
+ * xr_inst_cache_flush), so that a run its caller abandons halfway leaks
+ * nothing; or the heap when there is no cache.
+ */
+static struct pair *group_mem(struct xr_inst_cache *cache)
+{
+	size_t size = XR_GROUP_MAX * sizeof(struct pair) +
+		      (XR_GROUP_MAX + 1) * sizeof(struct xr_result);
+
+	if (!cache)
+		return malloc(size);
+	if (!cache->group_mem)
+		cache->group_mem = malloc(size);
+	return cache->group_mem;
+}
+
+static void group_mem_put(struct xr_inst_cache *cache, struct pair *ps)
+{
+	if (!cache)
+		free(ps);
+}
+
 void xr_run_group(const struct xr_run_env *env, const struct xr_scenario *scn,
 		  const struct xr_impl_ops *const *impls, uint32_t n,
 		  struct xr_outcome *outs)
@@ -786,10 +820,10 @@ void xr_run_group(const struct xr_run_env *env, const struct xr_scenario *scn,
 	char err[200];
 	void *b = NULL;
 
-	ps = group_ok(env, scn, impls, n) ? malloc(n * sizeof(*ps)) : NULL;
-	ra = ps ? malloc((n + 1) * sizeof(*ra)) : NULL;
+	ps = group_ok(env, scn, impls, n) ? group_mem(cache) : NULL;
+	ra = ps ? (struct xr_result *)(ps + XR_GROUP_MAX) : NULL;
 	if (!ra) {
-		free(ps);
+		group_mem_put(cache, ps);
 		for (k = 0; k < n; k++)
 			xr_run_one(env, scn, impls[k], &outs[k]);
 		return;
@@ -853,6 +887,5 @@ void xr_run_group(const struct xr_run_env *env, const struct xr_scenario *scn,
 		set_verdict(&outs[k], ends[k]);
 		dev_hint(env, scn, impls[k], ref, how, &outs[k]);
 	}
-	free(ps);
-	free(ra);
+	group_mem_put(cache, ps);
 }

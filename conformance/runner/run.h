@@ -69,9 +69,26 @@ struct xr_inst_cache {
 		const struct xr_impl_ops *ops;
 		void *inst;
 	} slot[XR_CACHE_SLOTS];
+	/*
+	 * xr_run_group's and the replays' working memory, kept here so that a run the caller
+	 * abandons (the fuzzers' hang bound jumps out of it) leaks nothing
+	 */
+	void *group_mem;
+	void *replay_mem;
+	/* instances handed out and not yet given back (xr_inst_reclaim) */
+	struct {
+		const struct xr_impl_ops *ops;
+		void *inst;
+	} busy[XR_CACHE_SLOTS];
 };
 
 void xr_inst_cache_flush(struct xr_inst_cache *c);
+/*
+ * Destroy the instances of a run its caller abandoned halfway (the
+ * fuzzers' hang bound jumps out of it): they were handed out by
+ * xr_inst_get and never given back.
+ */
+void xr_inst_reclaim(struct xr_inst_cache *c);
 
 struct xr_run_env {
 	/* reference model for a context; NULL for a model-only run */

@@ -180,10 +180,16 @@ out:
 /* The host side runs the input on its CPU (xr_host_cpu) */
 int64_t xr_irq_input(struct xr_model *m, uint32_t irq, enum xr_irq_input in)
 {
+	return xr_irq_input_on(m, irq, in, xr_host_cpu(m));
+}
+
+int64_t xr_irq_input_on(struct xr_model *m, uint32_t irq,
+			enum xr_irq_input in, int32_t cpu)
+{
 	int64_t rc;
 
 	xr_step_begin(m, -1, false);
-	rc = xr_ics_input(m, irq, in, xr_host_cpu(m));
+	rc = xr_ics_input(m, irq, in, cpu);
 	xr_step_end(m);
 	return rc;
 }

@@ -138,8 +138,12 @@ enum xr_status xr_model_step(struct xr_model *m, const struct xr_step *st,
 				 (unsigned long long)st->arg[1]);
 			return XR_FAILED;
 		}
-		res->rc = xr_irq_input(m, (uint32_t)st->arg[0],
-				       (enum xr_irq_input)st->arg[1]);
+		res->rc = st->arg[2] && st->arg[2] <= INT32_MAX ?
+			xr_irq_input_on(m, (uint32_t)st->arg[0],
+					(enum xr_irq_input)st->arg[1],
+					(int32_t)st->arg[2] - 1) :
+			xr_irq_input(m, (uint32_t)st->arg[0],
+				     (enum xr_irq_input)st->arg[1]);
 		break;
 	case XR_STEP_VCPU_RUN:
 		if (!vcpu_known(m, st->vcpu, err, errlen))

@@ -55,6 +55,9 @@ int32_t xr_rtas_int_on(struct xr_model *m, uint32_t irq);
  * Returns 0, or -EINVAL when the source is not defined (ICS-UNDEFINED).
  */
 int64_t xr_irq_input(struct xr_model *m, uint32_t irq, enum xr_irq_input in);
+/* The same, run on host CPU @cpu (a parallel block's) */
+int64_t xr_irq_input_on(struct xr_model *m, uint32_t irq,
+			enum xr_irq_input in, int32_t cpu);
 
 /* -- State save and restore (STATE-* rules); 0 or -errno -- */
 int64_t xr_get_icp_value(struct xr_model *m, uint32_t vcpu, uint64_t *value);

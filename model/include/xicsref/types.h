@@ -124,7 +124,9 @@ enum xr_step_kind {
 	XR_STEP_RTAS_GET_XIVE,	/* arg0 = irq */
 	XR_STEP_RTAS_INT_OFF,	/* arg0 = irq */
 	XR_STEP_RTAS_INT_ON,	/* arg0 = irq */
-	XR_STEP_IRQ,		/* arg0 = irq, arg1 = enum xr_irq_input */
+	XR_STEP_IRQ,		/* arg0 = irq, arg1 = enum xr_irq_input,
+				 * arg2 = the host CPU it runs on + 1, 0: the
+				 * host's own (a parallel block sets it) */
 	XR_STEP_HWIRQ,		/* arg0 = hardware irq, arg1 = physical cpu,
 				 * arg2 = extensions: bit 0 host-ipi,
 				 * bits 32-55 then=H2 (0: none) */
