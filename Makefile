@@ -4,6 +4,7 @@
 #
 #   make                build the model, the runner and the kernel adapters
 #   make conform        run every scenario on the model and on each kernel
+#   make fail-each      each scenario once per host operation, that one failing
 #   make check          everything CI runs (unit, suites, sanitizers, ...)
 #   make bench          benchmarks: figures and ratios, never a failure
 #   make trace-check    rule ID -> scenarios -> model function matrix
@@ -41,7 +42,7 @@ B		:= $(BUILD)
 .PHONY: all check conform bench trace-check deps clean distclean help
 
 help:
-	@sed -n '3,18p' Makefile
+	@sed -n '3,19p' Makefile
 
 include mk/deps.mk
 include model/model.mk

@@ -17,65 +17,18 @@
 #include "conc.h"
 
 /*
- * Is every difference CONC-LINEARIZABLE listed (the lines after the
- * first of @detail, "source IRQ.FIELD: MODEL / KERNEL") a source's
- * @field?
+ * None today.  The first, FUZZ-CONC-SET-MAPPED-INTR-CPU (an interrupt
+ * arriving through the host while a passthru maps its source ends with
+ * intr_cpu -1), is the relaxed rule CONC-MAP-ARRIVAL since 2026-12-06:
+ * the oracle takes it over.  An entry names its oracle and a function
+ * that recognises the finding in a case and its outcome; the list ends
+ * with an entry without ID.
  */
-static bool only_source_field(const char *detail, const char *field)
-{
-	const char *p = strchr(detail, '\n');
-	char f[40];
-	unsigned int irq;
-	bool any = false;
-
-	while (p && *p) {
-		while (*p == '\n' || *p == ' ')
-			p++;
-		if (!*p)
-			break;
-		if (sscanf(p, "source %x.%39[a-z_]:", &irq, f) != 2 ||
-		    strcmp(f, field))
-			return false;
-		any = true;
-		p = strchr(p, '\n');
-	}
-	return any;
-}
-
-static bool has_op(const struct xc_case *c, enum xr_step_kind k)
-{
-	uint32_t i;
-
-	for (i = 0; i < c->nr_ops; i++)
-		if (c->ops[i].step.kind == k)
-			return true;
-	return false;
-}
-
-/*
- * kvmppc_xics_set_mapped stores host_irq, then intr_cpu = -1: an
- * interrupt that takes the host path in between records its CPU
- * (PT-INTR-CPU), which the reset then loses.  No order of the two
- * operations ends that way.
- */
-static bool set_mapped_intr_cpu(const struct xc_case *c,
-				const struct xc_outcome *o)
-{
-	return has_op(c, XR_STEP_PASSTHRU) &&
-	       (has_op(c, XR_STEP_HWIRQ) || has_op(c, XR_STEP_IRQ)) &&
-	       only_source_field(o->text, "intr_cpu");
-}
-
 static const struct xc_known xc_known_list[] = {
-	{
-		.id = "FUZZ-CONC-SET-MAPPED-INTR-CPU",
-		.oracle = "CONC-LINEARIZABLE",
-		.matches = set_mapped_intr_cpu,
-		.what = "a kernel race: kvmppc_xics_set_mapped resets intr_cpu after publishing host_irq",
-	},
+	{ .id = NULL },
 };
 
-#define XC_NR_KNOWN	(sizeof(xc_known_list) / sizeof(xc_known_list[0]))
+#define XC_LIST_LEN	(sizeof(xc_known_list) / sizeof(xc_known_list[0]))
 
 const struct xc_known *xc_known_finding(const struct xc_case *c,
 					const struct xc_outcome *o,
@@ -85,7 +38,7 @@ const struct xc_known *xc_known_finding(const struct xc_case *c,
 
 	if (o->verdict != XR_X_FINDING || o->hang)
 		return NULL;
-	for (i = 0; i < XC_NR_KNOWN; i++)
+	for (i = 0; xc_known_list[i].id; i++)
 		if (!strcmp(o->oracle, xc_known_list[i].oracle) &&
 		    xc_known_list[i].matches(c, o)) {
 			if (index)
@@ -97,13 +50,13 @@ const struct xc_known *xc_known_finding(const struct xc_case *c,
 
 /* -- counted, the first of each printed -- */
 
-static uint64_t nr_seen[XC_NR_KNOWN];
+static uint64_t nr_seen[XC_LIST_LEN];
 
 void xc_known_totals(void)
 {
 	uint32_t i;
 
-	for (i = 0; i < XC_NR_KNOWN; i++)
+	for (i = 0; xc_known_list[i].id; i++)
 		if (nr_seen[i])
 			fprintf(stderr, "concurrent_ops: %llu executions showed the known %s\n",
 				(unsigned long long)nr_seen[i],

@@ -5,7 +5,7 @@
 #   make mutate                     every mutant of mutants.txt on 6.1
 #   make mutate MUTATE_KVER=6.12    the same on 6.12
 #   make mutate MUTATE_IDS="a b"    only these mutants
-#   make mutate-smoke               three mutants (part of make check)
+#   make mutate-smoke               four mutants (part of make check)
 #
 # Mutants are made at build time from the verified extraction under
 # build/ksrc/<version>/ and built as KSRC trees by the kernel fragment;
@@ -16,7 +16,7 @@ MUTATE_KVER	?= 6.1
 MUT_VER		= $(firstword $(filter $(MUTATE_KVER).%,$(KERNEL_VERSIONS)))
 MUT_OUT		:= build/mut
 # One mutant per path and per kind of slip, each killed by the suite.
-MUT_SMOKE	:= rm-ipi-le vm-dlv-cppr vm-eoi-lsi
+MUT_SMOKE	:= rm-ipi-le vm-dlv-cppr vm-eoi-lsi vm-setsrc-efault
 
 .PHONY: mutate mutate-smoke
 

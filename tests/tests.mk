@@ -29,11 +29,11 @@ suite: $(CHECK_BIN) $(XICSREF_BIN) kernels
 		CK_DEFAULT_TIMEOUT=60 $(CHECK_BIN)
 
 ifeq ($(B),build/san)
-check: unit suite conform
+check: unit suite conform fail-each
 else
-check: unit suite conform trace-check trace-check-selftest findings-check coverage users-check review-check fuzz-check fuzz-ossfuzz-check ksrc-check check-san
+check: unit suite conform fail-each trace-check trace-check-selftest findings-check coverage users-check review-check fuzz-check fuzz-ossfuzz-check ksrc-check check-san
 check-san:
-	$(MAKE) BUILD=build/san CC=clang SAN=1 unit suite conform
+	$(MAKE) BUILD=build/san CC=clang SAN=1 unit suite conform fail-each
 endif
 
 # the functions that check the concurrency rules (spec/concurrency.md)

@@ -37,6 +37,14 @@ _Static_assert((int)XK_EV_MER == (int)XR_EV_MER &&
 	       (int)XK_EV_WARN == (int)XR_EV_WARN,
 	       "xk_api.h event kinds must be enum xr_event_kind");
 _Static_assert(XK_MAX_EVENTS == XR_MAX_EVENTS, "event capacity");
+_Static_assert((int)XK_FAULT_ALLOC == (int)XR_FAULT_ALLOC &&
+	       (int)XK_FAULT_GET_USER == (int)XR_FAULT_GET_USER &&
+	       (int)XK_FAULT_PUT_USER == (int)XR_FAULT_PUT_USER &&
+	       (int)XK_FAULT_PHB_EOI == (int)XR_FAULT_PHB_EOI &&
+	       (int)XK_FAULT_OPAL_SET_XIVE == (int)XR_FAULT_OPAL_SET_XIVE &&
+	       (int)XK_FAULT_OPAL_GET_XIRR == (int)XR_FAULT_OPAL_GET_XIRR &&
+	       (int)XK_FAULT_NR_KINDS == (int)XR_FAULT_NR_KINDS,
+	       "fault kinds are the model's");
 
 static int kvcpu_index(struct kinst *ki, uint32_t vcpu)
 {
@@ -253,6 +261,12 @@ enum xr_status xr_kstep_one(struct kinst *ki, const struct xr_step *st,
 		if (st->arg[0] > INT32_MAX ||
 		    xk_host_ipi(ki->vm, (int)st->arg[0]))
 			break;
+		return XR_OK;
+	case XR_STEP_FAIL:
+		if (st->arg[0] >= XR_FAULT_NR_KINDS || st->arg[1] > UINT32_MAX)
+			break;
+		res->rc = xk_fail(ki->vm, (unsigned int)st->arg[0],
+				  (unsigned int)st->arg[1]);
 		return XR_OK;
 	default:
 		break;

@@ -119,7 +119,7 @@ static int xk_build(struct xk_vm *vm, const struct xk_config *cfg,
 	}
 	/* kvmppc_alloc_host_rm_ops(): POWER8 only */
 	if (m->power < 9) {
-		m->rm_core = kzalloc(m->cores * sizeof(*m->rm_core), 0);
+		m->rm_core = shim_zalloc(m->cores * sizeof(*m->rm_core));
 		if (!m->rm_core)
 			goto nomem;
 		m->rm_ops.rm_core = m->rm_core;
@@ -142,7 +142,7 @@ static int xk_build(struct xk_vm *vm, const struct xk_config *cfg,
 	}
 	vm->kvm.nr_vcpus = cfg->nr_vcpus;
 
-	vm->dev = kzalloc(sizeof(*vm->dev), 0);
+	vm->dev = shim_zalloc(sizeof(*vm->dev));
 	if (!vm->dev)
 		goto nomem;
 	vm->dev->ops = &kvm_xics_ops;
@@ -212,7 +212,7 @@ struct xk_vm *xk_create(const struct xk_config *cfg, char *err,
 		       "power of two");
 		return NULL;
 	}
-	vm = kzalloc(sizeof(*vm), 0);
+	vm = shim_zalloc(sizeof(*vm));
 	if (!vm) {
 		xk_err(err, errlen, "out of memory");
 		return NULL;

@@ -214,6 +214,18 @@ long long xk_get_source(struct xk_vm *vm, unsigned long long irq,
 	return rc;
 }
 
+/* FAULT-ARM: arm the shim's fault of @kind (fault.c) */
+long long xk_fail(struct xk_vm *vm, unsigned int kind, unsigned int nth)
+{
+	unsigned int left;
+
+	if (kind >= XK_FAULT_NR_KINDS)
+		return -1;
+	left = vm->m.fault_in[kind];
+	vm->m.fault_in[kind] = nth;
+	return left;
+}
+
 _Bool xk_icp_state(struct xk_vm *vm, int vi, struct xk_icp *out)
 {
 	struct kvmppc_icp *icp;

@@ -112,14 +112,15 @@ static bool xk_would_crash(struct xk_vm *vm, struct kvm_vcpu *vcpu,
 
 /*
  * The physical interrupt the host is left with: the XIRR the read path
- * saved for it, or, when a host IPI stopped it before reading, the one
- * still pending.  IPIs are the host's own business.
+ * saved for it, or, when a host IPI stopped it before reading or OPAL
+ * could not read it (FAULT-READ-XIRR), the one still pending.  IPIs are
+ * the host's own business.
  */
 static unsigned int xk_host_xisr(struct xk_vm *vm, int cpu, bool host_ipi)
 {
 	unsigned int x = vm->m.cpu[cpu].paca.kvm_hstate.saved_xirr & 0xffffff;
 
-	if (!x && host_ipi)
+	if (!x && (host_ipi || vm->m.cpu[cpu].xirr_unread))
 		x = shim_xirr_head(cpu) & 0xffffff;
 	return x == XICS_IPI ? 0 : x;
 }
@@ -145,6 +146,7 @@ int xk_hwirq(struct xk_vm *vm, unsigned int hw, int cpu, bool host_ipi,
 	vm->m.cpu[cpu].paca.kvm_hstate.saved_xirr = 0;
 	shim_set_pending_xirr(cpu, 0xff000000u | hw);
 	vm->m.cpu[cpu].queued_xirr = then_hw ? 0xff000000u | then_hw : 0;
+	vm->m.cpu[cpu].xirr_unread = false;
 	r = kvmppc_read_intr();
 	/*
 	 * An exit to the host (1, 2) takes the host IPIs flagged for this

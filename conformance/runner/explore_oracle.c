@@ -406,9 +406,38 @@ static bool overtaken(const struct x_state *s, const struct xr_impl_ops *impl,
 }
 
 /*
+ * CONC-MAP-ARRIVAL: does a passthru of the block map @irq while an
+ * interrupt arrives through the host on @cpu (a hwirq or irq operation
+ * of the block placed there)?  Then the source may end with intr_cpu -1
+ * where the model, passthru first, records @cpu: the host delivery ran
+ * before kvmppc_xics_set_mapped published host_irq, or its record was
+ * overwritten by set_mapped's reset (plain stores, RACE-MAPPED-STATE).
+ */
+static bool arrival_unrecorded(const struct xr_scenario *scn, uint32_t irq,
+			       int32_t cpu)
+{
+	bool mapped = false, arrives = false;
+	uint32_t i;
+
+	for (i = 0; i < scn->nr_par; i++) {
+		const struct xr_scn_step *p = &scn->steps[scn->par_first + i];
+		uint64_t n = p->step.arg[2] ? p->step.arg[2] : 1;
+
+		if (p->step.kind == XR_STEP_PASSTHRU &&
+		    irq >= p->step.arg[1] && irq < p->step.arg[1] + n)
+			mapped = true;
+		if ((p->step.kind == XR_STEP_HWIRQ ||
+		     p->step.kind == XR_STEP_IRQ) && p->cpu == cpu)
+			arrives = true;
+	}
+	return mapped && arrives;
+}
+
+/*
  * Differences of the execution from the model after order @s
  * (CONC-LINEARIZABLE; CONC-SPURIOUS-LINE, CONC-MAP-PUBLISH,
- * CONC-RESEND-OVERTAKE and CONC-RESEND-HINT are the relaxed fields)
+ * CONC-MAP-ARRIVAL, CONC-RESEND-OVERTAKE and CONC-RESEND-HINT are the
+ * relaxed fields)
  */
 static void diff_order(const struct x_state *s, const struct xr_scenario *scn,
 		       const struct xr_impl_ops *impl, void *inst,
@@ -472,6 +501,9 @@ static void diff_order(const struct x_state *s, const struct xr_scenario *scn,
 		if (set->irq[i] == pub_irq && ms && ms->intr_cpu == -1 &&
 		    ks.intr_cpu == pub_cpu)
 			ks.intr_cpu = -1;
+		if (hk && ms && ks.intr_cpu == -1 && ms->intr_cpu != -1 &&
+		    arrival_unrecorded(scn, set->irq[i], ms->intr_cpu))
+			ks.intr_cpu = ms->intr_cpu;
 		for (j = 0; j < nswap; j++)
 			if (set->irq[i] == swap[j][0] || set->irq[i] == swap[j][1])
 				ks.resend = !ks.resend;

@@ -17,6 +17,7 @@
 
 #include "cli.h"
 #include "docs.h"
+#include "fail_each.h"
 #include "reports.h"
 
 #ifndef XR_VERSION
@@ -29,6 +30,8 @@ struct opts {
 	bool tap;			/* reports.c: TAP on stdout */
 	const char *junit;		/* reports.c: JUnit XML file */
 	const char *format;		/* trace: "text" or "md" */
+	bool fail_each;			/* run --fail-each[=KINDS] */
+	uint32_t fail_kinds;		/* bits of enum xr_fault_kind */
 	unsigned int timeout;
 	const char *spec;
 	int nr_files;
@@ -40,13 +43,18 @@ static void usage(FILE *f, const char *cmd)
 	if (!cmd || !strcmp(cmd, "run"))
 		fprintf(f,
 			"usage: xicsref run [--impl FILE.so]... [--no-model] [-q] [--spec CATALOGUE]\n"
-			"                   [--timeout SEC] [--no-fork] [--tap] [--junit FILE] FILE...\n"
+			"                   [--timeout SEC] [--no-fork] [--tap] [--junit FILE]\n"
+			"                   [--fail-each[=KIND,...]] FILE...\n"
 			"  Run each scenario on the model (model, model-rm) and on every\n"
 			"  implementation of each --impl shared object, comparing with the\n"
 			"  model of the same context after every step.  Prints one line\n"
 			"  'PASS|FAIL|DEV|SKIP FILE IMPL VERSION' per pair, then a summary.\n"
 			"  --tap: TAP version 13 on stdout (the table goes to stderr);\n"
 			"  --junit FILE: JUnit XML into FILE.\n"
+			"  --fail-each[=KIND,...]: run each scenario once per host operation\n"
+			"  of each KIND (alloc, get-user, put-user, phb-eoi, opal-set-xive,\n"
+			"  opal-get-xirr; default all) with that operation failing, each\n"
+			"  --impl implementation against the model (spec/faults.md).\n"
 			"  Exit: 0 all passed, 1 a failure, 2 bad input.\n");
 	if (!cmd || !strcmp(cmd, "trace"))
 		fprintf(f,
@@ -131,6 +139,16 @@ static int parse_opts(int argc, char **argv, const char *cmd, struct opts *o)
 			o->no_fork = true;
 		} else if (!strcmp(a, "--tap") && !strcmp(cmd, "run")) {
 			o->tap = true;
+		} else if (!strcmp(cmd, "run") && (!strcmp(a, "--fail-each") ||
+						!strncmp(a, "--fail-each=", 12))) {
+			o->fail_each = true;
+			if (xr_fail_each_kinds(a[11] ? a + 12 : NULL,
+					       &o->fail_kinds)) {
+				fprintf(stderr, "xicsref run: %s: kinds are "
+					"alloc, get-user, put-user, phb-eoi, "
+					"opal-set-xive, opal-get-xirr\n", a);
+				return -1;
+			}
 		} else if (!strncmp(a, "--format=", 9) && !strcmp(cmd, "trace")) {
 			o->format = a + 9;
 		} else if (a[0] == '-' && a[1]) {
@@ -160,6 +178,34 @@ static void impl_order(const struct opts *o, struct xr_impl_list *l)
 		l->ops[l->nr++] = o->impls.ops[i];
 }
 
+/* run --fail-each: the .so implementations only, each against the model */
+static int run_fail_each(struct opts *o, struct xr_scenario *scns,
+			 struct xr_catalogue *cat)
+{
+	struct xr_tally tally[XR_CLI_MAX_IMPLS];
+	struct xr_fail_each fe = {
+		.out = stdout, .impls = &o->impls, .kinds = o->fail_kinds,
+		.timeout = o->timeout, .no_fork = o->no_fork,
+		.quiet = o->quiet, .tally = tally, .max_tally = XR_CLI_MAX_IMPLS,
+	};
+	uint32_t nt = 0;
+	bool failed = false;
+	int i;
+
+	fe.nr_tally = &nt;
+	for (i = 0; i < o->nr_files; i++) {
+		failed |= xr_fail_each_file(&fe, o->files[i], &scns[i]);
+		xr_scenario_free(&scns[i]);
+	}
+	xr_report_summary(stdout, tally, nt);
+	printf("fail-each: %u runs of %d scenarios, %u with a fault that "
+	       "fired; %u scenarios not run\n", fe.runs, o->nr_files - (int)fe.skipped,
+	       fe.faults, fe.skipped);
+	free(scns);
+	xr_catalogue_free(cat);
+	return failed ? 1 : 0;
+}
+
 static int cmd_run(int argc, char **argv, const char *argv0)
 {
 	struct xr_tally tally[XR_CLI_MAX_IMPLS];
@@ -186,6 +232,11 @@ static int cmd_run(int argc, char **argv, const char *argv0)
 		fprintf(stderr, "xicsref run: no implementation (--no-model without --impl)\n");
 		return 2;
 	}
+	if (o.fail_each && (!o.impls.nr || o.tap || o.junit)) {
+		fprintf(stderr, "xicsref run: --fail-each needs --impl and "
+			"takes neither --tap nor --junit\n");
+		return 2;
+	}
 	if (xr_load_catalogue(o.spec, argv0, &cat))
 		return 2;
 	scns = calloc((size_t)o.nr_files, sizeof(*scns));
@@ -202,6 +253,8 @@ static int cmd_run(int argc, char **argv, const char *argv0)
 		xr_catalogue_free(&cat);
 		return 2;
 	}
+	if (o.fail_each)
+		return run_fail_each(&o, scns, &cat);
 	/* with --tap, stdout is TAP only and the human table goes to stderr */
 	hf = o.tap ? stderr : stdout;
 	if (o.tap || o.junit) {

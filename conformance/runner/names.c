@@ -30,6 +30,7 @@ static const char *const step_names[XR_STEP_NR_KINDS] = {
 	[XR_STEP_SET_SOURCE] = "set-source",
 	[XR_STEP_GET_SOURCE] = "get-source",
 	[XR_STEP_HOST_IPI] = "host-ipi",
+	[XR_STEP_FAIL] = "fail",
 };
 
 const char *xr_step_name(enum xr_step_kind k)

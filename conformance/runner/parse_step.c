@@ -253,6 +253,64 @@ static int step_host_ipi(struct xr_pstate *ps, const struct xr_line *l,
 	return cpu_arg(ps, l, &l->tok[2], &st->arg[0]);
 }
 
+/* FAULT-ARM: the kinds of "fail KIND", in enum xr_fault_kind order */
+static const char *const fault_names[XR_FAULT_NR_KINDS] = {
+	[XR_FAULT_ALLOC] = "alloc",
+	[XR_FAULT_GET_USER] = "get-user",
+	[XR_FAULT_PUT_USER] = "put-user",
+	[XR_FAULT_PHB_EOI] = "phb-eoi",
+	[XR_FAULT_OPAL_SET_XIVE] = "opal-set-xive",
+	[XR_FAULT_OPAL_GET_XIRR] = "opal-get-xirr",
+};
+
+const char *xr_fault_name(enum xr_fault_kind k)
+{
+	return (unsigned int)k < XR_FAULT_NR_KINDS ? fault_names[k] : "?";
+}
+
+/*
+ * fail KIND [nth=N]: the Nth operation of KIND from here on fails, once
+ * (N defaults to 1; 0 disarms).  Not in a parallel block: which CPU's
+ * operation would be "the Nth" depends on the schedule.
+ */
+static int step_fail(struct xr_pstate *ps, const struct xr_line *l,
+		     uint32_t nargs, struct xr_step *st)
+{
+	struct xr_tok k, val;
+	uint32_t i;
+	char show[48];
+
+	st->kind = XR_STEP_FAIL;
+	st->arg[1] = 1;
+	if (nargs < 2)
+		return xr_perr(ps, l->line, "missing value: fail KIND [nth=N] "
+			       "(KIND alloc|get-user|put-user|phb-eoi|"
+			       "opal-set-xive|opal-get-xirr)");
+	for (i = 0; i < XR_FAULT_NR_KINDS; i++)
+		if (xr_tok_is(&l->tok[1], fault_names[i]))
+			break;
+	if (i == XR_FAULT_NR_KINDS) {
+		xr_tok_show(&l->tok[1], show, sizeof(show));
+		return xr_perr(ps, l->line, "unknown fault kind '%s' (alloc, "
+			       "get-user, put-user, phb-eoi, opal-set-xive, "
+			       "opal-get-xirr)", show);
+	}
+	st->arg[0] = i;
+	if (nargs > 3)
+		return xr_perr(ps, l->line, "too many arguments: fail takes "
+			       "KIND [nth=N]");
+	if (nargs < 3)
+		return 0;
+	if (xr_pkv(ps, l, &l->tok[2], &k, &val))
+		return -1;
+	if (!xr_tok_is(&k, "nth")) {
+		xr_tok_show(&k, show, sizeof(show));
+		return xr_perr(ps, l->line, "unknown keyword '%s' in fail "
+			       "(nth=N)", show);
+	}
+	return xr_pnum(ps, l, &val, "nth", 0, UINT32_MAX, &st->arg[1]);
+}
+
 /*
  * passthru-fill N hw=H irq=IRQ: N passthru steps in one, hw H+i to irq
  * IRQ+i (a compact way to fill the flat map; arg2 = N).
@@ -359,6 +417,8 @@ int xr_parse_step(struct xr_pstate *ps, const struct xr_line *l)
 		r = step_hwirq(ps, l, nargs, &st->step);
 	else if (xr_tok_is(k, "host-ipi"))
 		r = step_host_ipi(ps, l, nargs, &st->step);
+	else if (xr_tok_is(k, "fail"))
+		r = step_fail(ps, l, nargs, &st->step);
 	else if (xr_tok_is(k, "passthru")) {
 		st->step.kind = XR_STEP_PASSTHRU;
 		r = xr_parse_passthru_args(ps, l, 1, nargs, &st->step.arg[0],

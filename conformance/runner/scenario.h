@@ -110,4 +110,7 @@ void xr_scenario_free(struct xr_scenario *scn);
 int xr_scn_vcpu_of_server(const struct xr_setup *s, uint32_t server);
 uint32_t xr_scn_nr_cpus(const struct xr_setup *s);
 
+/* The scenario-language name of a fault kind ("alloc", ...) */
+const char *xr_fault_name(enum xr_fault_kind k);
+
 #endif /* XR_RUNNER_SCENARIO_H */

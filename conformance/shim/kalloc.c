@@ -163,7 +163,7 @@ void shim_arena_abandon(unsigned long mark)
 }
 #endif
 
-void *kzalloc(size_t size, int flags)
+void *shim_zalloc(size_t size)
 {
 	struct shim_kept *k = shim_kept_for(size, false);
 	struct shim_hdr *h;
@@ -184,6 +184,12 @@ void *kzalloc(size_t size, int flags)
 	h->size = size;
 	shim_set_state(h, SHIM_LIVE);
 	return h + 1;
+}
+
+/* FAULT-ICS-ALLOC, FAULT-MAP-ALLOC: the kernel files' allocations */
+void *kzalloc(size_t size, int flags)
+{
+	return shim_fault(SHIM_FAULT_ALLOC) ? NULL : shim_zalloc(size);
 }
 
 void kfree(const void *p)

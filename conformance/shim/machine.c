@@ -221,6 +221,11 @@ int64_t opal_int_get_xirr(__be32 *out, bool just_poll)
 {
 	u32 v;
 
+	/* FAULT-READ-XIRR: OPAL fails; the XIRR is neither read nor accepted */
+	if (shim_fault(SHIM_FAULT_OPAL_GET_XIRR)) {
+		shim_cur->cpu[shim_cur->cur_cpu].xirr_unread = true;
+		return SHIM_OPAL_HARDWARE;
+	}
 	__builtin_memcpy(&v, &shim_cur->cpu[shim_cur->cur_cpu].mmio[XICS_XIRR],
 			 sizeof(v));
 	/* reading the XIRR accepts the interrupt: it is no longer pending */
@@ -236,6 +241,9 @@ int64_t opal_int_get_xirr(__be32 *out, bool just_poll)
 /* The server argument is the hard id shifted left by 2 (xics "mangle") */
 int64_t opal_set_xive(u32 isn, u16 server, u8 priority)
 {
+	/* FAULT-RETARGET: OPAL fails; the interrupt stays where it was */
+	if (shim_fault(SHIM_FAULT_OPAL_SET_XIVE))
+		return SHIM_OPAL_HARDWARE;
 	shim_event(XK_EV_RETARGET, isn, shim_hard_to_logical(server >> 2));
 	return 0;
 }

@@ -54,7 +54,7 @@ static struct irq_domain {
 
 int shim_pt_create(struct shim_machine *m)
 {
-	m->pt = kzalloc(sizeof(*m->pt), 0);
+	m->pt = shim_zalloc(sizeof(*m->pt));
 	return m->pt ? 0 : -ENOMEM;
 }
 
@@ -99,12 +99,12 @@ int shim_pt_dev(unsigned int hw, bool create)
 		return -1;
 	if (!pt->chunk[pt->nr / SHIM_PT_CHUNK]) {
 		pt->chunk[pt->nr / SHIM_PT_CHUNK] =
-			kzalloc(SHIM_PT_CHUNK * sizeof(struct shim_ptdev), 0);
+			shim_zalloc(SHIM_PT_CHUNK * sizeof(struct shim_ptdev));
 		if (!pt->chunk[pt->nr / SHIM_PT_CHUNK])
 			return -1;
 	}
 	d = shim_pt_at(pt, pt->nr);
-	d->percpu_cnt = kzalloc(shim_cur->nr_cpus * SHIM_PERCPU_STRIDE, 0);
+	d->percpu_cnt = shim_zalloc(shim_cur->nr_cpus * SHIM_PERCPU_STRIDE);
 	if (!d->percpu_cnt)
 		return -1;
 	d->desc.kstat_irqs = d->percpu_cnt;
@@ -193,7 +193,8 @@ int64_t pnv_opal_pci_msi_eoi(struct irq_data *d)
 
 	if (!dev || d != &dev->desc.irq_data)
 		shim_warn(__FILE__, __LINE__);
-	return 0;
+	/* FAULT-PHB-EOI: the PHB refuses the EOI */
+	return shim_fault(SHIM_FAULT_PHB_EOI) ? SHIM_OPAL_HARDWARE : 0;
 }
 
 /* This machine has no XIVE */

@@ -13,7 +13,7 @@ FNR == 1 { depth = 0; cur = ""; npend = 0; fname = FILENAME; sub(/.*\//, "", fna
 	line = $0
 	# the rule IDs this line names
 	rest = line
-	while (match(rest, /(ICP|ICS|RTAS|STATE|ROUTE|MAP|PT|CONC)-[A-Z0-9]+(-[A-Z0-9]+)*/)) {
+	while (match(rest, /(ICP|ICS|RTAS|STATE|ROUTE|MAP|PT|CONC|FAULT)-[A-Z0-9]+(-[A-Z0-9]+)*/)) {
 		id = substr(rest, RSTART, RLENGTH)
 		before = RSTART > 1 ? substr(rest, RSTART - 1, 1) : ""
 		after = substr(rest, RSTART + RLENGTH, 1)

@@ -181,6 +181,18 @@ enum xr_status xr_model_step(struct xr_model *m, const struct xr_step *st,
 		}
 		xr_host_ipi(m, (uint32_t)st->arg[0]);
 		break;
+	case XR_STEP_FAIL:
+		if (st->arg[0] >= XR_FAULT_NR_KINDS || st->arg[1] > UINT32_MAX) {
+			snprintf(err, errlen, "fail: no fault kind %llu or nth %llu",
+				 (unsigned long long)st->arg[0],
+				 (unsigned long long)st->arg[1]);
+			return XR_FAILED;
+		}
+		xr_step_begin(m, -1, false);
+		res->rc = xr_fault_arm(m, (enum xr_fault_kind)st->arg[0],
+				       (uint32_t)st->arg[1]);
+		xr_step_end(m);
+		break;
 	default:
 		snprintf(err, errlen, "unknown step kind %d", (int)st->kind);
 		return XR_FAILED;

@@ -82,6 +82,9 @@ struct xr_ics *xr_create_ics(struct xr_model *m, uint32_t irq)
 		return NULL;
 	if (m->block_of[icsid] != XR_NO_BLOCK)
 		return &m->ics[m->block_of[icsid]];
+	/* FAULT-ICS-ALLOC: kvmppc_xics_create_ics's kzalloc */
+	if (xr_fault(m, XR_FAULT_ALLOC))
+		return NULL;
 	if (m->nr_blocks == XR_MAX_ICS_BLOCKS)
 		return NULL;
 	ics = &m->ics[m->nr_blocks];

@@ -105,6 +105,9 @@ struct xr_model {
 	/* Passthrough: host devices and the flat map (passthru.c) */
 	struct xr_pt *pt;
 
+	/* FAULT-ARM: operations left before the armed one fails (fault.c) */
+	uint32_t fault_in[XR_FAULT_NR_KINDS];
+
 	/*
 	 * Last, and not cleared at create time: a block is initialised when
 	 * it comes into use (xr_create_ics), so creating a model costs the
@@ -138,6 +141,9 @@ struct xr_icp *xr_find_server(struct xr_model *m, uint32_t server);
 struct xr_ics *xr_find_ics(struct xr_model *m, uint32_t irq);
 struct xr_ics *xr_create_ics(struct xr_model *m, uint32_t irq);
 struct xr_vcpu *xr_vcpu_of(struct xr_model *m, uint32_t id);
+
+/* fault.c (xr_fault_arm and xr_fault_left are in xicsref/model.h) */
+bool xr_fault(struct xr_model *m, enum xr_fault_kind k);
 void xr_emit(struct xr_model *m, enum xr_event_kind kind, uint32_t a,
 	     uint32_t b);
 void xr_step_begin(struct xr_model *m, int32_t caller, bool in_rm);

@@ -93,7 +93,10 @@ void xr_pt_eoi(struct xr_model *m, struct xr_src *s)
 	cpu = m->vcpu[m->caller].cpu;
 	first = cpu - cpu % (int32_t)m->setup.threads;
 	if (s->intr_cpu != first)
-		xr_emit(m, XR_EV_RETARGET, s->host_irq, (uint32_t)first);
+		/* FAULT-RETARGET: a failed opal_set_xive is ignored */
+		if (!xr_fault(m, XR_FAULT_OPAL_SET_XIVE))
+			xr_emit(m, XR_EV_RETARGET, s->host_irq,
+				(uint32_t)first);
 	s->intr_cpu = -1;
 }
 
@@ -107,7 +110,7 @@ static struct xr_ptdev *dev_of_hw(struct xr_pt *pt, uint32_t hw)
 	return NULL;
 }
 
-/* MAP-ADD, MAP-REUSE, MAP-BUSY, MAP-FULL, MAP-BYPASS-OFF */
+/* MAP-ADD, MAP-REUSE, MAP-BUSY, MAP-FULL, MAP-BYPASS-OFF, FAULT-MAP-ALLOC */
 static int64_t map_add(struct xr_model *m, uint32_t hw, uint32_t irq)
 {
 	struct xr_pt *pt = m->pt;
@@ -116,6 +119,9 @@ static int64_t map_add(struct xr_model *m, uint32_t hw, uint32_t irq)
 
 	if (!m->setup.bypass)
 		return 1;
+	/* FAULT-MAP-ALLOC: the first passthru allocates the map */
+	if (!pt->allocated && xr_fault(m, XR_FAULT_ALLOC))
+		return -ENOMEM;
 	pt->allocated = true;
 	for (i = 0; i < pt->n_mapped; i++) {
 		if (pt->mapped[i].v_hwirq != irq)
@@ -306,6 +312,11 @@ static int pt_deliver(struct xr_model *m, int32_t vi, const struct xr_pirq *e,
 	s->pq = ((s->pq << 1) & 3) | XR_PQ_P;
 	if (s->pq == XR_PQ_P)
 		xr_ics_deliver(m, NULL, e->v_hwirq, false);
+	/*
+	 * FAULT-PHB-EOI: a failed PHB EOI is recorded in a variable nobody
+	 * reads; the XIRR is EOIed all the same.
+	 */
+	(void)xr_fault(m, XR_FAULT_PHB_EOI);
 	xr_emit(m, XR_EV_HW_EOI, hw, 0);
 	*again = eoi_more(m, r);
 	return m->rm_kick || m->rm_notify_eoi ? 2 : -2;
@@ -330,6 +341,12 @@ static int read_one(struct xr_model *m, struct xr_read *r, bool *again)
 
 	/* ROUTE-READ-HOST-IPI: the host takes the CPU, XIRR unread */
 	if (r->host_ipi) {
+		r->host_hw = r->pending[0];
+		return 1;
+	}
+	/* FAULT-READ-XIRR: OPAL could not read the XIRR: the host will */
+	if (m->setup.machine == XR_POWER9 &&
+	    xr_fault(m, XR_FAULT_OPAL_GET_XIRR)) {
 		r->host_hw = r->pending[0];
 		return 1;
 	}

@@ -100,7 +100,10 @@ out:
 	return rc;
 }
 
-/* STATE-SRC-GET: a defined source of an existing block, else -ENOENT */
+/*
+ * STATE-SRC-GET: a defined source of an existing block, else -ENOENT;
+ * FAULT-SRC-PUT-USER when the copy to the caller faults.
+ */
 int64_t xr_get_source_value(struct xr_model *m, uint32_t irq,
 			    uint64_t *value)
 {
@@ -133,6 +136,11 @@ int64_t xr_get_source_value(struct xr_model *m, uint32_t irq,
 		val |= SRC_PRESENTED;
 	if (s->pq & XR_PQ_Q)
 		val |= SRC_QUEUED;
+	/* FAULT-SRC-PUT-USER: the copy out faults, the buffer stays as it was */
+	if (xr_fault(m, XR_FAULT_PUT_USER)) {
+		rc = -EFAULT;
+		goto out;
+	}
 	*value = val;
 	rc = 0;
 out:
@@ -145,7 +153,8 @@ out:
  * stays even if the rest fails); an unmasked priority needs a server with
  * an ICP; the flags are loaded and a PENDING source is delivered.  The
  * model holds XR_MAX_ICS_BLOCKS blocks: one more is -ENOMEM, where the
- * kernel's allocation would fail.
+ * kernel's allocation would fail.  FAULT-ICS-ALLOC and
+ * FAULT-SRC-GET-USER: the allocation or the copy from the caller fails.
  */
 int64_t xr_set_source_value(struct xr_model *m, uint32_t irq, uint64_t value)
 {
@@ -163,6 +172,11 @@ int64_t xr_set_source_value(struct xr_model *m, uint32_t irq, uint64_t value)
 	ics = xr_create_ics(m, irq);
 	if (!ics) {
 		rc = -ENOMEM;
+		goto out;
+	}
+	/* FAULT-SRC-GET-USER: the value is read after the block exists */
+	if (xr_fault(m, XR_FAULT_GET_USER)) {
+		rc = -EFAULT;
 		goto out;
 	}
 	if (prio != XR_PRIO_MASKED && !xr_find_server(m, server)) {

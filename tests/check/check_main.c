@@ -58,6 +58,7 @@ int main(void)
 	srunner_add_suite(sr, xr_suite_mutant());
 	srunner_add_suite(sr, xr_suite_diff());
 	srunner_add_suite(sr, xr_suite_kalloc());
+	srunner_add_suite(sr, xr_suite_fault());
 	srunner_add_suite(sr, xr_suite_contract());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

@@ -79,6 +79,16 @@ bool xr_model_icp(const struct xr_model *m, uint32_t vcpu,
 bool xr_model_source(const struct xr_model *m, uint32_t irq,
 		     struct xr_source_state *out);
 
+/* -- Fault injection (spec/faults.md) -- */
+/*
+ * FAULT-ARM: the @nth operation of kind @k from now fails, once (0
+ * disarms).  Returns what the previous arming still waited for: 0 when
+ * it fired or there was none.  The step "fail KIND nth=N".
+ */
+uint32_t xr_fault_arm(struct xr_model *m, enum xr_fault_kind k, uint32_t nth);
+/* What the arming of @k still waits for, without changing it */
+uint32_t xr_fault_left(const struct xr_model *m, enum xr_fault_kind k);
+
 /* The model behind the implementation interface, for context @ctx */
 const struct xr_impl_ops *xr_model_ops(enum xr_context ctx);
 

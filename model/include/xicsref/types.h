@@ -139,7 +139,26 @@ enum xr_step_kind {
 	XR_STEP_SET_SOURCE,	/* arg0 = irq, arg1 = 64-bit source state */
 	XR_STEP_GET_SOURCE,	/* arg0 = irq */
 	XR_STEP_HOST_IPI,	/* arg0 = physical cpu: the host sends it an IPI */
+	XR_STEP_FAIL,		/* arg0 = enum xr_fault_kind, arg1 = N: the Nth
+				 * such operation from now fails (0 disarms);
+				 * rc = what the previous arming still
+				 * waited for (0: it fired, or none) */
 	XR_STEP_NR_KINDS
+};
+
+/*
+ * Fault injection (FAULT-*): the operations of the host that can fail
+ * under the code under test.  The kernel side fails them in the shim;
+ * the model states what the kernel must do when they do.
+ */
+enum xr_fault_kind {
+	XR_FAULT_ALLOC,		/* kzalloc: ICS block, passthrough map */
+	XR_FAULT_GET_USER,	/* get_user of a source attribute */
+	XR_FAULT_PUT_USER,	/* put_user of a source attribute */
+	XR_FAULT_PHB_EOI,	/* pnv_opal_pci_msi_eoi (real-mode EOI) */
+	XR_FAULT_OPAL_SET_XIVE,	/* opal_set_xive (re-target) */
+	XR_FAULT_OPAL_GET_XIRR,	/* opal_int_get_xirr (POWER9 read) */
+	XR_FAULT_NR_KINDS
 };
 
 enum xr_irq_input {

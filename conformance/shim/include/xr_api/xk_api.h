@@ -134,6 +134,17 @@ int xk_hwirq(struct xk_vm *vm, unsigned int hw, int cpu, _Bool host_ipi,
 /* ROUTE-HOST-IPI: the host sends physical CPU @cpu an IPI; -1: no such CPU */
 int xk_host_ipi(struct xk_vm *vm, int cpu);
 
+/*
+ * FAULT-ARM: the @nth operation of kind @kind from now fails, once (0
+ * disarms).  Kinds use the numbers of enum xr_fault_kind.  Returns what
+ * the previous arming of that kind still waited for; -1: no such kind.
+ */
+enum xk_fault_kind {
+	XK_FAULT_ALLOC, XK_FAULT_GET_USER, XK_FAULT_PUT_USER, XK_FAULT_PHB_EOI,
+	XK_FAULT_OPAL_SET_XIVE, XK_FAULT_OPAL_GET_XIRR, XK_FAULT_NR_KINDS
+};
+long long xk_fail(struct xk_vm *vm, unsigned int kind, unsigned int nth);
+
 /* Kernel WARNs hit so far (each is a finding) */
 unsigned int xk_warnings(struct xk_vm *vm);
 

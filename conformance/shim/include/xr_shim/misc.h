@@ -10,8 +10,11 @@
 #include <xr_shim/types.h>
 
 #define copy_from_user(d, s, n)	(memcpy((d), (const void *)(s), (n)), 0UL)
-#define get_user(x, p)		({ (x) = *(p); 0; })
-#define put_user(x, p)		({ *(p) = (x); 0; })
+/* FAULT-SRC-GET-USER, FAULT-SRC-PUT-USER: a copy can be made to fault */
+#define get_user(x, p)		\
+	(shim_fault(SHIM_FAULT_GET_USER) ? -EFAULT : ((x) = *(p), 0))
+#define put_user(x, p)		\
+	(shim_fault(SHIM_FAULT_PUT_USER) ? -EFAULT : (*(p) = (x), 0))
 
 struct seq_file {
 	void *private;

@@ -22,6 +22,7 @@ struct shim_cpu {
 	unsigned long messages;		/* muxed host IPI messages, a byte each */
 	bool ipi_raised;		/* its XICS IPI is pending (MFRR set) */
 	u32 queued_xirr;		/* presented after the pending one */
+	bool xirr_unread;		/* FAULT-READ-XIRR: OPAL failed to read it */
 };
 
 struct shim_machine {
@@ -37,6 +38,8 @@ struct shim_machine {
 	struct kvmppc_host_rm_ops rm_ops;
 	struct kvmppc_host_rm_core *rm_core;
 	bool has_rm_ops;		/* POWER8 only, as the kernel */
+	/* FAULT-ARM: operations left before the armed one fails (fault.c) */
+	unsigned int fault_in[XK_FAULT_NR_KINDS];
 	int ipi_redirect, irq_bypass;
 	bool ack_notifier;
 	struct kvm *kvm;

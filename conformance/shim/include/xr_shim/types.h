@@ -87,7 +87,25 @@ void shim_kernel_warn(const char *file, int line);
 #define EINVAL		22
 
 #define GFP_KERNEL	0
+/*
+ * kzalloc is the kernel files' allocator and can be made to fail
+ * (FAULT-ARM, fault kind 0: the shim's fault.c); the shim and the
+ * adapter allocate with shim_zalloc, which never fails on purpose, so
+ * that "the Nth allocation" counts the kernel's allocations only.
+ */
 void *kzalloc(size_t size, int flags);
+void *shim_zalloc(size_t size);
+/* the fault kinds the kernel files meet (numbers of enum xk_fault_kind) */
+#define SHIM_FAULT_ALLOC		0
+#define SHIM_FAULT_GET_USER		1
+#define SHIM_FAULT_PUT_USER		2
+#define SHIM_FAULT_PHB_EOI		3
+#define SHIM_FAULT_OPAL_SET_XIVE	4
+#define SHIM_FAULT_OPAL_GET_XIRR	5
+/* what a failing OPAL call returns (OPAL_HARDWARE of asm/opal-api.h) */
+#define SHIM_OPAL_HARDWARE		(-6)
+/* FAULT-ARM: does this operation of kind @kind (enum xk_fault_kind) fail? */
+bool shim_fault(unsigned int kind);
 void kfree(const void *p);
 /*
  * Explore builds: where the arena is now, and, once everything of the
