@@ -18,7 +18,19 @@ $(B)/bench/bench-diff: bench/bench_diff.c bench/bench_util.h $(RUNNER_LIB_A) $(M
 	$(CC) $(BENCH_CFLAGS) -o $@ $< $(RUNNER_LIB_A) $(MODEL_LIB_A) \
 		$(LDFLAGS_COMMON) -ldl
 
-bench-build: $(BENCH_BINS)
+# bench-size (bench/bench_size.c): cost per step against the number of
+# VCPUs and of ICS blocks (guests of real size).
+$(B)/bench/bench-size: bench/bench_size.c bench/bench_util.h $(MODEL_LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -o $@ $< $(MODEL_LIB_A) $(LDFLAGS_COMMON) -ldl
+
+.PHONY: bench-size
+bench-size: $(B)/bench/bench-size kernels
+	$(B)/bench/bench-size $(KERNEL_SOS)
+
+bench: bench-size
+
+bench-build: $(BENCH_BINS) $(B)/bench/bench-size
 
 bench: $(BENCH_BINS) kernels bench-map bench-fuzz
 	@if [ -n "$(SAN)" ]; then echo "bench: sanitizer build: figures are not meaningful" >&2; fi

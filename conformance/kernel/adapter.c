@@ -120,7 +120,7 @@ static void *kcreate(const struct xr_setup *s, bool rm, char *err,
 	memset(ki->index_of, -1, sizeof(ki->index_of));
 	for (i = s->nr_vcpus; i-- > 0;)
 		if (s->vcpus[i].id < XK_MAX_VCPUS)
-			ki->index_of[s->vcpus[i].id] = (int8_t)i;
+			ki->index_of[s->vcpus[i].id] = (int16_t)i;
 	return ki;
 }
 

@@ -104,6 +104,13 @@ static int xk_build(struct xk_vm *vm, const struct xk_config *cfg,
 	m->nr_cpus = cfg->cores * cfg->threads;
 	while ((1 << m->threads_shift) < m->threads)
 		m->threads_shift++;
+	/* sized by the set-up: a VM of 2048 VCPUs costs what it uses */
+	m->cpu = shim_zalloc(m->nr_cpus * sizeof(*m->cpu));
+	m->paca_ptrs = shim_zalloc(m->nr_cpus * sizeof(*m->paca_ptrs));
+	vm->vcpu = shim_zalloc((cfg->nr_vcpus ? cfg->nr_vcpus : 1) *
+			       sizeof(*vm->vcpu));
+	if (!m->cpu || !m->paca_ptrs || !vm->vcpu)
+		goto nomem;
 	m->ipi_redirect = cfg->ipi_redirect;
 	m->irq_bypass = cfg->bypass;
 	m->ack_notifier = cfg->ack_notifier;
@@ -243,6 +250,9 @@ void xk_destroy(struct xk_vm *vm)
 	kvmppc_rtas_tokens_free(&vm->kvm);
 	xk_pt_fini(vm);
 	kfree(vm->m.rm_core);
+	kfree(vm->vcpu);
+	kfree(vm->m.paca_ptrs);
+	kfree(vm->m.cpu);
 	shim_cur = NULL;
 	kfree(vm);
 	/*

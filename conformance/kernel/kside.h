@@ -12,7 +12,7 @@
 struct xk_vm {
 	struct shim_machine m;
 	struct kvm kvm;
-	struct kvm_vcpu vcpu[XK_MAX_VCPUS];
+	struct kvm_vcpu *vcpu;		/* the set-up's VCPUs */
 	struct kvm_device *dev;
 	struct hlist_node ack_node;	/* a registered ack notifier */
 	int host_cpu;			/* CPU of host-side work */

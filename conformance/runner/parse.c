@@ -220,6 +220,11 @@ static int parse_machine(struct xr_pstate *ps, const struct xr_line *l)
 		return xr_perr(ps, l->line,
 			       "threads %u out of range (power9 has 4 or 8)",
 			       s->threads);
+	/* NR_CPUS: the host has at most XR_MAX_CPUS CPUs */
+	if (s->cores * s->threads > XR_MAX_CPUS)
+		return xr_perr(ps, l->line,
+			       "cores=%u x threads=%u is more than %u CPUs "
+			       "(NR_CPUS)", s->cores, s->threads, XR_MAX_CPUS);
 	return 0;
 }
 

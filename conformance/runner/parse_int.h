@@ -10,7 +10,7 @@
 #include "scenario.h"
 
 #define XR_NR_BLOCKS	(XR_NR_IRQS / XR_IRQS_PER_ICS)
-#define XR_SERVER_MAX	0xffffu	/* ICP server numbers of a set-up */
+#define XR_SERVER_MAX	0xffffffffu	/* ICP servers: 32 bits */
 
 /* option real_mode, bypass, ipi_redirect, ack_notifier, real_mode_dbg */
 #define XR_NR_OPTIONS	5

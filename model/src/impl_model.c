@@ -255,7 +255,7 @@ static uint32_t ics_blocks(void *inst, uint32_t *first_irqs, uint32_t max)
 	uint32_t i;
 
 	for (i = 0; i < m->nr_blocks && i < max; i++)
-		first_irqs[i] = m->ics[i].icsid << XR_ICS_SHIFT;
+		first_irqs[i] = m->ics[i]->icsid << XR_ICS_SHIFT;
 	return m->nr_blocks;
 }
 

@@ -56,7 +56,7 @@ struct xr_ics *xr_find_ics(struct xr_model *m, uint32_t irq)
 
 	if (icsid >= XR_NR_ICSIDS || m->block_of[icsid] == XR_NO_BLOCK)
 		return NULL;
-	return &m->ics[m->block_of[icsid]];
+	return m->ics[m->block_of[icsid]];
 }
 
 /*
@@ -81,17 +81,22 @@ struct xr_ics *xr_create_ics(struct xr_model *m, uint32_t irq)
 	if (icsid >= XR_NR_ICSIDS)
 		return NULL;
 	if (m->block_of[icsid] != XR_NO_BLOCK)
-		return &m->ics[m->block_of[icsid]];
+		return m->ics[m->block_of[icsid]];
 	/* FAULT-ICS-ALLOC: kvmppc_xics_create_ics's kzalloc */
 	if (xr_fault(m, XR_FAULT_ALLOC))
 		return NULL;
 	if (m->nr_blocks == XR_MAX_ICS_BLOCKS)
 		return NULL;
-	ics = &m->ics[m->nr_blocks];
+	/* a block of an earlier run of this model is reused */
+	if (!m->ics[m->nr_blocks])
+		m->ics[m->nr_blocks] = malloc(sizeof(struct xr_ics));
+	ics = m->ics[m->nr_blocks];
+	if (!ics)
+		return NULL;		/* the kernel's kzalloc fails too */
 	memset(ics, 0, offsetof(struct xr_ics, src));
 	ics->icsid = icsid;
 	memcpy(ics->src, xr_src_initial, sizeof(ics->src));
-	m->block_of[icsid] = (uint8_t)m->nr_blocks++;
+	m->block_of[icsid] = (uint16_t)m->nr_blocks++;
 	if (icsid > m->max_icsid)
 		m->max_icsid = icsid;
 	return ics;
@@ -158,6 +163,11 @@ static int check_machine(const struct xr_setup *s, char *err, size_t errlen)
 		set_err(err, errlen,
 			"threads=%u must be a power of two up to %u",
 			s->threads, XR_MAX_THREADS);
+		return -1;
+	}
+	if (s->cores * s->threads > XR_MAX_CPUS) {
+		set_err(err, errlen, "cores=%u x threads=%u is more than %u CPUs",
+			s->cores, s->threads, XR_MAX_CPUS);
 		return -1;
 	}
 	if (s->nr_vcpus > XR_MAX_VCPUS || s->nr_sources > XR_MAX_SOURCES) {
@@ -250,9 +260,9 @@ static int add_sources(struct xr_model *m, char *err, size_t errlen)
 }
 
 /*
- * Build @setup into @m: everything before the ICS blocks is cleared (the
- * passthrough state is kept to be cleared by xr_pt_create), the blocks
- * come into use one by one.  Shared by create and reset, so that a reset
+ * Build @setup into @m: everything before the VCPUs is cleared (the
+ * passthrough state is kept to be cleared by xr_pt_create), and the
+ * VCPUs and ICPs the set-up has; the blocks come into use one by one.  Shared by create and reset, so that a reset
  * model is a new one.
  */
 static int model_build(struct xr_model *m, const struct xr_setup *setup,
@@ -260,7 +270,9 @@ static int model_build(struct xr_model *m, const struct xr_setup *setup,
 {
 	struct xr_pt *pt = m->pt;
 
-	memset(m, 0, offsetof(struct xr_model, ics));
+	memset(m, 0, offsetof(struct xr_model, vcpu));
+	memset(m->vcpu, 0, setup->nr_vcpus * sizeof(m->vcpu[0]));
+	memset(m->icp, 0, setup->nr_vcpus * sizeof(m->icp[0]));
 	m->pt = pt;
 	m->setup = *setup;
 	m->ctx = ctx;
@@ -291,6 +303,7 @@ struct xr_model *xr_model_create(const struct xr_setup *setup,
 		return NULL;
 	}
 	m->pt = NULL;
+	memset(m->ics, 0, sizeof(m->ics));
 	if (model_build(m, setup, ctx, err, errlen)) {
 		xr_model_destroy(m);
 		return NULL;
@@ -312,9 +325,13 @@ int xr_model_reset(struct xr_model *m, const struct xr_setup *setup,
 
 void xr_model_destroy(struct xr_model *m)
 {
+	uint32_t i;
+
 	if (!m)
 		return;
 	xr_pt_destroy(m);
+	for (i = 0; i < XR_MAX_ICS_BLOCKS && m->ics[i]; i++)
+		free(m->ics[i]);
 	free(m);
 }
 

@@ -13,7 +13,7 @@
 #define XR_PQ_P			1u	/* presented */
 #define XR_PQ_Q			2u	/* queued (MSI only) */
 #define XR_NR_ICSIDS		(XR_NR_IRQS >> XR_ICS_SHIFT)
-#define XR_NO_BLOCK		0xffu
+#define XR_NO_BLOCK		0xffffu
 #define XR_RESEND_WORDS		(XR_NR_ICSIDS / 64)
 
 /* Quirk bits: one per DEV-* entry (deviations.c holds the registry) */
@@ -72,11 +72,9 @@ struct xr_model {
 	uint32_t nr_cpus;
 
 	uint32_t nr_vcpus;
-	struct xr_vcpu vcpu[XR_MAX_VCPUS];
 	uint32_t nr_icps;
-	struct xr_icp icp[XR_MAX_VCPUS];
 
-	uint8_t block_of[XR_NR_ICSIDS];	/* ICS id -> ics[] slot */
+	uint16_t block_of[XR_NR_ICSIDS];	/* ICS id -> ics[] slot */
 	uint32_t nr_blocks;
 	uint32_t max_icsid;
 
@@ -99,7 +97,7 @@ struct xr_model {
 	bool rm_notify_eoi;
 	uint32_t rm_eoied_irq;
 	/* Host cores borrowed in this step: VCPU index + 1, 0 = free */
-	uint8_t hcore_msg[XR_MAX_CORES];
+	uint16_t hcore_msg[XR_MAX_CORES];
 	bool hcore_any;
 
 	/* Passthrough: host devices and the flat map (passthru.c) */
@@ -109,11 +107,17 @@ struct xr_model {
 	uint32_t fault_in[XR_FAULT_NR_KINDS];
 
 	/*
-	 * Last, and not cleared at create time: a block is initialised when
-	 * it comes into use (xr_create_ics), so creating a model costs the
-	 * blocks it uses, not all XR_MAX_ICS_BLOCKS of them.
+	 * Cleared only as far as the set-up uses them (model_build): all
+	 * XR_MAX_VCPUS of them would cost a reset more than a run.
 	 */
-	struct xr_ics ics[XR_MAX_ICS_BLOCKS];
+	struct xr_vcpu vcpu[XR_MAX_VCPUS];
+	struct xr_icp icp[XR_MAX_VCPUS];
+	/*
+	 * Last: a block is allocated and initialised when it comes into use
+	 * (xr_create_ics) and kept for reuse across resets, so a model costs
+	 * the blocks it uses, not all XR_MAX_ICS_BLOCKS of them.
+	 */
+	struct xr_ics *ics[XR_MAX_ICS_BLOCKS];
 };
 
 /* The first bit set in @map at or after @from (below @size), or -1 */

@@ -114,7 +114,7 @@ static void rm_set_vcpu_irq(struct xr_model *m, struct xr_vcpu *v)
 	if (m->setup.ipi_redirect && m->setup.machine != XR_POWER9)
 		hcore = find_available_hostcore(m);
 	if (hcore >= 0) {
-		m->hcore_msg[hcore] = (uint8_t)(v - m->vcpu) + 1;
+		m->hcore_msg[hcore] = (uint16_t)(v - m->vcpu) + 1;
 		m->hcore_any = true;
 		rm_send_ipi(m, hcore * (int32_t)m->setup.threads);
 		return;

@@ -151,10 +151,9 @@ out:
 /*
  * STATE-SRC-SET: IRQ 16..NR_IRQS-1; the ICS block is created first (and
  * stays even if the rest fails); an unmasked priority needs a server with
- * an ICP; the flags are loaded and a PENDING source is delivered.  The
- * model holds XR_MAX_ICS_BLOCKS blocks: one more is -ENOMEM, where the
- * kernel's allocation would fail.  FAULT-ICS-ALLOC and
- * FAULT-SRC-GET-USER: the allocation or the copy from the caller fails.
+ * an ICP; the flags are loaded and a PENDING source is delivered.
+ * FAULT-ICS-ALLOC and FAULT-SRC-GET-USER: the block's allocation or the
+ * copy from the caller fails.
  */
 int64_t xr_set_source_value(struct xr_model *m, uint32_t irq, uint64_t value)
 {

@@ -504,13 +504,16 @@ END_TEST
 
 /*
  * "Identifiers of the set-up (VCPU numbers, CPU numbers, sizes) have real
- * ranges." (xicsref's: VCPU 0..63, cores 1..64, CPU below cores x threads)
+ * ranges." (xicsref's, the kernel's: VCPU 0..2047, cores 1..512 and at
+ * most 2048 CPUs (NR_CPUS), CPU below cores x threads)
  */
 START_TEST(test_lex_setup_identifiers_ranged)
 {
 	static const struct xr_ct_bad_case c[] = {
-		{ "vcpu 64 cpu=0\n", 1, "VCPU 64 out of range" },
-		{ "machine power8 cores=65 threads=8\n", 1, "out of range" },
+		{ "vcpu 2048 cpu=0\n", 1, "VCPU 2048 out of range" },
+		{ "machine power8 cores=513 threads=8\n", 1, "out of range" },
+		{ "machine power8 cores=257 threads=8\n", 1,
+		  "more than 2048 CPUs" },
 		{ "machine power9 cores=1 threads=4\nvcpu 0 cpu=4\n"
 		  "vcpu 0 H_XIRR\n", 2, "out of range" },
 		{ "vcpu 0\nvcpu 1 H_XIRR\n", 2, "vcpu 1 does not exist" },

@@ -217,8 +217,11 @@ static const struct xr_impl_ops *mutant_of(bool fast)
 {
 	mutant.event_kinds = inner()->event_kinds;
 	mutant.step_kinds = inner()->step_kinds;
-	/* a version-1 table: no changed_sources, the full sweep */
-	mutant.abi_version = 1;
+	/*
+	 * no changed_sources, the full sweep (tables older than version 6
+	 * are no longer loaded: the set-up they were built for is smaller)
+	 */
+	mutant.changed_sources = NULL;
 	mutant_fast = mutant;
 	mutant_fast.abi_version = XR_IMPL_ABI_VERSION;
 	mutant_fast.changed_sources = m_changed;

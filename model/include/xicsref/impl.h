@@ -17,12 +17,15 @@
 
 /*
  * Version 2 added changed_sources, version 3 reset, version 4 origin,
- * version 5 run_parallel (concurrency, docs/exploring.md).
- * The runner accepts every version from XR_IMPL_ABI_MIN on and reads
- * only the fields a table's version has (XR_IMPL_OPT).
+ * version 5 run_parallel (concurrency, docs/exploring.md).  Version 6
+ * changed struct xr_setup (2048 VCPUs, the kernel's KVM_MAX_VCPUS) and
+ * added the step XR_STEP_FAIL: an object built against an older header
+ * would read the set-up at the wrong offsets, so the runner loads
+ * version 6 on (XR_IMPL_ABI_MIN).  Within that, it reads only the fields
+ * a table's version has (XR_IMPL_OPT).
  */
-#define XR_IMPL_ABI_VERSION	5
-#define XR_IMPL_ABI_MIN		1
+#define XR_IMPL_ABI_VERSION	6
+#define XR_IMPL_ABI_MIN		6
 
 /* Status of an operation (not the architectural return code) */
 enum xr_status {

@@ -4,8 +4,9 @@
  * as KVM emulates it.  One function per PAPR operation; each names the
  * spec rules (spec/<area>.md) it implements.
  *
- * A model is created once from a set-up (all memory is allocated there)
- * and is then deterministic: the same operations give the same state and
+ * A model is created once from a set-up (its memory is allocated there,
+ * except the ICS blocks: each is allocated when it first comes into use,
+ * and kept across resets) and is then deterministic: the same operations give the same state and
  * the same events.  There is no global state.
  */
 #ifndef XICSREF_MODEL_H

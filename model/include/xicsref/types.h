@@ -26,13 +26,18 @@
 #define XR_IRQS_PER_ICS		(1u << XR_ICS_SHIFT)
 #define XR_NR_IRQS		(1024u * XR_IRQS_PER_ICS)
 
-/* Capacities of one scenario (identifiers of the set-up have real ranges) */
-#define XR_MAX_VCPUS		64
-#define XR_MAX_CORES		64
+/*
+ * Capacities of one scenario: what the kernel accepts (issue 13, "guests
+ * of real size").  VCPUs: KVM_MAX_VCPUS = NR_CPUS, 2048 in the powerpc
+ * ppc64_defconfig; the host has as many CPUs at most.  ICS blocks: ICS
+ * ids 0..KVMPPC_XICS_MAX_ICS_ID (1023), every one of them in one VM.
+ */
+#define XR_MAX_VCPUS		2048
+#define XR_MAX_CPUS		2048	/* physical CPUs: cores x threads */
 #define XR_MAX_THREADS		8
-#define XR_MAX_CPUS		(XR_MAX_CORES * XR_MAX_THREADS)
+#define XR_MAX_CORES		(XR_MAX_CPUS / 4)	/* SMT4 POWER9 */
 #define XR_MAX_SOURCES		256	/* sources named in one set-up */
-#define XR_MAX_ICS_BLOCKS	16	/* distinct 1024-source blocks */
+#define XR_MAX_ICS_BLOCKS	1024	/* distinct 1024-source blocks */
 #define XR_PIRQ_MAPPED		1024	/* flat passthrough map capacity */
 #define XR_MAX_EVENTS		64	/* events recorded for one step */
 

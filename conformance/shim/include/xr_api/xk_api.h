@@ -9,7 +9,7 @@
 #ifndef XR_API_XK_API_H
 #define XR_API_XK_API_H
 
-#define XK_MAX_VCPUS	64
+#define XK_MAX_VCPUS	2048	/* KVM_MAX_VCPUS (NR_CPUS) */
 #define XK_MAX_SOURCES	256
 #define XK_MAX_EVENTS	64
 

@@ -13,7 +13,7 @@
 #include <xr_shim/list.h>
 #include <asm/kvm.h>		/* the tree's own uapi header */
 
-#define XR_SHIM_MAX_VCPUS	64
+#define XR_SHIM_MAX_VCPUS	2048
 
 #define KVMPPC_IRQ_DEFAULT	0
 #define KVMPPC_IRQ_MPIC		1

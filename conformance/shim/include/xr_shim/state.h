@@ -12,7 +12,7 @@
 #include <xr_api/xk_api.h>
 #include <xr_api/xs_api.h>
 
-#define SHIM_MAX_CPUS	512
+#define SHIM_MAX_CPUS	2048	/* NR_CPUS */
 #define SHIM_MMIO_SIZE	16
 
 struct shim_cpu {
@@ -33,8 +33,8 @@ struct shim_machine {
 	bool par_marked;		/* a parallel block ran: par_mark is valid */
 	unsigned long par_mark;		/* the arena before it (shim_arena_mark) */
 	unsigned int nr_host_msgs;	/* CPUs with a muxed message pending */
-	struct shim_cpu cpu[SHIM_MAX_CPUS];
-	struct paca_struct *paca_ptrs[SHIM_MAX_CPUS];
+	struct shim_cpu *cpu;			/* nr_cpus of them */
+	struct paca_struct **paca_ptrs;		/* nr_cpus of them */
 	struct kvmppc_host_rm_ops rm_ops;
 	struct kvmppc_host_rm_core *rm_core;
 	bool has_rm_ops;		/* POWER8 only, as the kernel */
