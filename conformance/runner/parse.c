@@ -243,8 +243,11 @@ static int parse_vcpu_setup(struct xr_pstate *ps, const struct xr_line *l)
 	uint64_t v;
 	uint32_t i;
 
-	if (xr_pnum(ps, l, &l->tok[1], "VCPU", 0, XR_MAX_VCPUS - 1, &v))
+	if (xr_pnum(ps, l, &l->tok[1], "VCPU", 0, XR_MAX_VCPU_ID, &v))
 		return -1;
+	if (s->nr_vcpus == XR_MAX_VCPUS)
+		return xr_perr(ps, l->line, "more than %u VCPUs (KVM_MAX_VCPUS)",
+			       XR_MAX_VCPUS);
 	if (ps->vcpu_line[v])
 		return xr_perr(ps, l->line,
 			       "duplicate vcpu %llu (first at line %u)",

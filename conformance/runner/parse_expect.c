@@ -235,7 +235,7 @@ int xr_parse_events(struct xr_pstate *ps, const struct xr_line *l,
 				 xr_tok_is(n, "lower") ? XR_EV_LOWER :
 							  XR_EV_KICK;
 			r = ev_arg(ps, l, &i, "v", "raise/lower/kick",
-				   XR_MAX_VCPUS - 1, &e.a);
+				   XR_MAX_VCPU_ID, &e.a);
 			if (!r && !ps->vcpu_line[e.a])
 				r = xr_perr(ps, l->line,
 					    "bad event: vcpu %u does not exist",

@@ -21,8 +21,9 @@ struct xr_pstate {
 	struct xr_parse_error *err;
 	bool in_steps;
 	uint32_t machine_line;
-	uint32_t vcpu_line[XR_MAX_VCPUS];	/* 0: not defined */
-	int32_t cur_cpu[XR_MAX_VCPUS];		/* while parsing the steps */
+	/* by VCPU number */
+	uint32_t vcpu_line[XR_MAX_VCPU_ID + 1];	/* 0: not defined */
+	int32_t cur_cpu[XR_MAX_VCPU_ID + 1];	/* while parsing the steps */
 	uint32_t option_line[XR_NR_OPTIONS];
 	uint8_t blocks[XR_NR_BLOCKS / 8];	/* ICS blocks known so far */
 	uint32_t nr_blocks;

@@ -97,7 +97,7 @@ static int op_cpu(struct xr_pstate *ps, const struct xr_line *l,
 static int op_where(struct xr_pstate *ps, const struct xr_line *l,
 		    const struct xr_scn_step *st, uint32_t cpu)
 {
-	uint32_t v;
+	uint32_t v, j;
 
 	switch (op_place(st->step.kind)) {
 	case 1:
@@ -115,11 +115,13 @@ static int op_where(struct xr_pstate *ps, const struct xr_line *l,
 				       (unsigned long long)st->step.arg[1]);
 		return 0;
 	case 3:
-		for (v = 0; v < XR_MAX_VCPUS; v++)
-			if (ps->vcpu_line[v] && ps->cur_cpu[v] == (int32_t)cpu)
+		for (j = 0; j < ps->scn->setup.nr_vcpus; j++) {
+			v = ps->scn->setup.vcpus[j].id;
+			if (ps->cur_cpu[v] == (int32_t)cpu)
 				return xr_perr(ps, l->line,
 					       "cpu %u runs vcpu %u: a host operation needs a CPU in the host",
 					       cpu, v);
+		}
 		return 0;
 	default:
 		return xr_perr(ps, l->line,

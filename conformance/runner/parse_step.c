@@ -73,7 +73,7 @@ static int vcpu_exists(struct xr_pstate *ps, const struct xr_line *l,
 {
 	uint64_t v;
 
-	if (xr_pnum(ps, l, t, "VCPU", 0, XR_MAX_VCPUS - 1, &v))
+	if (xr_pnum(ps, l, t, "VCPU", 0, XR_MAX_VCPU_ID, &v))
 		return -1;
 	if (!ps->vcpu_line[v])
 		return xr_perr(ps, l->line, "vcpu %llu does not exist",
@@ -93,7 +93,7 @@ static int step_vcpu(struct xr_pstate *ps, const struct xr_line *l,
 		     uint32_t nargs, struct xr_step *st)
 {
 	const struct xr_tok *op = &l->tok[2];
-	uint32_t i;
+	uint32_t i, j;
 	char show[48];
 
 	if (vcpu_exists(ps, l, &l->tok[1], &st->vcpu))
@@ -119,12 +119,13 @@ static int step_vcpu(struct xr_pstate *ps, const struct xr_line *l,
 		}
 		if (cpu_arg(ps, l, &val, &cpu))
 			return -1;
-		for (i = 0; i < XR_MAX_VCPUS; i++)
-			if (i != st->vcpu && ps->vcpu_line[i] &&
-			    ps->cur_cpu[i] == (int32_t)cpu)
+		for (j = 0; j < ps->scn->setup.nr_vcpus; j++) {
+			i = ps->scn->setup.vcpus[j].id;
+			if (i != st->vcpu && ps->cur_cpu[i] == (int32_t)cpu)
 				return xr_perr(ps, l->line,
 					       "two VCPUs on one CPU: vcpu %u already runs on cpu %llu",
 					       i, (unsigned long long)cpu);
+		}
 		st->arg[0] = cpu;
 		ps->cur_cpu[st->vcpu] = (int32_t)cpu;
 		return 0;

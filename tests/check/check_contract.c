@@ -504,13 +504,14 @@ END_TEST
 
 /*
  * "Identifiers of the set-up (VCPU numbers, CPU numbers, sizes) have real
- * ranges." (xicsref's, the kernel's: VCPU 0..2047, cores 1..512 and at
- * most 2048 CPUs (NR_CPUS), CPU below cores x threads)
+ * ranges." (xicsref's, the kernel's: VCPU numbers 0..16383
+ * (KVM_MAX_VCPU_IDS), at most 2048 VCPUs (KVM_MAX_VCPUS), cores 1..512 and
+ * at most 2048 CPUs (NR_CPUS), CPU below cores x threads)
  */
 START_TEST(test_lex_setup_identifiers_ranged)
 {
 	static const struct xr_ct_bad_case c[] = {
-		{ "vcpu 2048 cpu=0\n", 1, "VCPU 2048 out of range" },
+		{ "vcpu 16384 cpu=0\n", 1, "VCPU 16384 out of range" },
 		{ "machine power8 cores=513 threads=8\n", 1, "out of range" },
 		{ "machine power8 cores=257 threads=8\n", 1,
 		  "more than 2048 CPUs" },
@@ -521,13 +522,43 @@ START_TEST(test_lex_setup_identifiers_ranged)
 	};
 	struct xr_scenario s;
 
-	xr_ct_ok("machine power8 cores=64 threads=8\nvcpu 63 cpu=511\n"
-		 "vcpu 63 H_XIRR\n", &s);
-	ck_assert_uint_eq(s.setup.vcpus[0].id, 63);
-	ck_assert_int_eq(s.setup.vcpus[0].cpu, 511);
-	ck_assert_uint_eq(s.steps[0].step.vcpu, 63);
+	xr_ct_ok("machine power8 cores=256 threads=8\nvcpu 16383 cpu=2047\n"
+		 "vcpu 16383 H_XIRR\n", &s);
+	ck_assert_uint_eq(s.setup.vcpus[0].id, 16383);
+	ck_assert_int_eq(s.setup.vcpus[0].cpu, 2047);
+	ck_assert_uint_eq(s.steps[0].step.vcpu, 16383);
 	xr_scenario_free(&s);
 	xr_ct_bad_cases(c, XR_CT_NR(c));
+}
+END_TEST
+
+/* At most KVM_MAX_VCPUS VCPUs: 2048 parse, one more is an error */
+START_TEST(test_lex_setup_vcpu_count)
+{
+	size_t len = 64 + 32 * (XR_MAX_VCPUS + 1), n;
+	char *text = malloc(len);
+	struct xr_parse_error err;
+	struct xr_scenario s;
+	uint32_t i;
+
+	ck_assert(text);
+	n = (size_t)snprintf(text, len, "machine power8 cores=256\n");
+	for (i = 0; i < XR_MAX_VCPUS; i++)
+		n += (size_t)snprintf(text + n, len - n, "vcpu %u\n", i);
+	n += (size_t)snprintf(text + n, len - n, "vcpu 0 H_XIRR\n");
+	ck_assert_msg(!xr_test_parse(text, &s, &err), "%u: %s", err.line,
+		      err.msg);
+	ck_assert_uint_eq(s.setup.nr_vcpus, XR_MAX_VCPUS);
+	xr_scenario_free(&s);
+	n = (size_t)snprintf(text, len, "machine power8 cores=256\n");
+	for (i = 0; i <= XR_MAX_VCPUS; i++)
+		n += (size_t)snprintf(text + n, len - n, "vcpu %u cpu=none\n",
+				      i);
+	n += (size_t)snprintf(text + n, len - n, "vcpu 0 run cpu=0\n");
+	ck_assert(xr_test_parse(text, &s, &err) != 0);
+	ck_assert_uint_eq(err.line, XR_MAX_VCPUS + 2);
+	ck_assert_msg(strstr(err.msg, "more than 2048 VCPUs"), "%s", err.msg);
+	free(text);
 }
 END_TEST
 
@@ -537,6 +568,7 @@ Suite *xr_suite_contract(void)
 	TCase *lex = tcase_create("lexical");
 
 	tcase_add_test(lex, test_lex_one_statement_per_line);
+	tcase_add_test(lex, test_lex_setup_vcpu_count);
 	tcase_add_test(lex, test_lex_comment);
 	tcase_add_test(lex, test_lex_blank_lines);
 	tcase_add_test(lex, test_lex_spaces_tabs);

@@ -33,6 +33,8 @@
  * ids 0..KVMPPC_XICS_MAX_ICS_ID (1023), every one of them in one VM.
  */
 #define XR_MAX_VCPUS		2048
+/* VCPU numbers: below KVM_MAX_VCPU_IDS = MAX_SMT_THREADS x KVM_MAX_VCORES */
+#define XR_MAX_VCPU_ID		(8 * XR_MAX_VCPUS - 1)
 #define XR_MAX_CPUS		2048	/* physical CPUs: cores x threads */
 #define XR_MAX_THREADS		8
 #define XR_MAX_CORES		(XR_MAX_CPUS / 4)	/* SMT4 POWER9 */
