@@ -118,7 +118,8 @@ struct xc_chooser {
 	uint64_t shape;			/* the CPUs in the order they ran */
 	uint32_t switches;
 	uint32_t nr_icp;
-	uint64_t icp[XR_MAX_VCPUS];	/* quiescent ICP states, coarsely */
+	uint64_t icp[XC_MAX_FEAT];	/* quiescent ICP states, coarsely:
+					 * no more count as features */
 };
 
 void xc_chooser_init(struct xc_chooser *ch, const struct xc_case *c);

@@ -209,7 +209,7 @@ static void quiescent(void *ctx, const struct xr_impl_ops *impl, void *inst)
 	struct xr_icp_state k;
 	uint32_t i;
 
-	for (i = 0; i < s->nr_vcpus; i++) {
+	for (i = 0; i < s->nr_vcpus && i < XC_MAX_FEAT; i++) {
 		memset(&k, 0, sizeof(k));
 		ch->icp[i] = impl->get_icp(inst, s->vcpus[i].id, &k) ?
 			     icp_class(&k) | 0x100 : 0;

@@ -29,15 +29,22 @@
 #include "explore.h"
 
 #define XR_X_ORDERS	24
+/*
+ * What one parallel scenario may hold: a model state per order of the
+ * operations is kept, so these stay small (a scenario beyond them is
+ * refused with a reason, as bad input)
+ */
+#define XR_X_MAX_VCPUS	64
+#define XR_X_MAX_BLOCKS	64
 
 struct x_state {
 	uint8_t order[XR_PAR_OPS];
 	struct xr_result res[XR_PAR_OPS];	/* in block order */
-	bool has_icp[XR_MAX_VCPUS];
-	struct xr_icp_state icp[XR_MAX_VCPUS];
+	bool has_icp[XR_X_MAX_VCPUS];
+	struct xr_icp_state icp[XR_X_MAX_VCPUS];
 	uint32_t nblocks;
-	uint32_t first[XR_MAX_ICS_BLOCKS];
-	uint64_t changed[XR_MAX_ICS_BLOCKS][XR_ICS_MAP_WORDS];
+	uint32_t first[XR_X_MAX_BLOCKS];
+	uint64_t changed[XR_X_MAX_BLOCKS][XR_ICS_MAP_WORDS];
 	struct xr_source_state *src;		/* nblocks x 1024 */
 	bool warned;
 };
@@ -45,8 +52,8 @@ struct x_state {
 struct xr_x_model {
 	uint32_t nops, norders;
 	struct x_state st[XR_X_ORDERS];
-	bool pre_has[XR_MAX_VCPUS];
-	struct xr_icp_state pre[XR_MAX_VCPUS];	/* before the block */
+	bool pre_has[XR_X_MAX_VCPUS];
+	struct xr_icp_state pre[XR_X_MAX_VCPUS];	/* before the block */
 	uint32_t nserv;
 	uint32_t serving[64];			/* accepted, not EOId */
 };
@@ -147,7 +154,9 @@ static int capture(const struct xr_impl_ops *ops, void *inst,
 		s->has_icp[i] = ops->get_icp(inst, scn->setup.vcpus[i].id,
 					     &s->icp[i]);
 	s->nblocks = ops->ics_blocks ?
-		     ops->ics_blocks(inst, s->first, XR_MAX_ICS_BLOCKS) : 0;
+		     ops->ics_blocks(inst, s->first, XR_X_MAX_BLOCKS) : 0;
+	if (s->nblocks > XR_X_MAX_BLOCKS)
+		return -2;
 	s->src = calloc((size_t)s->nblocks * XR_IRQS_PER_ICS,
 			sizeof(*s->src));
 	if (s->nblocks && !s->src)
@@ -201,7 +210,10 @@ static int model_order(struct xr_x_model *m, const struct xr_run_env *env,
 		s->warned |= warned(&s->res[k]);
 	}
 	rc = capture(ref, inst, scn, s);
-	if (rc)
+	if (rc == -2)
+		snprintf(why, len, "more than %u ICS blocks: explore takes at "
+			 "most that many", XR_X_MAX_BLOCKS);
+	else if (rc)
 		snprintf(why, len, "out of memory");
 out:
 	ref->destroy(inst);
@@ -223,6 +235,11 @@ struct xr_x_model *xr_x_model_new(const struct xr_run_env *env,
 
 	if (!m || !o) {
 		snprintf(why, len, "out of memory");
+		goto fail;
+	}
+	if (scn->setup.nr_vcpus > XR_X_MAX_VCPUS) {
+		snprintf(why, len, "%u VCPUs: explore takes at most %u",
+			 scn->setup.nr_vcpus, XR_X_MAX_VCPUS);
 		goto fail;
 	}
 	if (xr_dev_quirks(env, scn, impl, &quirks, ids, sizeof(ids), o)) {
@@ -265,7 +282,7 @@ static const struct xr_source_state *model_src(const struct x_state *s,
 /* The sources to compare: changed on either side, or named */
 struct x_set {
 	uint32_t n;
-	uint32_t irq[XR_MAX_ICS_BLOCKS * XR_IRQS_PER_ICS / 8];
+	uint32_t irq[XR_X_MAX_BLOCKS * XR_IRQS_PER_ICS / 8];
 };
 
 static void set_add(struct x_set *set, uint32_t irq)
@@ -297,7 +314,7 @@ static void sources_to_compare(const struct xr_x_model *m,
 {
 	bool (*changed)(void *, uint32_t, uint64_t *) =
 		XR_IMPL_OPT(impl, changed_sources);
-	uint32_t first[XR_MAX_ICS_BLOCKS], n, i, b;
+	uint32_t first[XR_X_MAX_BLOCKS], n, i, b;
 	uint64_t map[XR_ICS_MAP_WORDS];
 
 	set->n = 0;
@@ -319,8 +336,11 @@ static void sources_to_compare(const struct xr_x_model *m,
 	for (i = 0; i < m->norders; i++)
 		for (b = 0; b < m->st[i].nblocks; b++)
 			set_map(set, m->st[i].first[b], m->st[i].changed[b]);
-	n = impl->ics_blocks ? impl->ics_blocks(inst, first, XR_MAX_ICS_BLOCKS)
+	n = impl->ics_blocks ? impl->ics_blocks(inst, first, XR_X_MAX_BLOCKS)
 			     : 0;
+	/* the model's blocks are all read above; these are extra */
+	if (n > XR_X_MAX_BLOCKS)
+		n = XR_X_MAX_BLOCKS;
 	for (b = 0; b < n; b++) {
 		memset(map, 0xff, sizeof(map));
 		if (changed)
@@ -446,7 +466,7 @@ static void diff_order(const struct x_state *s, const struct xr_scenario *scn,
 {
 	int64_t pub_irq = -1;
 	int32_t pub_cpu = -1;
-	uint32_t swap[XR_MAX_VCPUS][2], nswap = 0, i, j;
+	uint32_t swap[XR_X_MAX_VCPUS][2], nswap = 0, i, j;
 
 	memset(o, 0, sizeof(*o));
 	for (i = 0; i < scn->nr_par; i++) {
@@ -477,7 +497,7 @@ static void diff_order(const struct x_state *s, const struct xr_scenario *scn,
 		if (hk && s->has_icp[i] && k.line && !s->icp[i].line)
 			k.line = false;
 		/* CONC-RESEND-OVERTAKE: an equal-priority source went first */
-		if (hk && s->has_icp[i] && nswap < XR_MAX_VCPUS &&
+		if (hk && s->has_icp[i] && nswap < XR_X_MAX_VCPUS &&
 		    overtaken(s, impl, inst, &s->icp[i], &k)) {
 			swap[nswap][0] = s->icp[i].xisr;
 			swap[nswap++][1] = k.xisr;

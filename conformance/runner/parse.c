@@ -235,6 +235,37 @@ static const struct xr_key vcpu_keys[] = {
 	{ .name = "icp", .word = "none", .word_only = true },
 };
 
+int32_t xr_pvcpu(const struct xr_pstate *ps, uint32_t id)
+{
+	const struct xr_setup *s = &ps->scn->setup;
+	uint32_t i;
+
+	/* VCPU numbers are usually their index: try that first */
+	if (id < s->nr_vcpus && s->vcpus[id].id == id)
+		return (int32_t)id;
+	for (i = 0; i < s->nr_vcpus; i++)
+		if (s->vcpus[i].id == id)
+			return (int32_t)i;
+	return -1;
+}
+
+static int grow_vcpus(struct xr_pstate *ps)
+{
+	uint32_t cap = ps->vcpu_cap ? 2 * ps->vcpu_cap : 16;
+	uint32_t *line = realloc(ps->vcpu_line, cap * sizeof(*line));
+	int32_t *cpu;
+
+	if (!line)
+		return -1;
+	ps->vcpu_line = line;
+	cpu = realloc(ps->cur_cpu, cap * sizeof(*cpu));
+	if (!cpu)
+		return -1;
+	ps->cur_cpu = cpu;
+	ps->vcpu_cap = cap;
+	return 0;
+}
+
 static int parse_vcpu_setup(struct xr_pstate *ps, const struct xr_line *l)
 {
 	struct xr_setup *s = &ps->scn->setup;
@@ -248,11 +279,14 @@ static int parse_vcpu_setup(struct xr_pstate *ps, const struct xr_line *l)
 	if (s->nr_vcpus == XR_MAX_VCPUS)
 		return xr_perr(ps, l->line, "more than %u VCPUs (KVM_MAX_VCPUS)",
 			       XR_MAX_VCPUS);
-	if (ps->vcpu_line[v])
+	if (xr_pvcpu(ps, (uint32_t)v) >= 0)
 		return xr_perr(ps, l->line,
 			       "duplicate vcpu %llu (first at line %u)",
-			       (unsigned long long)v, ps->vcpu_line[v]);
-	ps->vcpu_line[v] = l->line;
+			       (unsigned long long)v,
+			       ps->vcpu_line[xr_pvcpu(ps, (uint32_t)v)]);
+	if (s->nr_vcpus == ps->vcpu_cap && grow_vcpus(ps))
+		return xr_perr(ps, l->line, "out of memory");
+	ps->vcpu_line[s->nr_vcpus] = l->line;
 	vc = &s->vcpus[s->nr_vcpus++];
 	vc->id = (uint32_t)v;
 	vc->server = (uint32_t)v;
@@ -529,15 +563,15 @@ static int finish_setup(struct xr_pstate *ps)
 		struct xr_vcpu_cfg *vc = &s->vcpus[i];
 
 		if (vc->cpu >= (int32_t)ncpu)
-			return xr_perr(ps, ps->vcpu_line[vc->id],
+			return xr_perr(ps, ps->vcpu_line[i],
 				       "vcpu %u: cpu %d out of range (the machine has %u CPUs)",
 				       vc->id, vc->cpu, ncpu);
 		for (j = 0; j < i; j++)
 			if (vc->cpu >= 0 && s->vcpus[j].cpu == vc->cpu)
-				return xr_perr(ps, ps->vcpu_line[vc->id],
+				return xr_perr(ps, ps->vcpu_line[i],
 					       "two VCPUs on one CPU: vcpu %u and vcpu %u on cpu %d",
 					       s->vcpus[j].id, vc->id, vc->cpu);
-		ps->cur_cpu[vc->id] = vc->cpu;
+		ps->cur_cpu[i] = vc->cpu;
 	}
 	ps->in_steps = true;
 	return 0;
@@ -684,6 +718,8 @@ int xr_parse(const char *buf, size_t len, const struct xr_parse_opts *opts,
 			    "the parallel block opened here has no 'end'");
 	if (r == 0 && !scn->nr_steps)
 		r = xr_perr(ps, lx.line ? lx.line : 1, "scenario has no steps");
+	free(ps->vcpu_line);
+	free(ps->cur_cpu);
 	free(ps);
 	free(l);
 	if (r < 0) {

@@ -236,7 +236,7 @@ int xr_parse_events(struct xr_pstate *ps, const struct xr_line *l,
 							  XR_EV_KICK;
 			r = ev_arg(ps, l, &i, "v", "raise/lower/kick",
 				   XR_MAX_VCPU_ID, &e.a);
-			if (!r && !ps->vcpu_line[e.a])
+			if (!r && xr_pvcpu(ps, e.a) < 0)
 				r = xr_perr(ps, l->line,
 					    "bad event: vcpu %u does not exist",
 					    e.a);

@@ -21,15 +21,19 @@ struct xr_pstate {
 	struct xr_parse_error *err;
 	bool in_steps;
 	uint32_t machine_line;
-	/* by VCPU number */
-	uint32_t vcpu_line[XR_MAX_VCPU_ID + 1];	/* 0: not defined */
-	int32_t cur_cpu[XR_MAX_VCPU_ID + 1];	/* while parsing the steps */
+	/* by set-up index (scn->setup.vcpus[]), vcpu_cap of each */
+	uint32_t *vcpu_line;			/* where it was defined */
+	int32_t *cur_cpu;			/* while parsing the steps */
+	uint32_t vcpu_cap;
 	uint32_t option_line[XR_NR_OPTIONS];
 	uint8_t blocks[XR_NR_BLOCKS / 8];	/* ICS blocks known so far */
 	uint32_t nr_blocks;
 	uint32_t steps_cap;
 	uint32_t par_line;			/* an open parallel block, 0: none */
 };
+
+/* The set-up index of VCPU number @id, or -1 if it is not defined */
+int32_t xr_pvcpu(const struct xr_pstate *ps, uint32_t id);
 
 int xr_perr(struct xr_pstate *ps, uint32_t line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -97,15 +97,17 @@ static int op_cpu(struct xr_pstate *ps, const struct xr_line *l,
 static int op_where(struct xr_pstate *ps, const struct xr_line *l,
 		    const struct xr_scn_step *st, uint32_t cpu)
 {
+	int32_t at = xr_pvcpu(ps, st->step.vcpu);
 	uint32_t v, j;
 
 	switch (op_place(st->step.kind)) {
 	case 1:
-		if (ps->cur_cpu[st->step.vcpu] != (int32_t)cpu)
+		/* the step's VCPU exists: its parser checked */
+		if (at < 0 || ps->cur_cpu[at] != (int32_t)cpu)
 			return xr_perr(ps, l->line,
 				       "vcpu %u runs on cpu %d, not on cpu %u",
-				       st->step.vcpu, ps->cur_cpu[st->step.vcpu],
-				       cpu);
+				       st->step.vcpu,
+				       at < 0 ? -1 : ps->cur_cpu[at], cpu);
 		return 0;
 	case 2:
 		if (st->step.arg[1] != cpu)
@@ -117,7 +119,7 @@ static int op_where(struct xr_pstate *ps, const struct xr_line *l,
 	case 3:
 		for (j = 0; j < ps->scn->setup.nr_vcpus; j++) {
 			v = ps->scn->setup.vcpus[j].id;
-			if (ps->cur_cpu[v] == (int32_t)cpu)
+			if (ps->cur_cpu[j] == (int32_t)cpu)
 				return xr_perr(ps, l->line,
 					       "cpu %u runs vcpu %u: a host operation needs a CPU in the host",
 					       cpu, v);

@@ -75,7 +75,7 @@ static int vcpu_exists(struct xr_pstate *ps, const struct xr_line *l,
 
 	if (xr_pnum(ps, l, t, "VCPU", 0, XR_MAX_VCPU_ID, &v))
 		return -1;
-	if (!ps->vcpu_line[v])
+	if (xr_pvcpu(ps, (uint32_t)v) < 0)
 		return xr_perr(ps, l->line, "vcpu %llu does not exist",
 			       (unsigned long long)v);
 	*vcpu = (uint32_t)v;
@@ -94,10 +94,12 @@ static int step_vcpu(struct xr_pstate *ps, const struct xr_line *l,
 {
 	const struct xr_tok *op = &l->tok[2];
 	uint32_t i, j;
+	int32_t at;
 	char show[48];
 
 	if (vcpu_exists(ps, l, &l->tok[1], &st->vcpu))
 		return -1;
+	at = xr_pvcpu(ps, st->vcpu);
 	if (xr_tok_is(op, "run")) {
 		struct xr_tok k, val;
 		uint64_t cpu;
@@ -114,20 +116,20 @@ static int step_vcpu(struct xr_pstate *ps, const struct xr_line *l,
 		}
 		if (xr_tok_is(&val, "none")) {
 			st->arg[0] = (uint64_t)-1;
-			ps->cur_cpu[st->vcpu] = -1;
+			ps->cur_cpu[at] = -1;
 			return 0;
 		}
 		if (cpu_arg(ps, l, &val, &cpu))
 			return -1;
 		for (j = 0; j < ps->scn->setup.nr_vcpus; j++) {
 			i = ps->scn->setup.vcpus[j].id;
-			if (i != st->vcpu && ps->cur_cpu[i] == (int32_t)cpu)
+			if (i != st->vcpu && ps->cur_cpu[j] == (int32_t)cpu)
 				return xr_perr(ps, l->line,
 					       "two VCPUs on one CPU: vcpu %u already runs on cpu %llu",
 					       i, (unsigned long long)cpu);
 		}
 		st->arg[0] = cpu;
-		ps->cur_cpu[st->vcpu] = (int32_t)cpu;
+		ps->cur_cpu[at] = (int32_t)cpu;
 		return 0;
 	}
 	for (i = 0; i < sizeof(hcalls) / sizeof(hcalls[0]); i++)
@@ -141,7 +143,7 @@ static int step_vcpu(struct xr_pstate *ps, const struct xr_line *l,
 	if (nargs_check(ps, l, nargs - 3, hcalls[i].nargs, hcalls[i].name,
 			hcalls[i].args))
 		return -1;
-	if (ps->cur_cpu[st->vcpu] < 0)
+	if (ps->cur_cpu[at] < 0)
 		return xr_perr(ps, l->line,
 			       "vcpu %u is not running and cannot make a hypercall",
 			       st->vcpu);

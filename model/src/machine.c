@@ -261,8 +261,9 @@ static int add_sources(struct xr_model *m, char *err, size_t errlen)
 
 /*
  * Build @setup into @m: everything before the VCPUs is cleared (the
- * passthrough state is kept to be cleared by xr_pt_create), and the
- * VCPUs and ICPs the set-up has; the blocks come into use one by one.  Shared by create and reset, so that a reset
+ * passthrough state is kept to be cleared by xr_pt_create), the VCPU and
+ * ICP arrays grow to the set-up's count and are cleared that far; the
+ * blocks come into use one by one.  Shared by create and reset, so that a reset
  * model is a new one.
  */
 static int model_build(struct xr_model *m, const struct xr_setup *setup,
@@ -270,9 +271,27 @@ static int model_build(struct xr_model *m, const struct xr_setup *setup,
 {
 	struct xr_pt *pt = m->pt;
 
-	memset(m, 0, offsetof(struct xr_model, vcpu));
-	memset(m->vcpu, 0, setup->nr_vcpus * sizeof(m->vcpu[0]));
-	memset(m->icp, 0, setup->nr_vcpus * sizeof(m->icp[0]));
+	memset(m, 0, offsetof(struct xr_model, vcpu_cap));
+	if (setup->nr_vcpus > m->vcpu_cap) {
+		struct xr_vcpu *v = realloc(m->vcpu, setup->nr_vcpus *
+					    sizeof(*v));
+		struct xr_icp *i = v ? realloc(m->icp, setup->nr_vcpus *
+					       sizeof(*i)) : NULL;
+
+		if (v)
+			m->vcpu = v;
+		if (!i) {
+			m->pt = pt;
+			set_err(err, errlen, "out of memory");
+			return -1;
+		}
+		m->icp = i;
+		m->vcpu_cap = setup->nr_vcpus;
+	}
+	if (setup->nr_vcpus) {
+		memset(m->vcpu, 0, setup->nr_vcpus * sizeof(m->vcpu[0]));
+		memset(m->icp, 0, setup->nr_vcpus * sizeof(m->icp[0]));
+	}
 	m->pt = pt;
 	m->setup = *setup;
 	m->ctx = ctx;
@@ -303,6 +322,9 @@ struct xr_model *xr_model_create(const struct xr_setup *setup,
 		return NULL;
 	}
 	m->pt = NULL;
+	m->vcpu_cap = 0;
+	m->vcpu = NULL;
+	m->icp = NULL;
 	memset(m->ics, 0, sizeof(m->ics));
 	if (model_build(m, setup, ctx, err, errlen)) {
 		xr_model_destroy(m);
@@ -332,6 +354,8 @@ void xr_model_destroy(struct xr_model *m)
 	xr_pt_destroy(m);
 	for (i = 0; i < XR_MAX_ICS_BLOCKS && m->ics[i]; i++)
 		free(m->ics[i]);
+	free(m->vcpu);
+	free(m->icp);
 	free(m);
 }
 

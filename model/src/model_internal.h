@@ -107,11 +107,12 @@ struct xr_model {
 	uint32_t fault_in[XR_FAULT_NR_KINDS];
 
 	/*
-	 * Cleared only as far as the set-up uses them (model_build): all
-	 * XR_MAX_VCPUS of them would cost a reset more than a run.
+	 * The set-up's VCPUs and their ICPs, vcpu_cap of each allocated
+	 * (model_build): a model of 2048 VCPUs costs that, a small one not.
 	 */
-	struct xr_vcpu vcpu[XR_MAX_VCPUS];
-	struct xr_icp icp[XR_MAX_VCPUS];
+	uint32_t vcpu_cap;
+	struct xr_vcpu *vcpu;
+	struct xr_icp *icp;
 	/*
 	 * Last: a block is allocated and initialised when it comes into use
 	 * (xr_create_ics) and kept for reuse across resets, so a model costs
