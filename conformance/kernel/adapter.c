@@ -48,7 +48,7 @@ _Static_assert((int)XK_FAULT_ALLOC == (int)XR_FAULT_ALLOC &&
 
 static int kvcpu_index(struct kinst *ki, uint32_t vcpu)
 {
-	if (vcpu < XK_MAX_VCPUS)
+	if (vcpu < sizeof(ki->index_of) / sizeof(ki->index_of[0]))
 		return ki->index_of[vcpu];
 	return xk_vcpu_index(ki->vm, vcpu);
 }
@@ -72,8 +72,12 @@ static void *kcreate(const struct xr_setup *s, bool rm, char *err,
 		snprintf(err, errlen, "kernel: set-up too large");
 		return NULL;
 	}
-	/* on the stack: a fresh heap block per run costs page faults */
-	memset(cfg, 0, sizeof(*cfg));
+	/*
+	 * On the stack: a fresh heap block per run costs page faults.  Only
+	 * the head is cleared: every entry up to each count is filled below,
+	 * and 2048 VCPUs of it would cost a small run more than its steps.
+	 */
+	memset(cfg, 0, offsetof(struct xk_config, vcpu));
 	ki = calloc(1, sizeof(*ki));
 	if (!ki) {
 		snprintf(err, errlen, "kernel: out of memory");
@@ -119,7 +123,8 @@ static void *kcreate(const struct xr_setup *s, bool rm, char *err,
 	 */
 	memset(ki->index_of, -1, sizeof(ki->index_of));
 	for (i = s->nr_vcpus; i-- > 0;)
-		if (s->vcpus[i].id < XK_MAX_VCPUS)
+		if (s->vcpus[i].id < sizeof(ki->index_of) /
+				     sizeof(ki->index_of[0]))
 			ki->index_of[s->vcpus[i].id] = (int16_t)i;
 	return ki;
 }

@@ -22,7 +22,7 @@ struct kinst {
 	 * runner reads every ICP after every step, and the kernel-side search
 	 * (instrumented like the kernel when fuzzing) cost more than the read.
 	 */
-	int16_t index_of[XK_MAX_VCPUS];
+	int16_t index_of[256];
 };
 
 /* One step on the kernel, events not collected (kstep does that) */

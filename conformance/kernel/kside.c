@@ -109,7 +109,12 @@ static int xk_build(struct xk_vm *vm, const struct xk_config *cfg,
 	m->paca_ptrs = shim_zalloc(m->nr_cpus * sizeof(*m->paca_ptrs));
 	vm->vcpu = shim_zalloc((cfg->nr_vcpus ? cfg->nr_vcpus : 1) *
 			       sizeof(*vm->vcpu));
-	if (!m->cpu || !m->paca_ptrs || !vm->vcpu)
+	vm->kvm.vcpus = shim_zalloc((cfg->nr_vcpus ? cfg->nr_vcpus : 1) *
+				    sizeof(*vm->kvm.vcpus));
+	m->seen_pending = shim_zalloc((cfg->nr_vcpus ? cfg->nr_vcpus : 1) *
+				      sizeof(*m->seen_pending));
+	if (!m->cpu || !m->paca_ptrs || !vm->vcpu || !vm->kvm.vcpus ||
+	    !m->seen_pending)
 		goto nomem;
 	m->ipi_redirect = cfg->ipi_redirect;
 	m->irq_bypass = cfg->bypass;
@@ -251,6 +256,8 @@ void xk_destroy(struct xk_vm *vm)
 	xk_pt_fini(vm);
 	kfree(vm->m.rm_core);
 	kfree(vm->vcpu);
+	kfree(vm->kvm.vcpus);
+	kfree(vm->m.seen_pending);
 	kfree(vm->m.paca_ptrs);
 	kfree(vm->m.cpu);
 	shim_cur = NULL;

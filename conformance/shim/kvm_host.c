@@ -55,23 +55,28 @@ void shim_barrier_hook(enum shim_barrier_kind kind)
 void shim_bit_changed(const volatile unsigned long *word)
 {
 	struct kvm *kvm = shim_cur ? shim_cur->kvm : NULL;
-	unsigned long i;
+	unsigned long bit = 1UL << BOOK3S_IRQPRIO_EXTERNAL, i, now;
+	struct kvm_vcpu *v;
 
-	if (!kvm)
+	if (!kvm || !kvm->nr_vcpus)
 		return;
-	for (i = 0; i < kvm->nr_vcpus; i++) {
-		struct kvm_vcpu *v = kvm->vcpus[i];
-		unsigned long bit = 1UL << BOOK3S_IRQPRIO_EXTERNAL;
-		unsigned long now;
-
-		if (word != &v->arch.pending_exceptions)
-			continue;
-		now = v->arch.pending_exceptions & bit;
-		if (now != (shim_cur->seen_pending[i] & bit))
-			shim_event(now ? XK_EV_RAISE : XK_EV_LOWER,
-				   v->vcpu_id, 0);
-		shim_cur->seen_pending[i] = v->arch.pending_exceptions;
-	}
+	/*
+	 * The VCPUs are one array (kvm->vcpus[i] == &vcpus[0][i]): which one
+	 * owns @word is a division, not a search of 2048 VCPUs per bit
+	 * operation.  Other words (the RTAS VCPUs') are not VCPU lines.
+	 */
+	i = (unsigned long)((const char *)word -
+			    (const char *)&kvm->vcpus[0]->arch.pending_exceptions) /
+	    sizeof(struct kvm_vcpu);
+	if (i >= kvm->nr_vcpus)
+		return;
+	v = kvm->vcpus[i];
+	if (word != &v->arch.pending_exceptions)
+		return;
+	now = v->arch.pending_exceptions & bit;
+	if (now != (shim_cur->seen_pending[i] & bit))
+		shim_event(now ? XK_EV_RAISE : XK_EV_LOWER, v->vcpu_id, 0);
+	shim_cur->seen_pending[i] = v->arch.pending_exceptions;
 }
 
 /* Only the external interrupt is ever queued by the XICS code */

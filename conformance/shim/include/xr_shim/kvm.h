@@ -61,7 +61,7 @@ struct kvm {
 	struct hlist_head irq_ack_notifier_list;
 	struct dentry *debugfs_dentry;
 	unsigned long nr_vcpus;
-	struct kvm_vcpu *vcpus[XR_SHIM_MAX_VCPUS];
+	struct kvm_vcpu **vcpus;	/* nr_vcpus, in one array (xk_vm) */
 };
 
 struct pt_regs_shim {

@@ -43,7 +43,7 @@ struct shim_machine {
 	int ipi_redirect, irq_bypass;
 	bool ack_notifier;
 	struct kvm *kvm;
-	unsigned long seen_pending[XR_SHIM_MAX_VCPUS];
+	unsigned long *seen_pending;	/* by VCPU index, kvm->nr_vcpus */
 	struct xk_events *sink;
 	unsigned int warnings;
 	u8 *guest_mem;
