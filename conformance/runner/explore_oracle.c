@@ -454,10 +454,33 @@ static bool arrival_unrecorded(const struct xr_scenario *scn, uint32_t irq,
 }
 
 /*
+ * CONC-INTR-CPU-RACE: is @cpu the CPU of an input of the block that can
+ * reach @irq through the host (an irq input of it, or any hwirq, whose
+ * host path asserts the guest IRQ it is routed to)?  Such inputs record
+ * intr_cpu with a plain store after their P/Q update, so with two of
+ * them in the block the last record need not be the last update's.
+ */
+static bool host_arrival_cpu(const struct xr_scenario *scn, uint32_t irq,
+			     int32_t cpu)
+{
+	uint32_t i;
+
+	for (i = 0; i < scn->nr_par; i++) {
+		const struct xr_scn_step *p = &scn->steps[scn->par_first + i];
+
+		if (p->cpu == cpu && (p->step.kind == XR_STEP_HWIRQ ||
+				      (p->step.kind == XR_STEP_IRQ &&
+				       p->step.arg[0] == irq)))
+			return true;
+	}
+	return false;
+}
+
+/*
  * Differences of the execution from the model after order @s
  * (CONC-LINEARIZABLE; CONC-SPURIOUS-LINE, CONC-MAP-PUBLISH,
- * CONC-MAP-ARRIVAL, CONC-RESEND-OVERTAKE and CONC-RESEND-HINT are the
- * relaxed fields)
+ * CONC-MAP-ARRIVAL, CONC-INTR-CPU-RACE, CONC-RESEND-OVERTAKE and
+ * CONC-RESEND-HINT are the relaxed fields)
  */
 static void diff_order(const struct x_state *s, const struct xr_scenario *scn,
 		       const struct xr_impl_ops *impl, void *inst,
@@ -523,6 +546,12 @@ static void diff_order(const struct x_state *s, const struct xr_scenario *scn,
 			ks.intr_cpu = -1;
 		if (hk && ms && ks.intr_cpu == -1 && ms->intr_cpu != -1 &&
 		    arrival_unrecorded(scn, set->irq[i], ms->intr_cpu))
+			ks.intr_cpu = ms->intr_cpu;
+		/* CONC-INTR-CPU-RACE: two arrivals, either record last */
+		if (hk && ms && ks.intr_cpu != ms->intr_cpu &&
+		    ms->intr_cpu != -1 && ks.intr_cpu != -1 &&
+		    host_arrival_cpu(scn, set->irq[i], ms->intr_cpu) &&
+		    host_arrival_cpu(scn, set->irq[i], ks.intr_cpu))
 			ks.intr_cpu = ms->intr_cpu;
 		for (j = 0; j < nswap; j++)
 			if (set->irq[i] == swap[j][0] || set->irq[i] == swap[j][1])
