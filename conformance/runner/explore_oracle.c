@@ -477,6 +477,28 @@ static bool host_arrival_cpu(const struct xr_scenario *scn, uint32_t irq,
 }
 
 /*
+ * CONC-INTR-CPU-RACE: does the block hold a host input of @irq and
+ * another operation that writes or uses intr_cpu (another host input, a
+ * guest EOI, a passthru)?
+ */
+static bool intr_cpu_raced(const struct xr_scenario *scn, uint32_t irq)
+{
+	uint32_t i, inputs = 0, others = 0;
+
+	for (i = 0; i < scn->nr_par; i++) {
+		const struct xr_scn_step *p = &scn->steps[scn->par_first + i];
+
+		if (p->step.kind == XR_STEP_HWIRQ ||
+		    (p->step.kind == XR_STEP_IRQ && p->step.arg[0] == irq))
+			inputs++;
+		else if (p->step.kind == XR_STEP_H_EOI ||
+			 p->step.kind == XR_STEP_PASSTHRU)
+			others++;
+	}
+	return inputs && inputs + others >= 2;
+}
+
+/*
  * Differences of the execution from the model after order @s
  * (CONC-LINEARIZABLE; CONC-SPURIOUS-LINE, CONC-MAP-PUBLISH,
  * CONC-MAP-ARRIVAL, CONC-INTR-CPU-RACE, CONC-RESEND-OVERTAKE and
@@ -547,11 +569,17 @@ static void diff_order(const struct x_state *s, const struct xr_scenario *scn,
 		if (hk && ms && ks.intr_cpu == -1 && ms->intr_cpu != -1 &&
 		    arrival_unrecorded(scn, set->irq[i], ms->intr_cpu))
 			ks.intr_cpu = ms->intr_cpu;
-		/* CONC-INTR-CPU-RACE: two arrivals, either record last */
+		/*
+		 * CONC-INTR-CPU-RACE: intr_cpu is an affinity hint written
+		 * and read outside the P/Q update: none (-1) or the CPU of
+		 * any host input of the block
+		 */
 		if (hk && ms && ks.intr_cpu != ms->intr_cpu &&
-		    ms->intr_cpu != -1 && ks.intr_cpu != -1 &&
-		    host_arrival_cpu(scn, set->irq[i], ms->intr_cpu) &&
-		    host_arrival_cpu(scn, set->irq[i], ks.intr_cpu))
+		    intr_cpu_raced(scn, set->irq[i]) &&
+		    (ms->intr_cpu == -1 ||
+		     host_arrival_cpu(scn, set->irq[i], ms->intr_cpu)) &&
+		    (ks.intr_cpu == -1 ||
+		     host_arrival_cpu(scn, set->irq[i], ks.intr_cpu)))
 			ks.intr_cpu = ms->intr_cpu;
 		for (j = 0; j < nswap; j++)
 			if (set->irq[i] == swap[j][0] || set->irq[i] == swap[j][1])
