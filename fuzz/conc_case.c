@@ -101,24 +101,6 @@ int xc_scenario(const struct xc_case *c, struct xr_scenario *scn, char *why,
 	return 0;
 }
 
-/* The ICS blocks of the sources: the first two distinct (from_fuzz.c) */
-static void case_blocks(struct xf_case *c)
-{
-	uint32_t i, b;
-
-	c->nr_blocks = 1;
-	c->blocks[0] = 4;
-	c->blocks[1] = 5;
-	for (i = 0; i < c->setup.nr_sources; i++) {
-		b = c->setup.sources[i].irq >> XR_ICS_SHIFT;
-		if (b != c->blocks[0]) {
-			c->nr_blocks = 2;
-			c->blocks[1] = b;
-			return;
-		}
-	}
-}
-
 static uint32_t dev_bits(const struct xr_scenario *scn)
 {
 	const struct xr_deviation *d;
@@ -146,7 +128,7 @@ int xc_from_scenario(const struct xr_scenario *scn, struct xc_case *c,
 	c->seq.setup = scn->setup;
 	for (i = 0; i < scn->par_first && i < XF_MAX_STEPS; i++)
 		c->seq.steps[c->seq.nr_steps++] = scn->steps[i].step;
-	case_blocks(&c->seq);
+	xf_case_blocks(&c->seq);
 	for (i = 0; i < scn->nr_par && i < XC_MAX_OPS; i++) {
 		c->ops[i].cpu = scn->steps[scn->par_first + i].cpu;
 		c->ops[i].step = scn->steps[scn->par_first + i].step;

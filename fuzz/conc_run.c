@@ -135,22 +135,8 @@ static bool within_bounds(const struct xc_chooser *ch,
 /* Append exact decision @d to schedule string @s as explore.c writes it */
 static void sched_append(char *s, size_t len, const struct xc_dec *d)
 {
-	size_t n = strcmp(s, "-") ? strlen(s) : 0;
-	char where[48];
-
-	if (d->cpu == XC_START)
-		snprintf(where, sizeof(where), "start");
-	else if (d->nth)
-		snprintf(where, sizeof(where), "%u.%llu#%u", d->cpu,
-			 (unsigned long long)d->tick, d->nth);
-	else
-		snprintf(where, sizeof(where), "%u.%llu", d->cpu,
-			 (unsigned long long)d->tick);
-	if (d->delay)
-		snprintf(s + n, len - n, "%s%s:d", n ? "," : "", where);
-	else
-		snprintf(s + n, len - n, "%s%s:%d", n ? "," : "", where,
-			 d->run);
+	xr_sched_put(s, len, strcmp(s, "-") ? strlen(s) : 0, d->cpu, d->tick,
+		     d->nth, d->delay, d->delay ? 0 : (uint32_t)d->run);
 }
 
 /* Record a non-default decision */

@@ -16,34 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "conc.h"
-
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL, *nb;
-	size_t cap = 0, n;
-
-	*len = 0;
-	if (!f)
-		return NULL;
-	do {
-		if (*len == cap) {
-			cap = cap ? cap * 2 : 4096;
-			nb = realloc(buf, cap + 1);
-			if (!nb) {
-				free(buf);
-				fclose(f);
-				return NULL;
-			}
-			buf = nb;
-		}
-		n = fread(buf + *len, 1, cap - *len, f);
-		*len += n;
-	} while (n);
-	fclose(f);
-	return buf;
-}
 
 static int encode(const char *in, const char *out)
 {
@@ -55,7 +29,7 @@ static int encode(const char *in, const char *out)
 	size_t len, n;
 	FILE *f;
 
-	buf = slurp(in, &len);
+	buf = xr_read_file(in, &len);
 	if (!buf) {
 		perror(in);
 		return 1;
@@ -110,7 +84,7 @@ static int decode(const char *in)
 {
 	static struct xc_case c;
 	size_t len;
-	char *buf = slurp(in, &len);
+	char *buf = xr_read_file(in, &len);
 
 	if (!buf) {
 		perror(in);

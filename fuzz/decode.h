@@ -43,6 +43,13 @@ void xf_decode(const uint8_t *data, size_t len, enum xf_profile profile,
 	       struct xf_case *c);
 
 /*
+ * Fill @c's ICS blocks (what the decoder draws IRQs from) from its
+ * set-up's sources, for a case built from a scenario file: the first two
+ * distinct blocks, 4 and 5 when there are fewer.
+ */
+void xf_case_blocks(struct xf_case *c);
+
+/*
  * Encode @c back into bytes that decode to exactly @c (for any @c that
  * xf_decode produced).  A case from elsewhere (a scenario file) is
  * encoded as closely as the format allows.  Returns the length, or 0 if

@@ -198,3 +198,20 @@ size_t xf_encode(const struct xf_case *c, enum xf_profile profile,
 	}
 	return w.len <= cap ? w.len : 0;
 }
+
+void xf_case_blocks(struct xf_case *c)
+{
+	uint32_t i, b;
+
+	c->nr_blocks = 1;
+	c->blocks[0] = 4;
+	c->blocks[1] = 5;
+	for (i = 0; i < c->setup.nr_sources; i++) {
+		b = c->setup.sources[i].irq >> XR_ICS_SHIFT;
+		if (b != c->blocks[0]) {
+			c->nr_blocks = 2;
+			c->blocks[1] = b;
+			return;
+		}
+	}
+}

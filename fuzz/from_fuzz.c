@@ -12,50 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "decode.h"
 #include "emit.h"
 #include "scenario.h"
-
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n;
-
-	*len = 0;
-	if (!f)
-		return NULL;
-	do {
-		if (*len == cap) {
-			cap = cap ? cap * 2 : 4096;
-			buf = realloc(buf, cap + 1);
-			if (!buf)
-				break;
-		}
-		n = fread(buf + *len, 1, cap - *len, f);
-		*len += n;
-	} while (n);
-	fclose(f);
-	return buf;
-}
-
-/* The blocks the sources of a scenario use: the first two distinct */
-static void case_blocks(struct xf_case *c)
-{
-	uint32_t i, b;
-
-	c->nr_blocks = 1;
-	c->blocks[0] = 4;
-	c->blocks[1] = 5;
-	for (i = 0; i < c->setup.nr_sources; i++) {
-		b = c->setup.sources[i].irq >> XR_ICS_SHIFT;
-		if (b != c->blocks[0]) {
-			c->nr_blocks = 2;
-			c->blocks[1] = b;
-			return;
-		}
-	}
-}
 
 static int encode(const char *in, const char *out, enum xf_profile p)
 {
@@ -64,7 +24,7 @@ static int encode(const char *in, const char *out, enum xf_profile p)
 	struct xr_parse_error err;
 	struct xr_scenario scn;
 	size_t len, n;
-	char *buf = slurp(in, &len);
+	char *buf = xr_read_file(in, &len);
 	uint32_t i;
 	FILE *f;
 
@@ -82,7 +42,7 @@ static int encode(const char *in, const char *out, enum xf_profile p)
 	c.setup = scn.setup;
 	for (i = 0; i < scn.nr_steps && c.nr_steps < XF_MAX_STEPS; i++)
 		c.steps[c.nr_steps++] = scn.steps[i].step;
-	case_blocks(&c);
+	xf_case_blocks(&c);
 	xr_scenario_free(&scn);
 	free(buf);
 	n = xf_encode(&c, p, bytes, sizeof(bytes));
@@ -119,7 +79,7 @@ int main(int argc, char **argv)
 			argv[0]);
 		return 2;
 	}
-	buf = slurp(argv[i], &len);
+	buf = xr_read_file(argv[i], &len);
 	if (!buf) {
 		perror(argv[i]);
 		return 1;

@@ -132,31 +132,35 @@ static bool seen(struct search *s, uint64_t key)
 	return false;
 }
 
+size_t xr_sched_put(char *s, size_t len, size_t at, uint32_t cpu,
+		    uint64_t tick, uint32_t nth, bool delay, uint32_t run)
+{
+	char where[48];
+
+	if (cpu == UINT32_MAX)
+		snprintf(where, sizeof(where), "start");
+	else if (nth)
+		snprintf(where, sizeof(where), "%u.%llu#%u", cpu,
+			 (unsigned long long)tick, nth);
+	else
+		snprintf(where, sizeof(where), "%u.%llu", cpu,
+			 (unsigned long long)tick);
+	if (delay)
+		return at + (size_t)snprintf(s + at, len - at, "%s%s:d",
+					     at ? "," : "", where);
+	return at + (size_t)snprintf(s + at, len - at, "%s%s:%u",
+				     at ? "," : "", where, run);
+}
+
 /* Append "where:what" for the decision @c answered @pick */
 static void note(struct search *s, const struct xr_choice *c, int pick,
 		 int def)
 {
-	char where[48];
-
 	if (pick == def || s->slen >= sizeof(s->sched) - 64)
 		return;
-	if (c->cpu == UINT32_MAX)
-		snprintf(where, sizeof(where), "start");
-	else if (c->nth)
-		snprintf(where, sizeof(where), "%u.%llu#%u", c->cpu,
-			 (unsigned long long)c->tick, c->nth);
-	else
-		snprintf(where, sizeof(where), "%u.%llu", c->cpu,
-			 (unsigned long long)c->tick);
-	if (c->kind == XR_CHOICE_DELAY)
-		s->slen += (size_t)snprintf(s->sched + s->slen,
-					    sizeof(s->sched) - s->slen,
-					    "%s%s:d", s->slen ? "," : "", where);
-	else
-		s->slen += (size_t)snprintf(s->sched + s->slen,
-					    sizeof(s->sched) - s->slen,
-					    "%s%s:%u", s->slen ? "," : "", where,
-					    c->alt[pick]);
+	s->slen = xr_sched_put(s->sched, sizeof(s->sched), s->slen, c->cpu,
+			       c->tick, c->nth, c->kind == XR_CHOICE_DELAY,
+			       c->kind == XR_CHOICE_DELAY ? 0 : c->alt[pick]);
 }
 
 static int default_of(const struct xr_choice *c)

@@ -67,6 +67,16 @@ struct xr_explore_result {
 	double seconds;
 };
 
+/*
+ * Append one decision to the schedule string @s (@len bytes, @at in use):
+ * ",CPU.TICK[#NTH]:RUN", "start:RUN" for CPU UINT32_MAX, ":d" for a
+ * delayed store.  The one writer of the format xicsref explore
+ * --schedule reads.  Returns the new length (as snprintf, may exceed
+ * @len).
+ */
+size_t xr_sched_put(char *s, size_t len, size_t at, uint32_t cpu,
+		    uint64_t tick, uint32_t nth, bool delay, uint32_t run);
+
 int xr_explore(const struct xr_run_env *env, const struct xr_scenario *scn,
 	       const struct xr_impl_ops *impl,
 	       const struct xr_explore_opts *opts,

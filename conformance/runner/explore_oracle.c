@@ -426,34 +426,6 @@ static bool overtaken(const struct x_state *s, const struct xr_impl_ops *impl,
 }
 
 /*
- * CONC-MAP-ARRIVAL: does a passthru of the block map @irq while an
- * interrupt arrives through the host on @cpu (a hwirq or irq operation
- * of the block placed there)?  Then the source may end with intr_cpu -1
- * where the model, passthru first, records @cpu: the host delivery ran
- * before kvmppc_xics_set_mapped published host_irq, or its record was
- * overwritten by set_mapped's reset (plain stores, RACE-MAPPED-STATE).
- */
-static bool arrival_unrecorded(const struct xr_scenario *scn, uint32_t irq,
-			       int32_t cpu)
-{
-	bool mapped = false, arrives = false;
-	uint32_t i;
-
-	for (i = 0; i < scn->nr_par; i++) {
-		const struct xr_scn_step *p = &scn->steps[scn->par_first + i];
-		uint64_t n = p->step.arg[2] ? p->step.arg[2] : 1;
-
-		if (p->step.kind == XR_STEP_PASSTHRU &&
-		    irq >= p->step.arg[1] && irq < p->step.arg[1] + n)
-			mapped = true;
-		if ((p->step.kind == XR_STEP_HWIRQ ||
-		     p->step.kind == XR_STEP_IRQ) && p->cpu == cpu)
-			arrives = true;
-	}
-	return mapped && arrives;
-}
-
-/*
  * CONC-INTR-CPU-RACE: is @cpu the CPU of an input of the block that can
  * reach @irq through the host (an irq input of it, or any hwirq, whose
  * host path asserts the guest IRQ it is routed to)?  Such inputs record
@@ -479,7 +451,9 @@ static bool host_arrival_cpu(const struct xr_scenario *scn, uint32_t irq,
 /*
  * CONC-INTR-CPU-RACE: does the block hold a host input of @irq and
  * another operation that writes or uses intr_cpu (another host input, a
- * guest EOI, a passthru)?
+ * guest EOI, a passthru)?  The passthru case is CONC-MAP-ARRIVAL: an
+ * input before kvmppc_xics_set_mapped publishes host_irq, or whose
+ * record its reset overwrites, leaves intr_cpu -1.
  */
 static bool intr_cpu_raced(const struct xr_scenario *scn, uint32_t irq)
 {
@@ -566,9 +540,6 @@ static void diff_order(const struct x_state *s, const struct xr_scenario *scn,
 		if (set->irq[i] == pub_irq && ms && ms->intr_cpu == -1 &&
 		    ks.intr_cpu == pub_cpu)
 			ks.intr_cpu = -1;
-		if (hk && ms && ks.intr_cpu == -1 && ms->intr_cpu != -1 &&
-		    arrival_unrecorded(scn, set->irq[i], ms->intr_cpu))
-			ks.intr_cpu = ms->intr_cpu;
 		/*
 		 * CONC-INTR-CPU-RACE: intr_cpu is an affinity hint written
 		 * and read outside the P/Q update: none (-1) or the CPU of
