@@ -46,7 +46,7 @@ static const uint8_t xc_kinds[32] = {
 	XR_STEP_RTAS_INT_ON, XR_STEP_RTAS_GET_XIVE,
 	XR_STEP_HWIRQ, XR_STEP_HWIRQ, XR_STEP_HWIRQ,
 	XR_STEP_PASSTHRU, XR_STEP_UNPASSTHRU, XR_STEP_IRQ,
-	XR_STEP_RTAS_GET_XIVE,
+	XR_STEP_GET_SOURCE,
 };
 
 static const uint64_t xc_edges[16] = {
@@ -215,6 +215,10 @@ static void op_args(const struct xc_layout *l, const uint8_t *a,
 	case XR_STEP_RTAS_INT_OFF:
 	case XR_STEP_RTAS_INT_ON:
 		st->arg[0] = v_irq(s, a[0]);
+		break;
+	case XR_STEP_GET_SOURCE:
+		/* a device attribute number: 32 bits */
+		st->arg[0] = (uint32_t)v_irq(s, a[0]);
 		break;
 	case XR_STEP_IRQ:
 		/* a source of the set-up: its ICS block exists */

@@ -17,14 +17,47 @@
 #include "conc.h"
 
 /*
- * None today.  The first, FUZZ-CONC-SET-MAPPED-INTR-CPU (an interrupt
- * arriving through the host while a passthru maps its source ends with
- * intr_cpu -1), is the relaxed rule CONC-MAP-ARRIVAL since 2026-12-06:
- * the oracle takes it over.  An entry names its oracle and a function
- * that recognises the finding in a case and its outcome; the list ends
- * with an entry without ID.
+ * FINDING-SRC-SAVE-INFLIGHT (docs/findings.md): a get-source of the
+ * block saved a source as presented (P) with its interrupt neither
+ * pending nor presented anywhere, because it ran between the P/Q
+ * cmpxchg of an arriving interrupt and that interrupt's delivery.  The
+ * case has a get-source, and a result the kernel gave has
+ * KVM_XICS_PRESENTED without KVM_XICS_PENDING.
+ */
+static bool save_inflight(const struct xc_case *c, const struct xc_outcome *o)
+{
+	const char *p = o->text;
+	bool get_source = false;
+	uint32_t i;
+
+	for (i = 0; i < c->nr_ops; i++)
+		get_source |= c->ops[i].step.kind == XR_STEP_GET_SOURCE;
+	if (!get_source)
+		return false;
+	while ((p = strstr(p, "value: ")) != NULL) {
+		const char *k = strstr(p, " / ");
+		unsigned long long v;
+
+		if (!k)
+			return false;
+		v = strtoull(k + 3, NULL, 0);
+		if ((v >> 43) & 1 && !((v >> 42) & 1))
+			return true;
+		p = k;
+	}
+	return false;
+}
+
+/*
+ * An entry names its oracle and a function that recognises the finding
+ * in a case and its outcome; the list ends with an entry without ID.
+ * Gone: FUZZ-CONC-SET-MAPPED-INTR-CPU, the relaxed rule CONC-MAP-ARRIVAL
+ * since 2026-12-06 (the oracle took it over).
  */
 static const struct xc_known xc_known_list[] = {
+	{ .id = "FINDING-SRC-SAVE-INFLIGHT", .oracle = "CONC-LINEARIZABLE",
+	  .matches = save_inflight,
+	  .what = "a source save between an arriving interrupt's P/Q update and its delivery" },
 	{ .id = NULL },
 };
 

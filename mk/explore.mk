@@ -73,23 +73,35 @@ endif
 # where they should: each race's location must be reported (without
 # spec/races.txt) on the versions it affects and not on the others.
 # FINDING-HOST-IPI-PLAIN: 6.1 only (6.12 marks host_ipi);
-# FINDING-MAP-PLAIN: every version.
+# FINDING-MAP-PLAIN, FINDING-ICS-PLAIN: every version.
+# FINDING-SRC-SAVE-INFLIGHT (not a race: CONC-LINEARIZABLE, both paths):
+# every version.
 .PHONY: explore-findings-check
 explore-findings-check: runner explore-kernels
 	@for so in $(EXPLORE_SOS); do \
 		v=$$(basename $$(dirname $$so)); \
 		out=$$($(XICSREF_BIN) explore -q --races --races-file /dev/null --impl $$so \
 			conformance/scenarios/par-host-ipi-vs-read.scn \
-			conformance/scenarios/par-map-remove-vs-hwirq.scn 2>&1); \
+			conformance/scenarios/par-map-remove-vs-hwirq.scn \
+			conformance/scenarios/par-mkics-vs-getxive.scn 2>&1); \
 		echo "$$out" | grep -q 'race at pimap.mapped\[[0-9]*\].r_hwirq' || { \
 			echo "$$out"; echo "explore-findings-check: FINDING-MAP-PLAIN no longer reproduces on $$v: update docs/findings.md" >&2; exit 1; }; \
+		echo "$$out" | grep -q 'race at xics.ics' || { \
+			echo "$$out"; echo "explore-findings-check: FINDING-ICS-PLAIN no longer reproduces on $$v: update docs/findings.md" >&2; exit 1; }; \
+		! echo "$$out" | grep -q 'race at source(' || { \
+			echo "$$out"; echo "explore-findings-check: a race on an ICS block's sources while it is created on $$v: FINDING-ICS-PLAIN says the address dependency orders them" >&2; exit 1; }; \
 		case $$v in \
 		6.1.*) echo "$$out" | grep -q 'race at paca(cpu0).host_ipi' || { \
 			echo "$$out"; echo "explore-findings-check: FINDING-HOST-IPI-PLAIN no longer reproduces on $$v: update docs/findings.md" >&2; exit 1; } ;; \
 		*) ! echo "$$out" | grep -q 'race at paca(cpu0).host_ipi' || { \
 			echo "$$out"; echo "explore-findings-check: FINDING-HOST-IPI-PLAIN shows on $$v: update docs/findings.md" >&2; exit 1; } ;; \
 		esac; \
-		echo "explore-findings-check: $$v: the data-race findings reproduce as docs/findings.md says"; \
+		out=$$($(XICSREF_BIN) explore -q --impl $$so \
+			conformance/findings/src-save-inflight.scn 2>&1); \
+		[ "$$(echo "$$out" | grep -c '^FINDING conformance/findings/src-save-inflight.scn kernel-')" = 2 ] && \
+		[ "$$(echo "$$out" | grep -c 'oracle: CONC-LINEARIZABLE')" = 2 ] || { \
+			echo "$$out"; echo "explore-findings-check: FINDING-SRC-SAVE-INFLIGHT no longer reproduces on $$v (both paths, CONC-LINEARIZABLE): update docs/findings.md" >&2; exit 1; }; \
+		echo "explore-findings-check: $$v: the data-race findings and FINDING-SRC-SAVE-INFLIGHT reproduce as docs/findings.md says"; \
 	done
 
 ifeq ($(BUILD)$(SAN),build)

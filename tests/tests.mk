@@ -36,9 +36,11 @@ check-san:
 	$(MAKE) BUILD=build/san CC=clang SAN=1 unit suite conform fail-each
 endif
 
-# the functions that check the concurrency rules (spec/concurrency.md)
+# the functions that check the concurrency rules (spec/concurrency.md),
+# and the parser's placement of a block's operations (CONC-ICP-IOCTL)
 TRACE_ORACLES	:= $(wildcard conformance/runner/explore*.c) \
-		   conformance/kernel/kside_explore.c
+		   conformance/kernel/kside_explore.c \
+		   conformance/runner/parse_par.c
 
 # rule -> spec text -> scenarios (their "rules" lines) -> model functions
 # (conformance/trace/rule-funcs.awk); fails when a catalogue rule has no

@@ -30,6 +30,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <xs_api.h>
+
 #include "xs.h"
 
 /* Every 8-byte word touched in this exploration */
@@ -278,6 +280,10 @@ void xs_finish(struct xs_cpu *c)
 	/* every hook call starts here: the CPU's clock of decisions */
 	c->tick++;
 	c->pend.kind = XS_PEND_NONE;
+	c->pend.dep = false;
+	if (p.dep)
+		/* memory still shows what the load read (its view) */
+		xs_race_dep(c, p.addr, read_val(p.addr, 8));
 	if (p.kind == XS_PEND_READ) {
 		for (i = 0; i < p.nw; i++)
 			word_put(p.w0 + 8 * i, p.saved[i]);
@@ -369,6 +375,7 @@ void xs_access(void *addr, uint32_t size, bool write, bool marked, void *pc)
 	c->pend.nw = nw;
 	c->pend.w0 = w0;
 	c->pend.marked = marked;
+	c->pend.dep = e->races && !write && size == 8 && !(a & 7);
 	c->pend.pc = pc;
 	if (write) {
 		for (i = 0; i < nw; i++)
@@ -519,4 +526,16 @@ uint64_t xs_state_hash(void)
 		h = xs_mix(h, (uintptr_t)e->locks[i].lock ^
 			      (uint64_t)(e->locks[i].holder + 1));
 	return h;
+}
+
+void xs_device_order(const void *addr)
+{
+	struct xs_engine *e = xs_cur;
+	struct xs_cpu *c;
+
+	if (!xs_on || !e)
+		return;
+	c = &e->cpu[e->cur];
+	xs_finish(c);
+	xs_flush_before(c, (uintptr_t)addr & ~(uintptr_t)7, c->epoch);
 }

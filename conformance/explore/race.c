@@ -13,7 +13,14 @@
  *     it: a store after a release fence of its CPU (smp_wmb, smp_mb) read
  *     by a marked load or atomic of another CPU, followed there by an
  *     acquire fence (smp_rmb, smp_mb);
- *   - an IPI: what the sender did before it -> the host work it starts.
+ *   - an IPI: what the sender did before it -> the host work it starts;
+ *   - an address dependency: a pointer to a kzalloc'd block, stored after
+ *     a release fence of its CPU and loaded by another, orders that
+ *     CPU's later accesses to the block after the release (the kernel's
+ *     publication of a new ICS: initialise, smp_wmb, store the pointer;
+ *     the reader needs no smp_rmb).  As in the Linux memory model, only
+ *     accesses whose address comes from the loaded pointer are ordered:
+ *     the CPU's other accesses still need an acquire fence.
  *
  * Each distinct race (location and the two code addresses) is reported
  * once per exploration; the explorer asks the spec (spec/concurrency.md)
@@ -21,6 +28,8 @@
  */
 #include <stdio.h>
 #include <string.h>
+
+#include <xs_api.h>
 
 #include "xs.h"
 
@@ -143,11 +152,66 @@ static void report(uintptr_t word, uintptr_t addr, void *pa, bool wa,
 		 e->cpu[cb].cpu, fb);
 }
 
+/*
+ * The clock an access of @c to @addr is checked with: its own, or joined
+ * with the releases of the pointers it loaded that point into a block
+ * holding @addr (an address dependency).
+ */
+static const uint32_t *dep_clock(const struct xs_cpu *c, uintptr_t addr,
+				 uint32_t *tmp)
+{
+	const uint32_t *vc = c->vc;
+	uint32_t i, n = c->ndep < XS_DEPS ? c->ndep : XS_DEPS;
+
+	for (i = 0; i < n; i++) {
+		if (addr < c->dep[i].lo || addr >= c->dep[i].hi)
+			continue;
+		if (vc == c->vc) {
+			memcpy(tmp, c->vc, sizeof(c->vc));
+			vc = tmp;
+		}
+		join(tmp, c->dep[i].vc);
+	}
+	return vc;
+}
+
+/*
+ * The pointer-sized load @c just made read @value.  If the word's 8
+ * bytes were last written by another CPU, after a release fence of its
+ * own, and @value starts a kzalloc'd block, @c's accesses to that block
+ * are ordered after the release from now on (dep_clock).  Judged when
+ * the load has happened: the writer known then is the one it read from.
+ */
+void xs_race_dep(struct xs_cpu *c, uintptr_t addr, uint64_t value)
+{
+	struct shadow *s = shadow_get(addr);
+	int me = cpu_index(c);
+	unsigned long size;
+	struct xs_dep *d;
+	uint32_t b;
+
+	if (!s)
+		return;
+	for (b = 0; b < 8; b++)
+		if (s->wcpu[b] < 0 || s->wcpu[b] == me ||
+		    s->wcpu[b] != s->wcpu[0])
+			return;
+	size = shim_arena_block((unsigned long)value);
+	if (!size)
+		return;
+	d = &c->dep[c->ndep++ % XS_DEPS];
+	d->lo = (uintptr_t)value;
+	d->hi = (uintptr_t)value + size;
+	memcpy(d->vc, s->wrel[0], sizeof(d->vc));
+}
+
 void xs_race_access(struct xs_cpu *c, uintptr_t addr, uint32_t size,
 		    bool write, bool marked, void *pc)
 {
 	uintptr_t a = addr, end = addr + size;
 	int me = cpu_index(c);
+	uint32_t tmp[XS_CPUS];
+	const uint32_t *vc = dep_clock(c, addr, tmp);
 
 	/* byte by byte, one word at a time: different bytes never race */
 	while (a < end) {
@@ -161,7 +225,7 @@ void xs_race_access(struct xs_cpu *c, uintptr_t addr, uint32_t size,
 				continue;
 			/* the last write of another CPU, not ordered before */
 			if (s->wcpu[b] >= 0 && s->wcpu[b] != me &&
-			    s->wclock[b] > c->vc[s->wcpu[b]] &&
+			    s->wclock[b] > vc[s->wcpu[b]] &&
 			    !(marked && s->wmarked[b]))
 				report(w, a, s->wpc[b], true, s->wmarked[b],
 				       s->wcpu[b], pc, write, marked, me);
@@ -181,7 +245,7 @@ void xs_race_access(struct xs_cpu *c, uintptr_t addr, uint32_t size,
 				continue;
 			}
 			for (d = 0; d < XS_CPUS; d++)
-				if ((int)d != me && s->rclock[d][b] > c->vc[d] &&
+				if ((int)d != me && s->rclock[d][b] > vc[d] &&
 				    !(marked && s->rmarked[d][b]))
 					report(w, a, s->rpc[d][b], false,
 					       s->rmarked[d][b], (int)d, pc,

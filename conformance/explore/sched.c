@@ -236,7 +236,7 @@ static void cpu_init(struct xs_engine *e, uint32_t i, uint32_t cpu, int op,
 	makecontext(&c->uc, cpu_main, 0);
 }
 
-/* Host work of a borrowed core: its IPI handler, on that core */
+/* Host work: a host CPU's IPI handler, or a guest CPU's entry after a doorbell */
 struct host_work {
 	struct xs_engine *e;
 	uint32_t cpu;
@@ -256,8 +256,12 @@ void xs_poked(unsigned int cpu)
 	struct xs_engine *e = xs_cur;
 	struct xs_cpu *self;
 	uint32_t i, k;
+	int work;
 
-	if (!e || e->ended || !e->host->host_pending(e->host->ctx, cpu))
+	if (!e || e->ended)
+		return;
+	work = e->host->host_pending(e->host->ctx, cpu);
+	if (work == XS_WORK_NONE)
 		return;
 	for (i = 0; i < e->nr; i++) {
 		if (e->cpu[i].cpu != cpu || e->cpu[i].state == XS_DONE)
@@ -269,6 +273,9 @@ void xs_poked(unsigned int cpu)
 					e->cpu[i].ipi[k] = e->cpu[e->cur].vc[k];
 			return;
 		}
+		/* a hypercall of the block: its return enters the guest */
+		if (work == XS_WORK_GUEST)
+			return;
 		xs_abort(XR_PAR_FAILED,
 			 "host work was sent to cpu %u, which runs an operation of the block: give the operation another CPU",
 			 cpu);

@@ -176,7 +176,7 @@ void xs_trace_render(struct xs_engine *e)
 		switch (t->kind) {
 		case XS_T_START:
 			put(&o, "  cpu %-3u starts%s\n", cpu,
-			    t->arg ? " (host work of a borrowed core)" : "");
+			    t->arg ? " (host work an IPI or doorbell started)" : "");
 			continue;
 		case XS_T_END:
 			put(&o, "  cpu %-3u finishes\n", cpu);

@@ -43,12 +43,17 @@ struct xs_host {
 	void (*on_cpu)(void *ctx, uint32_t cpu, int op);
 	/* run the host work pending at @cpu (a message an IPI announced) */
 	void (*host_work)(void *ctx, uint32_t cpu);
-	bool (*host_pending)(void *ctx, uint32_t cpu);
+	/* what IPIs or doorbells left @cpu to do: XS_WORK_* */
+	int (*host_pending)(void *ctx, uint32_t cpu);
 	/* a store to @addr became visible (the shim's edge detectors) */
 	void (*visible)(void *ctx, uintptr_t addr);
 	/* a name for the location @addr ("icp(v1).state"), or false */
 	bool (*name)(void *ctx, uintptr_t addr, char *buf, size_t len);
 };
+
+/* host_pending: nothing, a host CPU's handler, a guest entry (same
+ * values as the kernel side's XK_WORK_*) */
+enum { XS_WORK_NONE, XS_WORK_HOST, XS_WORK_GUEST };
 
 /* One operation: @fn(@arg) runs on @cpu and fills result @op */
 struct xs_op {
@@ -82,7 +87,21 @@ struct xs_pend {
 	uintptr_t w0;
 	uint64_t saved[3];		/* the words before it */
 	bool marked;			/* READ_ONCE / WRITE_ONCE */
+	bool dep;			/* a pointer-sized load: what it read
+					 * may start an address dependency */
 	void *pc;
+};
+
+/*
+ * An address dependency (race.c): the accesses of a CPU to the block a
+ * pointer it loaded points to are ordered after what the pointer's
+ * writer released (its smp_wmb) before storing it.
+ */
+#define XS_DEPS		4
+
+struct xs_dep {
+	uintptr_t lo, hi;
+	uint32_t vc[XS_CPUS];
 };
 
 enum xs_state {
@@ -117,6 +136,8 @@ struct xs_cpu {
 	uint32_t rel[XS_CPUS];		/* clock at its last release fence */
 	uint32_t acq[XS_CPUS];		/* what its next acquire fence takes */
 	uint32_t ipi[XS_CPUS];		/* host work: clocks of IPIs sent while it ran */
+	uint32_t ndep;			/* dependencies recorded (dep[] is a ring) */
+	struct xs_dep dep[XS_DEPS];
 };
 
 struct xs_lock {
@@ -201,6 +222,8 @@ void xs_race_access(struct xs_cpu *c, uintptr_t addr, uint32_t size,
 void xs_race_acquire(struct xs_cpu *c, const uint32_t *vc);
 void xs_race_release(struct xs_cpu *c, uint32_t *vc);
 void xs_race_fence(struct xs_cpu *c, int kind);
+/* The pointer-sized load of @addr by @c read @value: a dependency? */
+void xs_race_dep(struct xs_cpu *c, uintptr_t addr, uint64_t value);
 void xs_race_atomic(struct xs_cpu *c, uintptr_t addr, uint32_t size,
 		    bool full, bool wrote, void *pc);
 

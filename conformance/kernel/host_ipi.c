@@ -64,3 +64,32 @@ void shim_host_send_ipi(int cpu)
 	else
 		opal_int_set_mfrr(get_hard_smp_processor_id(cpu), IPI_PRIORITY);
 }
+
+/*
+ * The guest entry of CPU @cpu, which runs a VCPU: after a doorbell
+ * (msgsnd) made it exit, and after each of its hypercalls.  The entry
+ * code (book3s_hv_rmhandlers.S; kvmppc_guest_entry_inject_int on
+ * POWER8) loads pending_exceptions, one load instruction (so marked),
+ * and injects the external interrupt it finds.  Compiled like the kernel
+ * files: in an explore build the load sees what that CPU can see, so a
+ * doorbell sent before the interrupt's bit is visible is a wake-up lost
+ * (CONC-WAKEUP).
+ */
+void shim_guest_entry(int cpu)
+{
+	struct kvm_vcpu *vcpu = shim_cur->cpu[cpu].paca.kvm_hstate.kvm_vcpu;
+
+	if (vcpu)
+		shim_entered(cpu, vcpu, READ_ONCE(vcpu->arch.pending_exceptions));
+}
+
+/*
+ * An MFRR store of a parallel block (machine.c, __raw_rm_writeb): made
+ * here, instrumented, so that it may wait in the storing CPU's store
+ * buffer like the kernel's own stores; a device register is written
+ * with one store instruction, so it is marked.
+ */
+void shim_mmio_store8(u8 *reg, u8 val)
+{
+	WRITE_ONCE(*reg, val);
+}

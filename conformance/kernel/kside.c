@@ -113,8 +113,9 @@ static int xk_build(struct xk_vm *vm, const struct xk_config *cfg,
 				    sizeof(*vm->kvm.vcpus));
 	m->seen_pending = shim_zalloc((cfg->nr_vcpus ? cfg->nr_vcpus : 1) *
 				      sizeof(*m->seen_pending));
+	m->entry = shim_zalloc(cfg->nr_vcpus ? cfg->nr_vcpus : 1);
 	if (!m->cpu || !m->paca_ptrs || !vm->vcpu || !vm->kvm.vcpus ||
-	    !m->seen_pending)
+	    !m->seen_pending || !m->entry)
 		goto nomem;
 	m->ipi_redirect = cfg->ipi_redirect;
 	m->irq_bypass = cfg->bypass;
@@ -258,6 +259,7 @@ void xk_destroy(struct xk_vm *vm)
 	kfree(vm->vcpu);
 	kfree(vm->kvm.vcpus);
 	kfree(vm->m.seen_pending);
+	kfree(vm->m.entry);
 	kfree(vm->m.paca_ptrs);
 	kfree(vm->m.cpu);
 	shim_cur = NULL;

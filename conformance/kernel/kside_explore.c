@@ -10,12 +10,21 @@
 
 void xk_explore_begin(struct xk_vm *vm)
 {
+	unsigned int i;
+
 	shim_select(&vm->m);
 	if (!vm->m.par_marked) {
 		vm->m.par_mark = shim_arena_mark();
 		vm->m.par_marked = true;
 	}
 	vm->m.exploring = true;
+	/* what is pending now, the VCPUs in the guest have been told */
+	for (i = 0; i < vm->kvm.nr_vcpus; i++)
+		vm->m.entry[i] = (vm->vcpu[i].arch.pending_exceptions >>
+				  BOOK3S_IRQPRIO_EXTERNAL) & 1 ?
+				 SHIM_ENTRY_SAW : 0;
+	for (i = 0; i < (unsigned int)vm->m.nr_cpus; i++)
+		vm->m.cpu[i].doorbell = false;
 }
 
 void xk_explore_end(struct xk_vm *vm)
@@ -31,22 +40,44 @@ void xk_explore_cpu(struct xk_vm *vm, int cpu, struct xk_events *sink)
 	vm->m.sink = sink;
 }
 
-_Bool xk_explore_host_pending(struct xk_vm *vm, int cpu)
+int xk_explore_host_pending(struct xk_vm *vm, int cpu)
 {
-	return cpu >= 0 && cpu < vm->m.nr_cpus && shim_host_msg_pending(cpu);
+	if (cpu < 0 || cpu >= vm->m.nr_cpus)
+		return XK_WORK_NONE;
+	if (shim_host_msg_pending(cpu))
+		return XK_WORK_HOST;
+	return shim_doorbell_pending(cpu) ? XK_WORK_GUEST : XK_WORK_NONE;
 }
 
 void xk_explore_host_work(struct xk_vm *vm, int cpu)
 {
 	shim_select(&vm->m);
-	shim_host_action(cpu);
+	if (shim_host_msg_pending(cpu))
+		shim_host_action(cpu);
+	else if (shim_doorbell_pending(cpu))
+		shim_guest_entry(cpu);
 }
 
 /* A store became visible: the raise/lower edge detector looks at it */
 void xk_explore_visible(struct xk_vm *vm, unsigned long addr)
 {
+	unsigned long base = (unsigned long)vm->m.cpu, k, mfrr;
 	unsigned int i;
 
+	/* an MFRR store reached the physical ICP (shim_mfrr_landed) */
+	if (addr >= base &&
+	    addr < base + vm->m.nr_cpus * sizeof(struct shim_cpu)) {
+		k = (addr - base) / sizeof(struct shim_cpu);
+		mfrr = (unsigned long)&vm->m.cpu[k].mmio[XICS_MFRR];
+		if (addr <= mfrr && mfrr < addr + 8)
+			shim_mfrr_landed((int)k);
+		if (k + 1 < (unsigned long)vm->m.nr_cpus) {
+			mfrr = (unsigned long)&vm->m.cpu[k + 1].mmio[XICS_MFRR];
+			if (addr <= mfrr && mfrr < addr + 8)
+				shim_mfrr_landed((int)k + 1);
+		}
+		return;
+	}
 	for (i = 0; i < vm->kvm.nr_vcpus; i++)
 		if (addr == (unsigned long)&vm->vcpu[i].arch.pending_exceptions)
 			shim_bit_changed(&vm->vcpu[i].arch.pending_exceptions);
@@ -248,9 +279,13 @@ _Bool xk_name_addr(struct xk_vm *vm, unsigned long a, char *buf,
  *    has need_resend set, so that ICP's next CPPR or MFRR change scans it;
  *  - no real-mode action is left undone and no host core is left
  *    borrowed.
- *  - a host message is taken: a CPU in the host has none left, a CPU
- *    that runs a VCPU has host_ipi set and its XICS IPI raised, so its
- *    next exit takes it (CONC-HOST-IPI-KEPT).
+ *  - a VCPU in the guest with its external interrupt pending was told:
+ *    its last guest entry saw it, or it was kicked since, or its CPU
+ *    still has the XICS IPI or doorbell that makes it exit
+ *    (CONC-WAKEUP);
+ *  - a host message is taken: a CPU in the host has none left and
+ *    host_ipi clear, a CPU that runs a VCPU has host_ipi set and its XICS
+ *    IPI raised, so its next exit takes it (CONC-HOST-IPI-KEPT).
  * Returns 0, or 1 with what is wrong in @buf.
  */
 int xk_explore_check(struct xk_vm *vm, char *buf, unsigned long len)
@@ -269,11 +304,40 @@ int xk_explore_check(struct xk_vm *vm, char *buf, unsigned long len)
 			return 1;
 		}
 	}
+	for (k = 0; k < (int)vm->kvm.nr_vcpus; k++) {
+		struct kvm_vcpu *v = &vm->vcpu[k];
+		int cpu = v->arch.thread_cpu;
+
+		if (cpu < 0 || cpu >= vm->m.nr_cpus ||
+		    vm->m.cpu[cpu].paca.kvm_hstate.kvm_vcpu != v ||
+		    !((v->arch.pending_exceptions >> BOOK3S_IRQPRIO_EXTERNAL) & 1) ||
+		    vm->m.entry[k] || vm->m.cpu[cpu].ipi_raised ||
+		    vm->m.cpu[cpu].doorbell)
+			continue;
+		__builtin_snprintf(buf, len,
+				   "CONC-WAKEUP: vcpu %d, in the guest on cpu %d, has its external interrupt pending, but its last guest entry did not see it and no IPI, doorbell or kick is left to make it exit (a lost wake-up)",
+				   v->vcpu_id, cpu);
+		return 1;
+	}
 	for (k = 0; k < vm->m.nr_cpus; k++) {
 		struct shim_cpu *c = &vm->m.cpu[k];
 
-		if (!c->messages)
+		if (!c->messages) {
+			/*
+			 * Its handler cleared host_ipi before taking the
+			 * messages; a host_ipi := 1 that became visible only
+			 * after that (no smp_mb() before the IPI) stays: the
+			 * CPU's next guest exit is taken for the host.
+			 */
+			if (!c->paca.kvm_hstate.kvm_vcpu &&
+			    c->paca.kvm_hstate.host_ipi) {
+				__builtin_snprintf(buf, len,
+						   "CONC-HOST-IPI-KEPT: cpu %d, in the host, has host_ipi set and no message: a host_ipi store landed after its handler cleared it",
+						   k);
+				return 1;
+			}
 			continue;
+		}
 		if (!c->paca.kvm_hstate.kvm_vcpu) {
 			__builtin_snprintf(buf, len,
 					   "CONC-HOST-IPI-KEPT: cpu %d, in the host, has a host message it never took",

@@ -77,8 +77,11 @@ int xk_hcall(struct xk_vm *vm, int vi, unsigned long req, unsigned long a0,
 	 * The return to the guest drains this CPU's store buffer before the
 	 * guest sees its registers; read here, unbuffered, they must be final.
 	 */
-	if (vm->m.exploring)
+	if (vm->m.exploring) {
 		smp_mb();
+		/* and the guest entry reads what is pending (CONC-WAKEUP) */
+		shim_guest_entry(vcpu->arch.thread_cpu);
+	}
 	*rc = r;
 	*r4 = kvmppc_get_gpr(vcpu, 4);
 	*r5 = kvmppc_get_gpr(vcpu, 5);

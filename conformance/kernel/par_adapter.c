@@ -12,6 +12,10 @@
 #include "adapter.h"
 #include "xs.h"
 
+_Static_assert((int)XS_WORK_NONE == (int)XK_WORK_NONE &&
+	       (int)XS_WORK_HOST == (int)XK_WORK_HOST &&
+	       (int)XS_WORK_GUEST == (int)XK_WORK_GUEST, "work kinds");
+
 struct par;
 
 struct par_arg {
@@ -41,7 +45,7 @@ static void par_host_work(void *ctx, uint32_t cpu)
 	xk_explore_host_work(p->ki->vm, (int)cpu);
 }
 
-static bool par_host_pending(void *ctx, uint32_t cpu)
+static int par_host_pending(void *ctx, uint32_t cpu)
 {
 	struct par *p = ctx;
 

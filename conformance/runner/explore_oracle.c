@@ -473,12 +473,43 @@ static bool intr_cpu_raced(const struct xr_scenario *scn, uint32_t irq)
 }
 
 /*
+ * CONC-EOI-UNACCEPTED: does the block hold a guest H_EOI of @irq, which
+ * was not in service when the block began (nor accepted in it: a guest
+ * error), and an input that can reach @irq?  The EOI's P/Q update may
+ * then clear the P of the input that is being delivered.
+ */
+static bool eoi_unaccepted(const struct xr_x_model *m,
+			   const struct xr_scenario *scn, uint32_t irq)
+{
+	bool eoi = false, input = false;
+	uint32_t i;
+
+	for (i = 0; i < m->nserv; i++)
+		if (m->serving[i] == irq)
+			return false;
+	for (i = 0; i < scn->nr_par; i++) {
+		const struct xr_step *st = &scn->steps[scn->par_first + i].step;
+
+		if (st->kind == XR_STEP_H_XIRR || st->kind == XR_STEP_H_XIRR_X)
+			return false;
+		if (st->kind == XR_STEP_H_EOI &&
+		    ((uint32_t)st->arg[0] & XR_XISR_MASK) == irq)
+			eoi = true;
+		if (st->kind == XR_STEP_HWIRQ ||
+		    (st->kind == XR_STEP_IRQ && st->arg[0] == irq))
+			input = true;
+	}
+	return eoi && input;
+}
+
+/*
  * Differences of the execution from the model after order @s
  * (CONC-LINEARIZABLE; CONC-SPURIOUS-LINE, CONC-MAP-PUBLISH,
- * CONC-MAP-ARRIVAL, CONC-INTR-CPU-RACE, CONC-RESEND-OVERTAKE and
- * CONC-RESEND-HINT are the relaxed fields)
+ * CONC-MAP-ARRIVAL, CONC-INTR-CPU-RACE, CONC-RESEND-OVERTAKE,
+ * CONC-RESEND-HINT and CONC-EOI-UNACCEPTED are the relaxed fields)
  */
-static void diff_order(const struct x_state *s, const struct xr_scenario *scn,
+static void diff_order(const struct xr_x_model *m, const struct x_state *s,
+		       const struct xr_scenario *scn,
 		       const struct xr_impl_ops *impl, void *inst,
 		       const struct xr_par_exec *ex, const struct x_set *set,
 		       struct xr_outcome *o)
@@ -555,6 +586,14 @@ static void diff_order(const struct x_state *s, const struct xr_scenario *scn,
 		for (j = 0; j < nswap; j++)
 			if (set->irq[i] == swap[j][0] || set->irq[i] == swap[j][1])
 				ks.resend = !ks.resend;
+		/*
+		 * CONC-EOI-UNACCEPTED: the guest's EOI of an interrupt it
+		 * never accepted cleared the P an arriving input had just
+		 * set; the input is still delivered.
+		 */
+		if (hk && ms && ms->p && !ks.p &&
+		    eoi_unaccepted(m, scn, set->irq[i]))
+			ks.p = true;
 		xr_cmp_source(o, set->irq[i], ms != NULL, ms ? ms : &ks, hk,
 			      &ks);
 	}
@@ -593,7 +632,7 @@ static int linearizable(const struct xr_x_model *m,
 	sources_to_compare(m, scn, impl, inst, set);
 	best->nr_diffs = UINT32_MAX;
 	for (i = 0; i < m->norders; i++) {
-		diff_order(&m->st[i], scn, impl, inst, ex, set, o);
+		diff_order(m, &m->st[i], scn, impl, inst, ex, set, o);
 		if (!o->nr_diffs) {
 			rc = 0;
 			goto out;

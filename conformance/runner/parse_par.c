@@ -37,6 +37,8 @@ static int op_place(enum xr_step_kind k)
 	case XR_STEP_IRQ: case XR_STEP_PASSTHRU: case XR_STEP_UNPASSTHRU:
 	case XR_STEP_GET_SOURCE: case XR_STEP_SET_SOURCE: case XR_STEP_HOST_IPI:
 		return 3;	/* on a host CPU */
+	case XR_STEP_SET_ICP: case XR_STEP_GET_ICP:
+		return 4;	/* on a host CPU, its VCPU not in the guest */
 	default:
 		return 0;	/* not in a block */
 	}
@@ -94,11 +96,48 @@ static int op_cpu(struct xr_pstate *ps, const struct xr_line *l,
 	return xr_pnum(ps, l, &t, "cpu", 0, ncpu - 1, cpu);
 }
 
+/* A host operation needs a CPU that runs no VCPU */
+static int host_cpu(struct xr_pstate *ps, const struct xr_line *l,
+		    uint32_t cpu)
+{
+	uint32_t j;
+
+	for (j = 0; j < ps->scn->setup.nr_vcpus; j++)
+		if (ps->cur_cpu[j] == (int32_t)cpu)
+			return xr_perr(ps, l->line,
+				       "cpu %u runs vcpu %u: a host operation needs a CPU in the host",
+				       cpu, ps->scn->setup.vcpus[j].id);
+	return 0;
+}
+
+/*
+ * set-icp and get-icp are VCPU ioctls: they hold vcpu->mutex, as
+ * KVM_RUN does, so they never run while that VCPU is in the guest
+ * making a hypercall (spec/concurrency.md, CONC-ICP-IOCTL).
+ */
+static int icp_ioctl_apart(struct xr_pstate *ps, const struct xr_line *l,
+			   const struct xr_scn_step *st)
+{
+	const struct xr_scenario *scn = ps->scn;
+	uint32_t i;
+
+	for (i = scn->par_first; i + 1 < scn->nr_steps; i++) {
+		const struct xr_scn_step *o = &scn->steps[i];
+		int a = op_place(st->step.kind), b = op_place(o->step.kind);
+
+		if (o->step.vcpu != st->step.vcpu || a + b != 5)
+			continue;
+		return xr_perr(ps, l->line,
+			       "vcpu %u is in the guest (line %u): its set-icp/get-icp waits for vcpu->mutex and cannot run beside it",
+			       st->step.vcpu, o->line);
+	}
+	return 0;
+}
+
 static int op_where(struct xr_pstate *ps, const struct xr_line *l,
 		    const struct xr_scn_step *st, uint32_t cpu)
 {
 	int32_t at = xr_pvcpu(ps, st->step.vcpu);
-	uint32_t v, j;
 
 	switch (op_place(st->step.kind)) {
 	case 1:
@@ -108,7 +147,7 @@ static int op_where(struct xr_pstate *ps, const struct xr_line *l,
 				       "vcpu %u runs on cpu %d, not on cpu %u",
 				       st->step.vcpu,
 				       at < 0 ? -1 : ps->cur_cpu[at], cpu);
-		return 0;
+		return icp_ioctl_apart(ps, l, st);
 	case 2:
 		if (st->step.arg[1] != cpu)
 			return xr_perr(ps, l->line,
@@ -117,14 +156,11 @@ static int op_where(struct xr_pstate *ps, const struct xr_line *l,
 				       (unsigned long long)st->step.arg[1]);
 		return 0;
 	case 3:
-		for (j = 0; j < ps->scn->setup.nr_vcpus; j++) {
-			v = ps->scn->setup.vcpus[j].id;
-			if (ps->cur_cpu[j] == (int32_t)cpu)
-				return xr_perr(ps, l->line,
-					       "cpu %u runs vcpu %u: a host operation needs a CPU in the host",
-					       cpu, v);
-		}
-		return 0;
+		return host_cpu(ps, l, cpu);
+	case 4:
+		if (host_cpu(ps, l, cpu))
+			return -1;
+		return icp_ioctl_apart(ps, l, st);
 	default:
 		return xr_perr(ps, l->line,
 			       "'%.40s' cannot run in a parallel block",

@@ -120,6 +120,22 @@ void shim_arena_range(unsigned long *lo, unsigned long *hi)
 	*hi = (unsigned long)(shim_arena + SHIM_ARENA);
 }
 
+/*
+ * A pointer the explorer saw loaded: the block it starts, for the
+ * address dependency of the accesses made through it (explore/race.c).
+ */
+unsigned long shim_arena_block(unsigned long addr)
+{
+	unsigned long base = (unsigned long)shim_arena;
+	struct shim_hdr *h;
+
+	if (addr < base + sizeof(*h) || addr >= base + shim_arena_used ||
+	    (addr - base - sizeof(*h)) % 64)
+		return 0;
+	h = (struct shim_hdr *)addr - 1;
+	return h->state == SHIM_LIVE ? h->size : 0;
+}
+
 static void shim_arena_free(struct shim_hdr *h)
 {
 	if (h->state != SHIM_LIVE)

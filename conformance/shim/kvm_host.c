@@ -106,12 +106,14 @@ void kvmppc_book3s_dequeue_irqprio(struct kvm_vcpu *vcpu, unsigned int vec)
 
 void kvmppc_fast_vcpu_kick(struct kvm_vcpu *vcpu)
 {
+	shim_kicked(vcpu);
 	shim_event(XK_EV_KICK, vcpu->vcpu_id, 0);
 }
 
 /* The host-core handler's kick (kvmppc_fast_vcpu_kick_hv) */
 void shim_kick_hv(struct kvm_vcpu *vcpu)
 {
+	shim_kicked(vcpu);
 	shim_event(XK_EV_KICK, vcpu->vcpu_id, 0);
 }
 

@@ -132,9 +132,53 @@ void shim_msgsnd(unsigned long msg)
 	else
 		target = cpu_first_thread_sibling(shim_cur->cur_cpu) +
 			 (int)(tag & (shim_cur->threads - 1));
-	if (target < 0 || target >= shim_cur->nr_cpus)
+	if (target < 0 || target >= shim_cur->nr_cpus) {
 		shim_warn(__FILE__, __LINE__);
+		return;
+	}
+	/* a CPU in the guest exits for it and enters again (CONC-WAKEUP) */
+	if (shim_cur->exploring && shim_cur->cpu[target].paca.kvm_hstate.kvm_vcpu)
+		shim_cur->cpu[target].doorbell = true;
 	shim_event(XK_EV_MSGSND, target, 0);
+}
+
+/* The index of @vcpu in kvm->vcpus (one array), or -1 */
+static int shim_vcpu_index(const struct kvm_vcpu *vcpu)
+{
+	struct kvm *kvm = shim_cur->kvm;
+	unsigned long i;
+
+	if (!kvm || !kvm->nr_vcpus || !vcpu)
+		return -1;
+	i = (unsigned long)(vcpu - kvm->vcpus[0]);
+	return i < kvm->nr_vcpus && kvm->vcpus[i] == vcpu ? (int)i : -1;
+}
+
+void shim_entered(int cpu, struct kvm_vcpu *vcpu,
+		  unsigned long pending_exceptions)
+{
+	int i = shim_vcpu_index(vcpu);
+
+	shim_cur->cpu[cpu].doorbell = false;
+	if (i >= 0)
+		shim_cur->entry[i] = (pending_exceptions >>
+				      BOOK3S_IRQPRIO_EXTERNAL) & 1 ?
+				     SHIM_ENTRY_SAW : 0;
+}
+
+bool shim_doorbell_pending(int cpu)
+{
+	return shim_cur->cpu[cpu].doorbell &&
+	       shim_cur->cpu[cpu].paca.kvm_hstate.kvm_vcpu;
+}
+
+/* A kick wakes its VCPU: its next entry sees what is pending */
+void shim_kicked(struct kvm_vcpu *vcpu)
+{
+	int i = shim_vcpu_index(vcpu);
+
+	if (shim_cur->exploring && i >= 0)
+		shim_cur->entry[i] |= SHIM_ENTRY_KICKED;
 }
 
 /* Which CPU's presentation registers @addr lies in, and where */
@@ -154,13 +198,26 @@ static int shim_mmio_decode(volatile void *addr, int *off)
 	return -1;
 }
 
-/* MFRR write: an IPI to that CPU when it asks for one (not 0xff) */
+/*
+ * MFRR write: an IPI to that CPU when it asks for one (not 0xff).  In a
+ * parallel block the store is a store like the kernel's own: it may
+ * wait in the writing CPU's store buffer until an smp_mb() (sync) of
+ * that CPU, and the IPI is raised or taken back when it reaches the
+ * device (shim_mfrr_landed), as a cache-inhibited store on POWER may
+ * complete after later cacheable loads.
+ */
 void __raw_rm_writeb(u8 val, volatile void __iomem *addr)
 {
 	int off, cpu = shim_mmio_decode(addr, &off);
 
 	if (cpu < 0)
 		return;
+#ifdef XR_EXPLORE
+	if (shim_cur->exploring && off == XICS_MFRR) {
+		shim_mmio_store8(&shim_cur->cpu[cpu].mmio[off], val);
+		return;
+	}
+#endif
 	shim_cur->cpu[cpu].mmio[off] = val;
 	if (off == XICS_MFRR)
 		shim_cur->cpu[cpu].ipi_raised = val != 0xff;
@@ -180,6 +237,16 @@ void __raw_rm_writel(u32 val, volatile void __iomem *addr)
 		shim_event(XK_EV_HW_EOI, xirr & 0xffffff, 0);
 }
 
+/* The running CPU's MFRR store to @cpu's ICP reached it (explore) */
+void shim_mfrr_landed(int cpu)
+{
+	bool raised = shim_cur->cpu[cpu].mmio[XICS_MFRR] != 0xff;
+
+	shim_cur->cpu[cpu].ipi_raised = raised;
+	if (raised)
+		shim_event(XK_EV_IPI, cpu, 0);
+}
+
 /* XIRR read: the pending physical interrupt is set up by the caller */
 u32 __raw_rm_readl(volatile void __iomem *addr)
 {
@@ -188,6 +255,11 @@ u32 __raw_rm_readl(volatile void __iomem *addr)
 
 	if (cpu < 0)
 		return 0;
+#ifdef XR_EXPLORE
+	/* a load from a device comes after this CPU's stores to it */
+	if (shim_cur->exploring)
+		xs_device_order(&shim_cur->cpu[cpu].mmio[XICS_MFRR]);
+#endif
 	__builtin_memcpy(&v, &shim_cur->cpu[cpu].mmio[off], sizeof(v));
 	__builtin_memset(&shim_cur->cpu[cpu].mmio[off], 0, sizeof(v));
 	if (off == XICS_XIRR)
@@ -270,10 +342,15 @@ unsigned long vmalloc_to_phys(void *addr)
 	return (unsigned long)addr;
 }
 
-/* A host CPU (no VCPU loaded) with a message it has not taken */
+/*
+ * A host CPU (no VCPU loaded) with a message it has not taken, or its
+ * XICS IPI raised: the interrupt runs the handler even when an earlier
+ * one already took the message, and the handler clears host_ipi.
+ */
 bool shim_host_msg_pending(int cpu)
 {
-	return shim_cur->cpu[cpu].messages &&
+	return (shim_cur->cpu[cpu].messages ||
+		shim_cur->cpu[cpu].ipi_raised) &&
 	       !shim_cur->cpu[cpu].paca.kvm_hstate.kvm_vcpu;
 }
 

@@ -158,7 +158,13 @@ unsigned int xk_warnings(struct xk_vm *vm);
 void xk_explore_begin(struct xk_vm *vm);
 void xk_explore_end(struct xk_vm *vm);
 void xk_explore_cpu(struct xk_vm *vm, int cpu, struct xk_events *sink);
-_Bool xk_explore_host_pending(struct xk_vm *vm, int cpu);
+/*
+ * What CPU @cpu has to do because of an IPI or doorbell: nothing, host
+ * work (a host CPU's IPI handler), or a guest entry (a CPU in the guest
+ * that a doorbell made exit).
+ */
+enum { XK_WORK_NONE, XK_WORK_HOST, XK_WORK_GUEST };
+int xk_explore_host_pending(struct xk_vm *vm, int cpu);
 void xk_explore_host_work(struct xk_vm *vm, int cpu);
 void xk_explore_visible(struct xk_vm *vm, unsigned long addr);
 _Bool xk_name_addr(struct xk_vm *vm, unsigned long addr, char *buf,

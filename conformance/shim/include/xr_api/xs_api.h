@@ -16,8 +16,13 @@ void xs_lock_hook(const void *lock, int acquire, void *pc);
 void xs_barrier_hook(int kind, void *pc);
 /* CPU @cpu was sent an IPI or a doorbell: host work may start there */
 void xs_poked(unsigned int cpu);
+/* The running CPU's waiting stores to @addr's word become visible: a
+ * load from a device is performed after the CPU's stores to it */
+void xs_device_order(const void *addr);
 
 /* The kernel's data (explore builds, shim/kalloc.c) */
 void shim_arena_range(unsigned long *lo, unsigned long *hi);
+/* The size of the live block that starts at @addr, or 0 if none does */
+unsigned long shim_arena_block(unsigned long addr);
 
 #endif /* XR_API_XS_API_H */

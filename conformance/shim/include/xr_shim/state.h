@@ -23,7 +23,13 @@ struct shim_cpu {
 	bool ipi_raised;		/* its XICS IPI is pending (MFRR set) */
 	u32 queued_xirr;		/* presented after the pending one */
 	bool xirr_unread;		/* FAULT-READ-XIRR: OPAL failed to read it */
+	bool doorbell;			/* a msgsnd its guest has not yet
+					 * re-entered for (explore builds) */
 };
+
+/* What a VCPU's last guest entry saw (shim_machine.entry, explore builds) */
+#define SHIM_ENTRY_SAW		1	/* its external interrupt pending */
+#define SHIM_ENTRY_KICKED	2	/* kicked since (the shim's kick) */
 
 struct shim_machine {
 	int power;
@@ -44,6 +50,7 @@ struct shim_machine {
 	bool ack_notifier;
 	struct kvm *kvm;
 	unsigned long *seen_pending;	/* by VCPU index, kvm->nr_vcpus */
+	unsigned char *entry;		/* by VCPU index: SHIM_ENTRY_* */
 	struct xk_events *sink;
 	unsigned int warnings;
 	u8 *guest_mem;
@@ -67,6 +74,19 @@ bool shim_host_msg_pending(int cpu);
 void shim_host_action(int cpu);
 void shim_host_take_ipi(int cpu);
 void shim_host_send_ipi(int cpu);
+/* CPU @cpu, in the guest, re-enters it (after a doorbell or hypercall) */
+void shim_guest_entry(int cpu);
+/* ... and its entry code read @pending_exceptions (bookkeeping) */
+void shim_entered(int cpu, struct kvm_vcpu *vcpu,
+		  unsigned long pending_exceptions);
+/* A doorbell to @cpu, in the guest, not yet re-entered for */
+bool shim_doorbell_pending(int cpu);
+/* The shim's kicks (kvm_host.c): the VCPU will enter again */
+void shim_kicked(struct kvm_vcpu *vcpu);
+/* Explore builds: an MFRR store, instrumented (host_ipi.c), and its
+ * arrival at the physical ICP (machine.c) */
+void shim_mmio_store8(u8 *reg, u8 val);
+void shim_mfrr_landed(int cpu);
 /* Bookkeeping of the shim: a message was posted, an XICS IPI taken */
 void shim_message_posted(int cpu);
 void shim_ipi_lowered(int cpu);
