@@ -23,7 +23,8 @@ K_SHIM		:= conformance/shim
 K_WHOLE		:= book3s_xics.c book3s_hv_rm_xics.c book3s_rtas.c
 K_HDRS		:= arch/powerpc/kvm/book3s_xics.h \
 		   arch/powerpc/include/uapi/asm/kvm.h \
-		   arch/powerpc/include/asm/kvm_ppc.h
+		   arch/powerpc/include/asm/kvm_ppc.h \
+		   arch/powerpc/include/asm/kvm_host.h
 K_CHECKED	:= $(addprefix arch/powerpc/kvm/,$(K_WHOLE) \
 		   book3s_hv_builtin.c book3s_hv.c) $(K_HDRS) Makefile
 # Functions of book3s_hv_builtin.c taken mechanically (callees first).
@@ -138,7 +139,8 @@ K_CODE_$(1) := -DXR_KVER_MAJOR=$$(word 1,$$(K_MM_$(1))) -DXR_KVER_MINOR=$$(word 
 # reads can lie outside the hashed and verified set; an interrupted run
 # leaves no half tree because the stamp is written last.  A KSRC tree's
 # directory is named by its content, so it never needs extracting again.
-$(2)/.extracted.$(K_FILES_ID): $(if $(KSRC),,$(3)) $(K_DIR)/extract-funcs.awk
+$(2)/.extracted.$(K_FILES_ID): $(if $(KSRC),,$(3)) $(K_DIR)/extract-funcs.awk \
+		$(K_DIR)/extract-structs.awk
 	@echo "  EXTRACT kernel $(1) from $(3)"
 	@rm -rf $(2) && mkdir -p $(2)
 	@if [ -d "$(3)" ]; then \
@@ -162,12 +164,18 @@ $(2)/.extracted.$(K_FILES_ID): $(if $(KSRC),,$(3)) $(K_DIR)/extract-funcs.awk
 		$(2)/arch/powerpc/include/asm/kvm_ppc.h \
 		>$(2)/extracted/kvm_ppc_funcs.inc
 	@echo "  kernel $(1): from asm/kvm_ppc.h extracted: $(K_PPC_FUNCS)"
+	@awk -v first=kvmppc_irq_map -v last=kvmppc_passthru_irqmap \
+		-v file=kvm_host.h -f $(K_DIR)/extract-structs.awk \
+		$(2)/arch/powerpc/include/asm/kvm_host.h \
+		>$(2)/extracted/pimap_types.inc
+	@echo "  kernel $(1): from asm/kvm_host.h extracted: the flat map's types"
 	@touch $$@
 	@touch $(2)/.extracted
 	@find $(2) -type f ! -name '.extracted*' -exec touch {} +
 
 # The extracted files exist once the stamp does (they are newer than it)
-$(addprefix $(2)/,$(K_CHECKED)) $(2)/extracted/builtin_funcs.inc $(2)/extracted/kvm_ppc_funcs.inc: $(2)/.extracted.$(K_FILES_ID) ;
+$(addprefix $(2)/,$(K_CHECKED)) $(2)/extracted/builtin_funcs.inc $(2)/extracted/kvm_ppc_funcs.inc \
+	$(2)/extracted/pimap_types.inc: $(2)/.extracted.$(K_FILES_ID) ;
 
 # The passthrough writer side, from the verified book3s_hv.c
 $(2)/extracted/hv_funcs.inc: $(2)/.extracted.$(K_FILES_ID) $(K_DIR)/extract-funcs.awk

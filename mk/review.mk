@@ -27,7 +27,11 @@ review: $(XICSREF_BIN)
 
 # The two examples of docs/reviewing.md and a patch that cannot apply
 # must give exactly their verdicts (about two minutes: four kernel builds).
+# The kernel patches proposed in examples/patches/ must leave behaviour
+# unchanged, and their tree must pass make explore (every parallel
+# scenario, the flat map's writer against its lockless reader included).
 REVIEW_EXAMPLES	:= down-cppr-mfrr-equal:1 down-cppr-rename-local:0
+REVIEW_PATCHES	:= $(sort $(wildcard examples/patches/*.patch))
 .PHONY: review-check
 review-check: $(XICSREF_BIN)
 	@mkdir -p $(B)/review-check
@@ -39,6 +43,20 @@ review-check: $(XICSREF_BIN)
 		echo "review-check: $$p: exit $$got ($$(grep '^VERDICT' $(B)/review-check/$${e%:*}.txt))"; \
 		test "$$got" = "$$want" || { tail -30 $(B)/review-check/$${e%:*}.txt >&2; \
 			echo "review-check: $$p: expected exit $$want" >&2; exit 1; }; \
+	done
+	@for p in $(REVIEW_PATCHES); do \
+		n=$$(basename $$p .patch); \
+		$(MAKE) --no-print-directory -s review PATCH=$$p \
+			>$(B)/review-check/$$n.txt 2>&1; \
+		got=$$(cat $(B)/review/verdict); \
+		echo "review-check: $$p: exit $$got ($$(grep '^VERDICT' $(B)/review-check/$$n.txt))"; \
+		test "$$got" = 0 || { tail -30 $(B)/review-check/$$n.txt >&2; \
+			echo "review-check: $$p: a proposed patch must leave behaviour unchanged" >&2; exit 1; }; \
+		$(MAKE) --no-print-directory -s explore KSRC=$(CURDIR)/$(B)/review/patched \
+			>$(B)/review-check/$$n-explore.txt 2>&1 || { \
+			tail -30 $(B)/review-check/$$n-explore.txt >&2; \
+			echo "review-check: $$p: make explore fails on the patched tree" >&2; exit 1; }; \
+		echo "review-check: $$p: make explore on the patched tree: $$(tail -1 $(B)/review-check/$$n-explore.txt)"; \
 	done
 	@printf '%s\n' '--- a/arch/powerpc/kvm/book3s_xics.c' \
 		'+++ b/arch/powerpc/kvm/book3s_xics.c' '@@ -1,1 +1,1 @@' \

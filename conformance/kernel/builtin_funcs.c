@@ -5,6 +5,7 @@
  * unchanged) into builtin_funcs.inc of the kernel tree being tested.
  * That file is far too large to compile whole.
  */
+#include <linux/hash.h>
 #include <linux/kvm_host.h>
 #include <asm/kvm_ppc.h>
 #include "book3s_xics.h"

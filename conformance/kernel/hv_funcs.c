@@ -6,6 +6,7 @@
  * the kernel tree being tested.  They are static there, so the two entry
  * points below, in the same translation unit, are how kside reaches them.
  */
+#include <linux/hash.h>
 #include <linux/kvm_host.h>
 #include <asm/kvm_ppc.h>
 #include "book3s_xics.h"

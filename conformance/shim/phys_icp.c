@@ -37,8 +37,18 @@ struct shim_ptdev {
  */
 #define SHIM_PT_CHUNK	16
 
+/*
+ * Finding a device by its XICS number is on every host-path interrupt;
+ * past the first chunk it goes through an index (open addressing on a
+ * multiplicative hash, cells hold index + 1), so that the cost of the
+ * kernel's own lookup, not the harness's, is what bench-map measures.
+ */
+#define SHIM_PT_HASH_BITS	12	/* twice SHIM_PT_MAX_DEVS cells */
+#define SHIM_PT_HASH		(1u << SHIM_PT_HASH_BITS)
+
 struct shim_pt {
 	unsigned int nr;
+	u16 *by_hw;			/* SHIM_PT_HASH cells, once nr > CHUNK */
 	struct shim_ptdev *chunk[SHIM_PT_MAX_DEVS / SHIM_PT_CHUNK];
 };
 
@@ -73,6 +83,7 @@ void shim_pt_destroy(struct shim_machine *m)
 	for (i = 0; i < SHIM_PT_MAX_DEVS / SHIM_PT_CHUNK &&
 		    i * SHIM_PT_CHUNK <= m->pt->nr; i++)
 		kfree(m->pt->chunk[i]);
+	kfree(m->pt->by_hw);
 	kfree(m->pt);
 	m->pt = NULL;
 }
@@ -86,17 +97,56 @@ static struct shim_ptdev *shim_pt_of_virq(unsigned int virq)
 	return shim_pt_at(pt, virq - SHIM_PT_VIRQ_BASE);
 }
 
+static unsigned int shim_pt_hash(unsigned int hw)
+{
+	return (hw * 0x61C88647u) >> (32 - SHIM_PT_HASH_BITS);
+}
+
+/* Device @i goes into the index: the first empty cell of its chain */
+static void shim_pt_index(struct shim_pt *pt, unsigned int i)
+{
+	unsigned int h = shim_pt_hash(shim_pt_at(pt, i)->xics_data.hwirq);
+
+	while (pt->by_hw[h])
+		h = (h + 1) & (SHIM_PT_HASH - 1);
+	pt->by_hw[h] = (u16)(i + 1);
+}
+
+static int shim_pt_find(struct shim_pt *pt, unsigned int hw)
+{
+	unsigned int h, i;
+
+	if (!pt->by_hw) {
+		for (i = 0; i < pt->nr; i++)
+			if (shim_pt_at(pt, i)->xics_data.hwirq == hw)
+				return (int)i;
+		return -1;
+	}
+	for (h = shim_pt_hash(hw); pt->by_hw[h];
+	     h = (h + 1) & (SHIM_PT_HASH - 1))
+		if (shim_pt_at(pt, pt->by_hw[h] - 1u)->xics_data.hwirq == hw)
+			return pt->by_hw[h] - 1;
+	return -1;
+}
+
 int shim_pt_dev(unsigned int hw, bool create)
 {
 	struct shim_pt *pt = shim_cur->pt;
 	struct shim_ptdev *d;
+	int found = shim_pt_find(pt, hw);
 	unsigned int i;
 
-	for (i = 0; i < pt->nr; i++)
-		if (shim_pt_at(pt, i)->xics_data.hwirq == hw)
-			return SHIM_PT_VIRQ_BASE + i;
+	if (found >= 0)
+		return (int)SHIM_PT_VIRQ_BASE + found;
 	if (!create || pt->nr == SHIM_PT_MAX_DEVS)
 		return -1;
+	if (pt->nr == SHIM_PT_CHUNK && !pt->by_hw) {
+		pt->by_hw = shim_zalloc(SHIM_PT_HASH * sizeof(*pt->by_hw));
+		if (!pt->by_hw)
+			return -1;
+		for (i = 0; i < pt->nr; i++)
+			shim_pt_index(pt, i);
+	}
 	if (!pt->chunk[pt->nr / SHIM_PT_CHUNK]) {
 		pt->chunk[pt->nr / SHIM_PT_CHUNK] =
 			shim_zalloc(SHIM_PT_CHUNK * sizeof(struct shim_ptdev));
@@ -113,6 +163,8 @@ int shim_pt_dev(unsigned int hw, bool create)
 	d->desc.irq_data.chip = &shim_pnv_msi_chip;
 	d->xics_data.irq = SHIM_PT_VIRQ_BASE + pt->nr;
 	d->xics_data.hwirq = hw;
+	if (pt->by_hw)
+		shim_pt_index(pt, pt->nr);
 	return SHIM_PT_VIRQ_BASE + pt->nr++;
 }
 

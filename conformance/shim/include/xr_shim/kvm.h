@@ -31,17 +31,13 @@ struct kvmppc_icp;
 struct kvmppc_xics;
 struct dentry;
 
-struct kvmppc_irq_map {
-	u32 r_hwirq;
-	u32 v_hwirq;
-	struct irq_desc *desc;
-};
-
-#define KVMPPC_PIRQ_MAPPED	1024
-struct kvmppc_passthru_irqmap {
-	int n_mapped;
-	struct kvmppc_irq_map mapped[KVMPPC_PIRQ_MAPPED];
-};
+/*
+ * The flat map's types (struct kvmppc_irq_map, KVMPPC_PIRQ_MAPPED,
+ * struct kvmppc_passthru_irqmap) come from the tree under test's
+ * asm/kvm_host.h, copied unchanged at extraction (extract-structs.awk):
+ * a patch that changes the map is tested with its own layout.
+ */
+#include "pimap_types.inc"
 
 struct kvmppc_ops;
 extern struct kvmppc_ops *kvmppc_hv_ops;
