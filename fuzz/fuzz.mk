@@ -4,7 +4,8 @@
 #   make fuzz [FUZZ_SECONDS=60]  each target for N seconds; fails on a finding
 #   make fuzz-check              format self-test, corpus replay (gcc driver and
 #                                libFuzzer build), each target briefly
-#   make fuzz-ossfuzz-check      runs fuzz/oss-fuzz/build.sh as OSS-Fuzz would
+#   make fuzz-ossfuzz-check      runs .clusterfuzzlite/build.sh (which runs
+#                                fuzz/oss-fuzz/build.sh) as OSS-Fuzz would
 #   make bench-fuzz              executions per second of each target
 #   $(B)/fuzz/xicsref-from-fuzz INPUT > case.scn
 #   $(B)/fuzz/xicsref-conc-fuzz INPUT > case.scn    (concurrent_ops)
@@ -276,7 +277,7 @@ fuzz-ossfuzz-check:
 	CC=clang CFLAGS='-O1 -fno-omit-frame-pointer -gline-tables-only -fsanitize=address -fsanitize-address-use-after-scope -fsanitize=fuzzer-no-link' \
 	LIB_FUZZING_ENGINE=-fsanitize=fuzzer OUT=$(FUZZ_OSS_OUT) SRC=$(CURDIR) \
 	WORK=$(CURDIR)/build/ossfuzz-work \
-		sh fuzz/oss-fuzz/build.sh
+		sh .clusterfuzzlite/build.sh
 	@for t in $(FUZZ_TARGETS); do \
 		test -x $(FUZZ_OSS_OUT)/$$t && test -s $(FUZZ_OSS_OUT)/$${t}_seed_corpus.zip \
 		  && test -f $(FUZZ_OSS_OUT)/$$t.options || { \
