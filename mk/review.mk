@@ -20,7 +20,7 @@ REVIEW_FUZZ	:= $(if $(FUZZ_GCC_BINS),$(FUZZ_DIFF))
 review: $(XICSREF_BIN)
 	@PATCH='$(PATCH)' KSRC='$(KSRC)' BASE_KSRC='$(BASE_KSRC)' \
 	BASE_TAR='$(REVIEW_BASE_TAR)' MAKE='$(MAKE)' B='$(B)' \
-	XICSREF='$(XICSREF_BIN)' SCENARIOS='$(SCENARIOS)' \
+	XICSREF='$(XICSREF_BIN)' SCENARIOS='$(SCENARIOS) $(REGRESS)' \
 	FUZZ_TARGETS_REPLAY='$(REVIEW_FUZZ)' FUZZ_B='$(FUZZ_B)' \
 	sh mk/review.sh; rc=$$?; mkdir -p $(B)/review; \
 	echo $$rc >$(B)/review/verdict; exit $$rc
