@@ -58,6 +58,7 @@ include mk/findings.mk
 -include mk/explore.mk
 -include mk/install.mk
 -include mk/docs.mk
+-include mk/matrix.mk
 
 all: deps model runner kernels
 

@@ -475,13 +475,14 @@ static bool intr_cpu_raced(const struct xr_scenario *scn, uint32_t irq)
 /*
  * CONC-EOI-UNACCEPTED: does the block hold a guest H_EOI of @irq, which
  * was not in service when the block began (nor accepted in it: a guest
- * error), and an input that can reach @irq?  The EOI's P/Q update may
- * then clear the P of the input that is being delivered.
+ * error)?  Its two steps (the ICP's Down_CPPR and resend, then the ICS
+ * EOI's P/Q update and re-delivery) are then seen apart by the other
+ * operations on that source.
  */
 static bool eoi_unaccepted(const struct xr_x_model *m,
 			   const struct xr_scenario *scn, uint32_t irq)
 {
-	bool eoi = false, input = false;
+	bool eoi = false;
 	uint32_t i;
 
 	for (i = 0; i < m->nserv; i++)
@@ -495,11 +496,8 @@ static bool eoi_unaccepted(const struct xr_x_model *m,
 		if (st->kind == XR_STEP_H_EOI &&
 		    ((uint32_t)st->arg[0] & XR_XISR_MASK) == irq)
 			eoi = true;
-		if (st->kind == XR_STEP_HWIRQ ||
-		    (st->kind == XR_STEP_IRQ && st->arg[0] == irq))
-			input = true;
 	}
-	return eoi && input;
+	return eoi;
 }
 
 /*
@@ -587,13 +585,17 @@ static void diff_order(const struct xr_x_model *m, const struct x_state *s,
 			if (set->irq[i] == swap[j][0] || set->irq[i] == swap[j][1])
 				ks.resend = !ks.resend;
 		/*
-		 * CONC-EOI-UNACCEPTED: the guest's EOI of an interrupt it
-		 * never accepted cleared the P an arriving input had just
-		 * set; the input is still delivered.
+		 * CONC-EOI-UNACCEPTED: after the guest's EOI of an interrupt
+		 * it never accepted, the source's presentation bookkeeping
+		 * is not compared (the ICPs and the other sources are, and
+		 * CONC-NOT-LOST / CONC-NOT-TWICE still hold)
 		 */
-		if (hk && ms && ms->p && !ks.p &&
-		    eoi_unaccepted(m, scn, set->irq[i]))
-			ks.p = true;
+		if (hk && ms && eoi_unaccepted(m, scn, set->irq[i])) {
+			ks.p = ms->p;
+			ks.q = ms->q;
+			ks.resend = ms->resend;
+			ks.masked_pending = ms->masked_pending;
+		}
 		xr_cmp_source(o, set->irq[i], ms != NULL, ms ? ms : &ks, hk,
 			      &ks);
 	}
