@@ -18,34 +18,44 @@
 
 /*
  * FINDING-SRC-SAVE-INFLIGHT (docs/findings.md): a get-source of the
- * block saved a source as presented (P) with its interrupt neither
- * pending nor presented anywhere, because it ran between the P/Q
- * cmpxchg of an arriving interrupt and that interrupt's delivery.  The
- * case has a get-source, and a result the kernel gave has
- * KVM_XICS_PRESENTED without KVM_XICS_PENDING.
+ * block saved a source's P/Q-derived flags (KVM_XICS_PENDING, PRESENTED,
+ * QUEUED: bits 42-44) as no state has them, because P/Q changed outside
+ * the ICS lock while it read them: between an arriving interrupt's
+ * cmpxchg and its delivery, or between its two reads of pq_state.  The
+ * case has a get-source, and every saved value that differs from the
+ * closest order's differs in those three flags only.
  */
+#define XC_SAVE_PQ_FLAGS	(7ull << 42)
+
 static bool save_inflight(const struct xc_case *c, const struct xc_outcome *o)
 {
 	const char *p = o->text;
-	bool get_source = false;
+	bool get_source = false, seen = false;
 	uint32_t i;
 
 	for (i = 0; i < c->nr_ops; i++)
 		get_source |= c->ops[i].step.kind == XR_STEP_GET_SOURCE;
-	if (!get_source)
+	if (!get_source || !strstr(o->text, "differs in"))
 		return false;
-	while ((p = strstr(p, "value: ")) != NULL) {
-		const char *k = strstr(p, " / ");
-		unsigned long long v;
+	/* every difference the oracle listed is a saved value's flags */
+	for (p = strstr(o->text, "differs in"); (p = strchr(p, '\n')); ) {
+		unsigned long long model, kernel;
+		char *end;
 
-		if (!k)
+		p++;
+		while (*p == ' ')
+			p++;
+		if (strncmp(p, "value: ", 7))
 			return false;
-		v = strtoull(k + 3, NULL, 0);
-		if ((v >> 43) & 1 && !((v >> 42) & 1))
-			return true;
-		p = k;
+		model = strtoull(p + 7, &end, 0);
+		if (strncmp(end, " / ", 3))
+			return false;
+		kernel = strtoull(end + 3, NULL, 0);
+		if (model == kernel || ((model ^ kernel) & ~XC_SAVE_PQ_FLAGS))
+			return false;
+		seen = true;
 	}
-	return false;
+	return seen;
 }
 
 /*
@@ -57,7 +67,7 @@ static bool save_inflight(const struct xc_case *c, const struct xc_outcome *o)
 static const struct xc_known xc_known_list[] = {
 	{ .id = "FINDING-SRC-SAVE-INFLIGHT", .oracle = "CONC-LINEARIZABLE",
 	  .matches = save_inflight,
-	  .what = "a source save between an arriving interrupt's P/Q update and its delivery" },
+	  .what = "a source save that read P/Q while another CPU changed them" },
 	{ .id = NULL },
 };
 

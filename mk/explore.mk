@@ -97,9 +97,11 @@ explore-findings-check: runner explore-kernels
 			echo "$$out"; echo "explore-findings-check: FINDING-HOST-IPI-PLAIN shows on $$v: update docs/findings.md" >&2; exit 1; } ;; \
 		esac; \
 		out=$$($(XICSREF_BIN) explore -q --impl $$so \
-			conformance/findings/src-save-inflight.scn 2>&1); \
+			conformance/findings/src-save-inflight.scn \
+			conformance/findings/src-save-torn-lsi.scn 2>&1); \
 		[ "$$(echo "$$out" | grep -c '^FINDING conformance/findings/src-save-inflight.scn kernel-')" = 2 ] && \
-		[ "$$(echo "$$out" | grep -c 'oracle: CONC-LINEARIZABLE')" = 2 ] || { \
+		[ "$$(echo "$$out" | grep -c '^FINDING conformance/findings/src-save-torn-lsi.scn kernel-')" = 2 ] && \
+		[ "$$(echo "$$out" | grep -c 'oracle: CONC-LINEARIZABLE')" = 4 ] || { \
 			echo "$$out"; echo "explore-findings-check: FINDING-SRC-SAVE-INFLIGHT no longer reproduces on $$v (both paths, CONC-LINEARIZABLE): update docs/findings.md" >&2; exit 1; }; \
 		echo "explore-findings-check: $$v: the data-race findings and FINDING-SRC-SAVE-INFLIGHT reproduce as docs/findings.md says"; \
 	done

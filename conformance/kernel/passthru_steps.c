@@ -164,6 +164,15 @@ int xk_hwirq(struct xk_vm *vm, unsigned int hw, int cpu, bool host_ipi,
 		kvmppc_xics_set_irq(&vm->kvm, 0, g, KVM_INTERRUPT_SET, false);
 	if (r == 2 && vcpu)
 		kvmppc_xics_rm_complete(vcpu, 0);
+	/*
+	 * A CPU that runs a VCPU enters its guest again, at once or once
+	 * the host has handled the exit, and the entry reads what is
+	 * pending (CONC-WAKEUP): a delivery to the VCPU itself only set MER
+	 */
+	if (vm->m.exploring && vcpu) {
+		smp_mb();
+		shim_guest_entry(cpu);
+	}
 	shim_run_host_messages();
 	*ret = r;
 	return 0;
