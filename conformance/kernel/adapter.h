@@ -23,6 +23,10 @@ struct kinst {
 	 * (instrumented like the kernel when fuzzing) cost more than the read.
 	 */
 	int16_t index_of[256];
+	/* the set-up it was created for, as kreset compares it */
+	uint8_t *setup_key;
+	size_t setup_key_len;
+	bool snapshot;		/* xk_snapshot worked: kreset can restore */
 };
 
 /* One step on the kernel, events not collected (kstep does that) */

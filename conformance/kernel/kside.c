@@ -216,6 +216,7 @@ nomem:
 struct xk_vm *xk_create(const struct xk_config *cfg, char *err,
 			unsigned long errlen)
 {
+	struct shim_vmheap *heap;
 	struct xk_vm *vm;
 
 	if (cfg->cores * cfg->threads > SHIM_MAX_CPUS ||
@@ -225,11 +226,16 @@ struct xk_vm *xk_create(const struct xk_config *cfg, char *err,
 		       "power of two");
 		return NULL;
 	}
+	/* its own heap, so that it can be reset (xk_snapshot); else the heap */
+	heap = shim_vmheap_new();
+	shim_vmheap_use(heap);
 	vm = shim_zalloc(sizeof(*vm));
 	if (!vm) {
+		shim_vmheap_free(heap);
 		xk_err(err, errlen, "out of memory");
 		return NULL;
 	}
+	vm->m.heap = heap;
 	if (xk_build(vm, cfg, err, errlen) || xk_pt_init(vm, cfg)) {
 		if (!err[0])
 			xk_err(err, errlen, "out of memory");
@@ -241,11 +247,13 @@ struct xk_vm *xk_create(const struct xk_config *cfg, char *err,
 
 void xk_destroy(struct xk_vm *vm)
 {
+	struct shim_vmheap *heap;
 	unsigned long mark;
 	bool marked;
 
 	if (!vm)
 		return;
+	heap = vm->m.heap;
 	mark = vm->m.par_mark;
 	marked = vm->m.par_marked;
 	xk_enter(vm, vm->m.nr_cpus ? vm->m.nr_cpus - 1 : 0);
@@ -264,6 +272,7 @@ void xk_destroy(struct xk_vm *vm)
 	kfree(vm->m.cpu);
 	shim_cur = NULL;
 	kfree(vm);
+	shim_vmheap_free(heap);
 	/*
 	 * A parallel block cut short can leave a block its kernel code had
 	 * not published yet: give the arena back, so that the next execution
@@ -271,6 +280,21 @@ void xk_destroy(struct xk_vm *vm)
 	 */
 	if (marked)
 		shim_arena_abandon(mark);
+}
+
+int xk_snapshot(struct xk_vm *vm)
+{
+	shim_select(&vm->m);
+	return shim_vmheap_snapshot(vm->m.heap);
+}
+
+int xk_restore(struct xk_vm *vm, _Bool broken)
+{
+	struct shim_vmheap *heap = vm->m.heap;
+	int r = shim_vmheap_restore(heap, broken);
+
+	shim_select(&vm->m);
+	return r;
 }
 
 void xk_set_sink(struct xk_vm *vm, struct xk_events *sink)

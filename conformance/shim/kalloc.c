@@ -167,6 +167,30 @@ void shim_arena_abandon(unsigned long mark)
 		off += (sizeof(*h) + h->size + 63) & ~(size_t)63;
 	}
 }
+
+/* The arena is the explore builds' one heap: no VM heaps, no reset */
+struct shim_vmheap *shim_vmheap_new(void)
+{
+	return NULL;
+}
+
+void shim_vmheap_use(struct shim_vmheap *v)
+{
+}
+
+void shim_vmheap_free(struct shim_vmheap *v)
+{
+}
+
+int shim_vmheap_snapshot(struct shim_vmheap *v)
+{
+	return -1;
+}
+
+int shim_vmheap_restore(struct shim_vmheap *v, bool broken)
+{
+	return -1;
+}
 #else
 unsigned long shim_arena_mark(void)
 {
@@ -177,16 +201,200 @@ void shim_arena_abandon(unsigned long mark)
 {
 	(void)mark;
 }
+
+/*
+ * Other builds: a VM's heap.  While a VM is selected, every block comes
+ * from one mapping of its own, in order, and a freed block is only marked
+ * (poisoned, never reused).  So everything the kernel files and the shim
+ * hold for that VM lies in [base, used), at addresses that stay valid:
+ * copying that range right after creation and copying it back is a reset
+ * to the VM as it was created (the kernel adapter's reset, issue 14),
+ * without running the kernel's creation again.  The mapping is reserved,
+ * not committed: pages cost only once touched, and stay across resets.
+ */
+void *mmap(void *addr, unsigned long len, int prot, int flags, int fd,
+	   long off);
+int munmap(void *addr, unsigned long len);
+void *malloc(unsigned long n);
+
+#define SHIM_VMHEAP_SIZE	(1ul << 30)
+#define SHIM_PROT_RW		3		/* PROT_READ | PROT_WRITE */
+#define SHIM_MAP_ANON		0x4022		/* MAP_PRIVATE | MAP_ANONYMOUS |
+						 * MAP_NORESERVE */
+#define SHIM_IN_VMHEAP		0x564d4850u	/* shim_hdr.pad of its blocks */
+
+struct shim_vmheap {
+	unsigned char *base;
+	size_t used, high;		/* in use; the most ever used */
+	unsigned char *snap;		/* [base, snap_used) after creation */
+	size_t snap_used, snap_cap;	/* (the buffer is kept for reuse: a
+					 * fresh one per VM, under ASan's
+					 * quarantine, is fresh pages) */
+	/*
+	 * Every heap is on one list from a global: LeakSanitizer does not
+	 * scan the mappings, where the VM's pointer to its heap lives, but
+	 * it scans globals and what they reach.
+	 */
+	struct shim_vmheap *next, *prev;
+};
+
+static struct shim_vmheap *shim_vmheap_cur;
+static struct shim_vmheap *shim_vmheaps;
+
+/*
+ * Heaps of destroyed VMs, mapped still: the next VM's pages are then
+ * already there (a fresh mapping costs a page fault per page touched,
+ * more than a small scenario's steps).
+ */
+#define SHIM_VMHEAP_POOL	8
+static struct shim_vmheap *shim_vmheap_pool[SHIM_VMHEAP_POOL];
+static unsigned int shim_vmheap_pooled;
+
+struct shim_vmheap *shim_vmheap_new(void)
+{
+	struct shim_vmheap *v;
+	void *p;
+
+	if (shim_vmheap_pooled)
+		return shim_vmheap_pool[--shim_vmheap_pooled];
+	v = calloc(1, sizeof(*v));
+	if (!v)
+		return NULL;
+	p = mmap(NULL, SHIM_VMHEAP_SIZE, SHIM_PROT_RW, SHIM_MAP_ANON, -1, 0);
+	if (p == (void *)-1) {
+		free(v);
+		return NULL;
+	}
+	v->base = p;
+	v->next = shim_vmheaps;
+	if (shim_vmheaps)
+		shim_vmheaps->prev = v;
+	shim_vmheaps = v;
+	return v;
+}
+
+void shim_vmheap_use(struct shim_vmheap *v)
+{
+	shim_vmheap_cur = v;
+}
+
+void shim_vmheap_free(struct shim_vmheap *v)
+{
+	if (!v)
+		return;
+	if (shim_vmheap_cur == v)
+		shim_vmheap_cur = NULL;
+	/* a later mapping or owner of these addresses starts unpoisoned */
+	shim_unpoison(v->base, v->high);
+	v->snap_used = 0;
+	v->used = 0;
+	if (shim_vmheap_pooled < SHIM_VMHEAP_POOL) {
+		shim_vmheap_pool[shim_vmheap_pooled++] = v;
+		return;
+	}
+	free(v->snap);
+	munmap(v->base, SHIM_VMHEAP_SIZE);
+	if (v->prev)
+		v->prev->next = v->next;
+	else
+		shim_vmheaps = v->next;
+	if (v->next)
+		v->next->prev = v->prev;
+	free(v);
+}
+
+static size_t shim_vmheap_need(size_t size)
+{
+	return (sizeof(struct shim_hdr) + size + 15) & ~(size_t)15;
+}
+
+static void *shim_vmheap_alloc(struct shim_vmheap *v, size_t size)
+{
+	size_t need = shim_vmheap_need(size);
+	struct shim_hdr *h;
+
+	if (need > SHIM_VMHEAP_SIZE - v->used)
+		return NULL;
+	h = (struct shim_hdr *)(v->base + v->used);
+	v->used += need;
+	if (v->used > v->high)
+		v->high = v->used;
+	shim_unpoison(h, need);
+	__builtin_memset(h, 0, need);
+	h->size = size;
+	h->state = SHIM_LIVE;
+	h->pad = SHIM_IN_VMHEAP;
+	shim_poison(h, sizeof(*h));
+	return h + 1;
+}
+
+/* Headers poisoned, freed blocks too, as they were when marked */
+static void shim_vmheap_poison(struct shim_vmheap *v)
+{
+	size_t off = 0;
+
+	while (off < v->used) {
+		struct shim_hdr *h = (struct shim_hdr *)(v->base + off);
+
+		off += shim_vmheap_need(h->size);
+		if (h->state != SHIM_LIVE)
+			shim_poison(h + 1, h->size);
+		shim_poison(h, sizeof(*h));
+	}
+}
+
+int shim_vmheap_snapshot(struct shim_vmheap *v)
+{
+	if (!v)
+		return -1;
+	if (v->snap_cap < v->used || !v->snap) {
+		free(v->snap);
+		v->snap_cap = v->used ? v->used : 1;
+		v->snap = malloc(v->snap_cap);
+		if (!v->snap) {
+			v->snap_cap = 0;
+			return -1;
+		}
+	}
+	shim_unpoison(v->base, v->used);
+	__builtin_memcpy(v->snap, v->base, v->used);
+	v->snap_used = v->used;
+	shim_vmheap_poison(v);
+	return 0;
+}
+
+/*
+ * Back to the snapshot.  @broken (for the reset's own tests only,
+ * check_diff.c) restores the first half alone: a reset that forgets part
+ * of the state, which those tests must catch.
+ */
+int shim_vmheap_restore(struct shim_vmheap *v, bool broken)
+{
+	size_t n;
+
+	if (!v || !v->snap || !v->snap_used)
+		return -1;
+	n = broken ? v->snap_used / 2 : v->snap_used;
+	shim_unpoison(v->base, v->high);
+	__builtin_memcpy(v->base, v->snap, n);
+	v->used = v->snap_used;
+	shim_vmheap_poison(v);
+	return 0;
+}
 #endif
 
 void *shim_zalloc(size_t size)
 {
-	struct shim_kept *k = shim_kept_for(size, false);
+	struct shim_kept *k;
 	struct shim_hdr *h;
 
 #ifdef XR_EXPLORE
 	return shim_arena_alloc(size);
+#else
+	if (shim_vmheap_cur)
+		return shim_vmheap_alloc(shim_vmheap_cur, size);
 #endif
+	k = shim_kept_for(size, false);
 	if (k && k->nr) {
 		h = k->blk[--k->nr];
 		shim_set_state(h, SHIM_LIVE);
@@ -228,6 +436,17 @@ void kfree(const void *p)
 	shim_unpoison(h, sizeof(*h));
 	state = h->state;
 	size = h->size;
+#ifndef XR_EXPLORE
+	if (h->pad == SHIM_IN_VMHEAP) {
+		/* a VM heap's block: marked, never reused before a reset */
+		if (state != SHIM_LIVE)
+			__builtin_trap();
+		h->state = SHIM_KEPT;
+		shim_poison(h, sizeof(*h));
+		shim_poison(h + 1, size);
+		return;
+	}
+#endif
 	shim_poison(h, sizeof(*h));
 	if (state != SHIM_LIVE)
 		__builtin_trap();	/* freed twice, or not from kzalloc */

@@ -16,6 +16,7 @@ struct kernel_stat shim_kstat[SHIM_MAX_CPUS];
 void shim_select(struct shim_machine *m)
 {
 	shim_cur = m;
+	shim_vmheap_use(m->heap);
 	paca_ptrs = m->paca_ptrs;
 	threads_shift = m->threads_shift;
 	threads_per_core = m->threads;

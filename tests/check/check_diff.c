@@ -329,19 +329,80 @@ static void cmp_whole(struct xr_outcome *o, const struct xr_impl_ops *ops,
 }
 
 /*
+ * Implementation @ops: an instance that ran @before's scenario, reset to
+ * @scn's set-up, and a new instance of it agree on creation, on every
+ * step's result and events, and after every step on every ICP and every
+ * source of every block either holds.  Returns the number of differences
+ * (the first in @o); an instance that cannot be created is no difference.
+ */
+static uint32_t reset_vs_new(const struct xr_impl_ops *ops,
+			     const struct xr_scenario *before,
+			     const struct xr_scenario *scn,
+			     struct xr_result *ra, struct xr_result *rb,
+			     struct xr_outcome *o, uint32_t *at)
+{
+	bool (*reset)(void *, const struct xr_setup *, char *, size_t) =
+		XR_IMPL_OPT(ops, reset);
+	char ea[200] = "", eb[200] = "";
+	void *a, *b;
+	uint32_t i;
+	bool ok;
+
+	memset(o, 0, sizeof(*o));
+	*at = 0;
+	a = ops->create(&before->setup, ea, sizeof(ea));
+	if (!a)
+		return 0;	/* that file's own test reports it */
+	run_all(ops, a, before, ra);
+	ok = reset(a, &scn->setup, ea, sizeof(ea));
+	b = ops->create(&scn->setup, eb, sizeof(eb));
+	ck_assert_msg(ok == (b != NULL), "%s: reset %s, create %s",
+		      ops->name, ok ? "ok" : ea, b ? "ok" : eb);
+	if (!ok) {
+		ck_assert_str_eq(ea, eb);
+		ops->destroy(a);
+		return 0;
+	}
+	cmp_whole(o, ops, a, b, &scn->setup);
+	for (i = 0; i < scn->nr_steps && !o->nr_diffs; i++) {
+		const struct xr_step *st = &scn->steps[i].step;
+		enum xr_status sa, sb;
+
+		if (!(ops->step_kinds & (1u << st->kind)))
+			break;
+		xr_result_clear(ra);
+		xr_result_clear(rb);
+		sa = ops->step(a, st, ra, ea, sizeof(ea));
+		sb = ops->step(b, st, rb, eb, sizeof(eb));
+		if (sa != sb) {
+			o->nr_diffs++;
+			break;
+		}
+		if (sa != XR_OK)
+			break;
+		xr_cmp_result(o, st, ra, rb, XR_EV_ALL);
+		cmp_whole(o, ops, a, b, &scn->setup);
+	}
+	*at = i;
+	ops->destroy(a);
+	ops->destroy(b);
+	return o->nr_diffs;
+}
+
+/*
  * For every implementation with a reset operation (the model's two
- * tables; the kernel adapters have none): an instance that ran the next
- * file's scenario, reset to this file's set-up, and a new instance of it
- * agree on creation, on every step's result and events, and after every
- * step on every ICP and every source of every block either holds.
+ * tables, the kernel adapters): reset after the next file's scenario to
+ * this file's set-up (for the kernel a new VM in place), and reset after
+ * this file's own scenario to its own set-up (for the kernel the copy of
+ * its heap taken at creation), each against a new instance.
  */
 START_TEST(test_reset)
 {
 	struct xr_scenario scn, other;
 	struct xr_result *ra = malloc(sizeof(*ra)), *rb = malloc(sizeof(*rb));
 	struct xr_outcome *o = calloc(1, sizeof(*o));
-	char path[512], opath[512], ea[200], eb[200];
-	uint32_t j, i;
+	char path[512], opath[512];
+	uint32_t j, at;
 
 	snprintf(path, sizeof(path), SCN_DIR "/%s", files[_i]);
 	snprintf(opath, sizeof(opath), SCN_DIR "/%s",
@@ -350,57 +411,65 @@ START_TEST(test_reset)
 	ck_assert(xr_parse_file(opath, xr_test_catalogue(), &other) == 0);
 	for (j = 0; j < impls.nr; j++) {
 		const struct xr_impl_ops *ops = impls.ops[j];
-		bool (*reset)(void *, const struct xr_setup *, char *, size_t) =
-			XR_IMPL_OPT(ops, reset);
-		void *a, *b;
-		bool ok;
 
-		if (!reset)
+		if (!XR_IMPL_OPT(ops, reset))
 			continue;
-		ea[0] = eb[0] = '\0';
-		a = ops->create(&other.setup, ea, sizeof(ea));
-		if (!a)
-			continue;	/* that file's own test reports it */
-		run_all(ops, a, &other, ra);
-		ok = reset(a, &scn.setup, ea, sizeof(ea));
-		b = ops->create(&scn.setup, eb, sizeof(eb));
-		ck_assert_msg(ok == (b != NULL), "%s: %s: reset %s, create %s",
-			      path, ops->name, ok ? "ok" : ea,
-			      b ? "ok" : eb);
-		if (!ok) {
-			ck_assert_str_eq(ea, eb);
-			ops->destroy(a);
-			continue;
-		}
-		memset(o, 0, sizeof(*o));
-		cmp_whole(o, ops, a, b, &scn.setup);
-		for (i = 0; i < scn.nr_steps && !o->nr_diffs; i++) {
-			const struct xr_step *st = &scn.steps[i].step;
-			enum xr_status sa, sb;
-
-			if (!(ops->step_kinds & (1u << st->kind)))
-				break;
-			xr_result_clear(ra);
-			xr_result_clear(rb);
-			sa = ops->step(a, st, ra, ea, sizeof(ea));
-			sb = ops->step(b, st, rb, eb, sizeof(eb));
-			ck_assert_int_eq(sa, sb);
-			if (sa != XR_OK)
-				break;
-			xr_cmp_result(o, st, ra, rb, XR_EV_ALL);
-			cmp_whole(o, ops, a, b, &scn.setup);
-		}
-		ck_assert_msg(!o->nr_diffs, "%s: %s: reset and new differ after step %u: %s: %s vs %s",
-			      path, ops->name, i, o->diffs[0].field,
+		ck_assert_msg(!reset_vs_new(ops, &other, &scn, ra, rb, o, &at),
+			      "%s: %s: reset from another set-up and new differ after step %u: %s: %s vs %s",
+			      path, ops->name, at, o->diffs[0].field,
 			      o->diffs[0].a, o->diffs[0].b);
-		ops->destroy(a);
-		ops->destroy(b);
+		ck_assert_msg(!reset_vs_new(ops, &scn, &scn, ra, rb, o, &at),
+			      "%s: %s: reset to the same set-up and new differ after step %u: %s: %s vs %s",
+			      path, ops->name, at, o->diffs[0].field,
+			      o->diffs[0].a, o->diffs[0].b);
 	}
 	free(ra);
 	free(rb);
 	free(o);
 	xr_scenario_free(&scn);
 	xr_scenario_free(&other);
+}
+END_TEST
+
+/*
+ * The test above can fail: with the kernel's reset broken on purpose
+ * (XICSREF_TEST_BREAK_RESET=1: half of the heap's copy restored), the
+ * same-set-up reset of some scenario must differ from a new instance,
+ * for every kernel implementation loaded.
+ */
+START_TEST(test_reset_broken)
+{
+	struct xr_result *ra = malloc(sizeof(*ra)), *rb = malloc(sizeof(*rb));
+	struct xr_outcome *o = calloc(1, sizeof(*o));
+	uint32_t j, f, at, caught;
+	int kernels = 0;
+
+	setenv("XICSREF_TEST_BREAK_RESET", "1", 1);
+	for (j = 0; j < impls.nr; j++) {
+		const struct xr_impl_ops *ops = impls.ops[j];
+
+		if (!XR_IMPL_OPT(ops, reset) || strncmp(ops->name, "kernel", 6))
+			continue;
+		kernels++;
+		for (f = 0, caught = 0; (int)f < nr_files && !caught; f++) {
+			struct xr_scenario scn;
+			char path[512];
+
+			snprintf(path, sizeof(path), SCN_DIR "/%s", files[f]);
+			ck_assert(xr_parse_file(path, xr_test_catalogue(),
+						&scn) == 0);
+			caught = reset_vs_new(ops, &scn, &scn, ra, rb, o, &at);
+			xr_scenario_free(&scn);
+		}
+		ck_assert_msg(caught, "%s %s: a broken reset passed every scenario",
+			      ops->name, ops->version);
+	}
+	unsetenv("XICSREF_TEST_BREAK_RESET");
+	if (!kernels)
+		fprintf(stderr, "differential: *** no kernel loaded: the broken-reset test checked nothing ***\n");
+	free(ra);
+	free(rb);
+	free(o);
 }
 END_TEST
 
@@ -415,6 +484,7 @@ Suite *xr_suite_diff(void)
 	tcase_add_loop_test(tc, test_dev_hint, 0, nr_files);
 	tcase_add_loop_test(tc, test_changed_sources, 0, nr_files);
 	tcase_add_loop_test(tc, test_reset, 0, nr_files);
+	tcase_add_test(tc, test_reset_broken);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -73,6 +73,15 @@ struct xk_vm;
 struct xk_vm *xk_create(const struct xk_config *cfg, char *err,
 			unsigned long errlen);
 void xk_destroy(struct xk_vm *vm);
+/*
+ * Reset without creating again: xk_snapshot copies the VM's whole heap
+ * (everything the kernel files and the shim hold for it) right after
+ * creation, xk_restore copies it back.  Both return -1 where the VM has
+ * no heap of its own (explore builds, no memory): create it again.
+ * @broken restores half of it, for the reset's own tests only.
+ */
+int xk_snapshot(struct xk_vm *vm);
+int xk_restore(struct xk_vm *vm, _Bool broken);
 
 /* Events of the following calls go to @sink (NULL: dropped at create) */
 void xk_set_sink(struct xk_vm *vm, struct xk_events *sink);

@@ -32,6 +32,7 @@ struct shim_cpu {
 #define SHIM_ENTRY_KICKED	2	/* kicked since (the shim's kick) */
 
 struct shim_machine {
+	struct shim_vmheap *heap;	/* where its blocks come from, or NULL */
 	int power;
 	int cores, threads, nr_cpus, threads_shift;
 	int cur_cpu;

@@ -116,6 +116,17 @@ void kfree(const void *p);
  */
 unsigned long shim_arena_mark(void);
 void shim_arena_abandon(unsigned long mark);
+/*
+ * Other builds: a VM's heap (kalloc.c).  While one is in use, shim_zalloc
+ * and kzalloc allocate from it; a snapshot of it right after the VM's
+ * creation, restored, resets the VM.  Not in explore builds.
+ */
+struct shim_vmheap;
+struct shim_vmheap *shim_vmheap_new(void);
+void shim_vmheap_use(struct shim_vmheap *v);
+void shim_vmheap_free(struct shim_vmheap *v);
+int shim_vmheap_snapshot(struct shim_vmheap *v);
+int shim_vmheap_restore(struct shim_vmheap *v, bool broken);
 #define memset(d, c, n)		__builtin_memset(d, c, n)
 #define memcpy(d, s, n)		__builtin_memcpy(d, s, n)
 int strncmp(const char *a, const char *b, size_t n);
