@@ -104,6 +104,31 @@ $(FUZZ_GCC_BINS): $(FUZZ_B)/gcc/%: fuzz/%.c fuzz/standalone.c $(FUZZ_GCC_OBJS)
 	@mkdir -p $(@D)
 	gcc $(FUZZ_GCC_CFLAGS) -o $@ $^ -ldl
 
+# -- per-version targets (issue 14): diff_ops and state_restore built
+# once per kernel version, named from it (diff_ops_6_1, state_restore_6_12),
+# each comparing the model with that version's kernel-vm and kernel-rm
+# alone, so that one input runs two kernel implementations, not four.
+fuzz_mm		= $(word 1,$(subst ., ,$(1)))_$(word 2,$(subst ., ,$(1)))
+FUZZ_MMS	:= $(sort $(foreach v,$(KERNEL_VERSIONS),$(call fuzz_mm,$(v))))
+FUZZ_VTARGETS	:= $(foreach m,$(FUZZ_MMS),diff_ops_$(m) state_restore_$(m))
+fuzz_vdefs	= -DXF_TARGET_NAME='"$(1)_$(2)"' \
+		  -DXF_ONLY_VERSION='"$(subst _,.,$(2))"'
+
+define fuzz_vtarget
+$(FUZZ_B)/$(1)_$(2): fuzz/$(1).c $(FUZZ_LF_OBJS)
+	@mkdir -p $$(@D)
+	$(FUZZ_CLANG) $(FUZZ_CFLAGS) $(call fuzz_vdefs,$(1),$(2)) -fsanitize=fuzzer -o $$@ $$^ -ldl
+
+$(FUZZ_B)/gcc/$(1)_$(2): fuzz/$(1).c fuzz/standalone.c $(FUZZ_GCC_OBJS)
+	@mkdir -p $$(@D)
+	gcc $(FUZZ_GCC_CFLAGS) $(call fuzz_vdefs,$(1),$(2)) -o $$@ $$^ -ldl
+
+$(FUZZ_B)/corpus/$(1)_$(2): $(FUZZ_B)/corpus/$(1)
+	@rm -rf $$@ && cp -r $$< $$@
+endef
+$(foreach m,$(FUZZ_MMS),$(foreach t,diff_ops state_restore,\
+	$(eval $(call fuzz_vtarget,$(t),$(m)))))
+
 $(FUZZ_B)/xicsref-from-fuzz: fuzz/from_fuzz.c $(FUZZ_GCC_OBJS)
 	@mkdir -p $(@D)
 	gcc $(FUZZ_GCC_CFLAGS) -o $@ $^ -ldl
@@ -182,8 +207,12 @@ fuzz_opts = $(if $(wildcard fuzz/$(1).dict),-dict=fuzz/$(1).dict) \
 	    -print_final_stats=1
 
 .PHONY: fuzz fuzz-build fuzz-check fuzz-kernels fuzz-ossfuzz-check fuzz-xbase
+FUZZ_V_BINS	:= $(addprefix $(FUZZ_B)/,$(FUZZ_VTARGETS)) \
+		   $(addprefix $(FUZZ_B)/gcc/,$(FUZZ_VTARGETS)) \
+		   $(addprefix $(FUZZ_B)/corpus/,$(FUZZ_VTARGETS))
+
 fuzz-build: $(FUZZ_LF_BINS) $(FUZZ_GCC_BINS) $(FUZZ_B)/xicsref-from-fuzz \
-	    $(FUZZ_B)/xicsref-fuzz-selftest $(FUZZ_CORPORA) \
+	    $(FUZZ_B)/xicsref-fuzz-selftest $(FUZZ_CORPORA) $(FUZZ_V_BINS) \
 	    $(FUZZ_X_BINS) $(FUZZ_X_GCC_BINS) $(FUZZ_B)/xicsref-conc-fuzz \
 	    $(FUZZ_X_CORPORA)
 
@@ -257,7 +286,7 @@ fuzz-check: fuzz-build $(if $(FUZZ_TARGETS),fuzz-kernels) \
 	   [ -z "$(strip $(FUZZ_KSOS_GCC))" ]; then \
 		echo "fuzz-check: no gcc kernel objects (build/kernel): run make kernels" >&2; \
 		exit 1; fi
-	@$(foreach t,$(FUZZ_TARGETS),echo "== replay $(t) (gcc, standalone)"; \
+	@$(foreach t,$(FUZZ_TARGETS) $(FUZZ_VTARGETS),echo "== replay $(t) (gcc, standalone)"; \
 		XICSREF_KERNEL_SOS=$(call fuzz_colon,$(FUZZ_KSOS_GCC)) \
 		$(FUZZ_B)/gcc/$(t) $(FUZZ_B)/corpus/$(t) &&) true
 	@$(foreach t,$(FUZZ_XTARGETS),echo "== replay $(t) (gcc, standalone)"; \
@@ -267,6 +296,8 @@ fuzz-check: fuzz-build $(if $(FUZZ_TARGETS),fuzz-kernels) \
 		$(call fuzz_run,$(t),-runs=0) &&) true
 	@$(foreach t,$(FUZZ_TARGETS),echo "== fuzz $(t) for $(FUZZ_CHECK_SECONDS) s"; \
 		$(call fuzz_run,$(t),-max_total_time=$(FUZZ_CHECK_SECONDS) -seed=$(FUZZ_CHECK_SEED)) &&) true
+	@$(foreach t,$(FUZZ_VTARGETS),echo "== fuzz $(t) for $(FUZZ_CHECK_X_SECONDS) s"; \
+		$(call fuzz_run,$(t),-max_total_time=$(FUZZ_CHECK_X_SECONDS) -seed=$(FUZZ_CHECK_SEED)) &&) true
 	@$(foreach t,$(FUZZ_XTARGETS),echo "== fuzz $(t) for $(FUZZ_CHECK_X_SECONDS) s"; \
 		$(call fuzz_run,$(t),-max_total_time=$(FUZZ_CHECK_X_SECONDS) -seed=$(FUZZ_CHECK_SEED)) &&) true
 
@@ -278,7 +309,7 @@ fuzz-ossfuzz-check:
 	LIB_FUZZING_ENGINE=-fsanitize=fuzzer OUT=$(FUZZ_OSS_OUT) SRC=$(CURDIR) \
 	WORK=$(CURDIR)/build/ossfuzz-work \
 		sh .clusterfuzzlite/build.sh
-	@for t in $(FUZZ_TARGETS); do \
+	@for t in $(FUZZ_TARGETS) $(FUZZ_VTARGETS); do \
 		test -x $(FUZZ_OSS_OUT)/$$t && test -s $(FUZZ_OSS_OUT)/$${t}_seed_corpus.zip \
 		  && test -f $(FUZZ_OSS_OUT)/$$t.options || { \
 		  echo "fuzz-ossfuzz-check: $$t, its seed corpus or options missing" >&2; exit 1; }; \
@@ -309,18 +340,20 @@ $(FUZZ_B)/xicsref-fuzz-bench-inputs: fuzz/bench_inputs.c $(FUZZ_GCC_OBJS)
 fuzz_ms = $$(date +%s%N | cut -c1-13)
 
 .PHONY: bench-fuzz
-bench-fuzz: $(FUZZ_LF_BINS) $(FUZZ_B)/xicsref-fuzz-bench-inputs fuzz-kernels \
+bench-fuzz: $(FUZZ_LF_BINS) $(FUZZ_V_BINS) $(FUZZ_B)/xicsref-fuzz-bench-inputs fuzz-kernels \
 	    $(FUZZ_X_BINS) $(FUZZ_X_CORPORA) $(if $(FUZZ_XTARGETS),explore-kernels)
 	$(fuzz_need_kernels)
 	$(fuzz_need_xkernels)
 	@rm -rf $(FUZZ_B)/bench && \
 	$(FUZZ_B)/xicsref-fuzz-bench-inputs $(FUZZ_B)/bench $(FUZZ_BENCH_N)
-	@for t in $(FUZZ_TARGETS) $(if $(filter diff_ops,$(FUZZ_TARGETS)),diff_ops:floor); do \
+	@for t in $(FUZZ_TARGETS) $(if $(filter diff_ops,$(FUZZ_TARGETS)),diff_ops:floor) \
+		  $(foreach v,$(FUZZ_VTARGETS),$(v) $(v):floor); do \
 		export XICSREF_KERNEL_SOS=$(call fuzz_colon,$(FUZZ_KSOS_LF)); \
-		x=$${t%%:*}; files=$$(ls $(FUZZ_B)/bench/$$x/*); \
+		x=$${t%%:*}; bx=$$(echo $$x | sed 's/_[0-9]*_[0-9]*$$//'); \
+		files=$$(ls $(FUZZ_B)/bench/$$bx/*); \
 		case $$t in *:floor) export XICSREF_FUZZ_FLOOR=1 ;; \
 		  *) unset XICSREF_FUZZ_FLOOR ;; esac; \
-		case $$t in diff_ops*|state_restore) r=100 ;; \
+		case $$t in diff_ops*|state_restore*) r=100 ;; \
 		  model_invariants) r=200 ;; *) r=1000 ;; esac; \
 		a=$(fuzz_ms); $(FUZZ_B)/$$x -runs=1 $$files >/dev/null 2>&1 || \
 		  { echo "bench-fuzz: $$t failed" >&2; exit 1; }; \

@@ -75,11 +75,42 @@ static void load_path(struct xf_impls *impls, const char *path)
 		load_one(impls, full);
 }
 
+/* Is @version ("6.1.192", "6.1.192-hash") of kernel MAJOR.MINOR @mm? */
+static bool of_version(const char *version, const char *mm)
+{
+	size_t n = strlen(mm);
+
+	return !strncmp(version, mm, n) &&
+	       (version[n] == '\0' || version[n] == '.' || version[n] == '-');
+}
+
+/*
+ * A per-version target (diff_ops_6_1, ...: issue 14) keeps the
+ * implementations of its kernel version alone, whatever objects it is
+ * given: it runs the model and that version's kernel-vm and kernel-rm.
+ */
+static void keep_version(struct xf_impls *impls, const char *mm)
+{
+	uint32_t i, n = 0;
+
+	if (!mm || !*mm)
+		return;
+	for (i = 0; i < impls->nr; i++) {
+		if (!of_version(impls->ops[i]->version, mm)) {
+			free((char *)impls->from[i]);
+			continue;
+		}
+		impls->ops[n] = impls->ops[i];
+		impls->from[n] = impls->from[i];
+		n++;
+	}
+	impls->nr = n;
+}
+
 void xf_load_kernels(struct xf_impls *impls)
 {
 	const char *list = getenv("XICSREF_KERNEL_SOS");
 	char *copy, *p, *tok;
-	uint32_t i;
 
 	memset(impls, 0, sizeof(*impls));
 	if (!list || !*list)
@@ -89,6 +120,12 @@ void xf_load_kernels(struct xf_impls *impls)
 		if (*tok)
 			load_path(impls, tok);
 	free(copy);
+}
+
+static void print_kernels(const struct xf_impls *impls)
+{
+	uint32_t i;
+
 	for (i = 0; i < impls->nr; i++)
 		fprintf(stderr, "fuzz: comparing %s %s (%s) with the model, "
 			"quirks 0x%llx\n", impls->ops[i]->name,
@@ -572,13 +609,18 @@ void xf_diff_input(const char *target, const uint8_t *data, size_t len,
 			diff_group(target, &c, impls, i, done);
 }
 
-void xf_load_kernels_or_exit(struct xf_impls *impls, const char *target)
+void xf_load_kernels_or_exit(struct xf_impls *impls, const char *target,
+			     const char *only_version)
 {
 	xf_load_kernels(impls);
+	keep_version(impls, only_version);
+	print_kernels(impls);
 	if (impls->nr)
 		return;
-	fprintf(stderr, "%s: NO kernel implementation loaded: set "
+	fprintf(stderr, "%s: NO kernel implementation%s%s loaded: set "
 		"XICSREF_KERNEL_SOS=a.so:b.so or build the kernels; refusing "
-		"to fuzz nothing\n", target);
+		"to fuzz nothing\n", target,
+		only_version && *only_version ? " of " : "",
+		only_version ? only_version : "");
 	exit(2);
 }

@@ -32,7 +32,8 @@ struct xf_impls {
 void xf_load_kernels(struct xf_impls *impls);
 
 /* xf_load_kernels for a differential target: none loaded is fatal */
-void xf_load_kernels_or_exit(struct xf_impls *impls, const char *target);
+void xf_load_kernels_or_exit(struct xf_impls *impls, const char *target,
+			     const char *only_version);
 
 /* The quirks of every documented deviation that applies to @impl */
 uint64_t xf_quirks_for(const struct xr_impl_ops *impl);

@@ -72,3 +72,21 @@ for t in diff_ops model_invariants scenario_parse state_restore; do
 	rm -f "$OUT/${t}_seed_corpus.zip"
 	(cd "$d" && zip -q -j "$OUT/${t}_seed_corpus.zip" ./*)
 done
+
+# Per-version targets (docs/fuzzing.md): diff_ops and state_restore once
+# per kernel object installed, each keeping that version's implementations
+# alone (XF_ONLY_VERSION), with the same options and seeds.
+for so in "$OUT"/xicsref-kernel-*.so; do
+	[ -f "$so" ] || continue
+	v=$(basename "$so" .so | sed 's/^xicsref-kernel-//')
+	for t in diff_ops state_restore; do
+		n="${t}_$(echo "$v" | tr . _)"
+		$CC $CFLAGS -std=gnu11 $inc -DXF_TARGET_NAME="\"$n\"" \
+			-DXF_ONLY_VERSION="\"$v\"" -c "fuzz/$t.c" \
+			-o "$WORK/obj/$n.o"
+		$CC $CFLAGS $LIB_FUZZING_ENGINE "$WORK/obj/$n.o" $objs -ldl \
+			-o "$OUT/$n"
+		cp "fuzz/$t.options" "$OUT/$n.options"
+		cp "$OUT/${t}_seed_corpus.zip" "$OUT/${n}_seed_corpus.zip"
+	done
+done
