@@ -389,3 +389,54 @@ _Bool xk_changed_sources(struct xk_vm *vm, unsigned int first_irq,
 	}
 	return true;
 }
+
+/*
+ * make bench-hcall's bare-kernel line (issue 14, goal 3): the IPI round
+ * of bench/bench_hcall.c (H_IPI, H_XIRR, H_IPI, H_EOI between two VCPUs,
+ * both CPPRs lowered first) run @rounds times through xk_hcall, the glue
+ * every kernel step goes through, with no adapter above it: no steps to
+ * translate, no results, no events, no read-back.  What the adapters are
+ * measured against.  Returns 0, or -1 if the VM could not be made.
+ */
+__attribute__((visibility("default")))
+int xicsref_bench_ipi_rounds(unsigned long rounds, int real_mode)
+{
+	static struct xk_config cfg;
+	unsigned long r4, r5, n;
+	struct xk_vm *vm;
+	char err[80];
+	long rc;
+	int v;
+
+	cfg.power = 8;
+	cfg.cores = 2;
+	cfg.threads = 8;
+	cfg.real_mode = real_mode;
+	cfg.ipi_redirect = 1;
+	cfg.bypass = 1;
+	cfg.nr_vcpus = 2;
+	for (v = 0; v < 2; v++) {
+		cfg.vcpu[v].id = v;
+		cfg.vcpu[v].server = v;
+		cfg.vcpu[v].has_icp = 1;
+		cfg.vcpu[v].cpu = v;
+	}
+	vm = xk_create(&cfg, err, sizeof(err));
+	if (!vm)
+		return -1;
+	for (v = 0; v < 2; v++)
+		xk_hcall(vm, v, H_CPPR, 0xff, 0, real_mode, &rc, &r4, &r5, err,
+			 sizeof(err));
+	for (n = 0; n < rounds; n++) {
+		xk_hcall(vm, 0, H_IPI, 1, 5, real_mode, &rc, &r4, &r5, err,
+			 sizeof(err));
+		xk_hcall(vm, 1, H_XIRR, 0, 0, real_mode, &rc, &r4, &r5, err,
+			 sizeof(err));
+		xk_hcall(vm, 0, H_IPI, 1, 0xff, real_mode, &rc, &r4, &r5, err,
+			 sizeof(err));
+		xk_hcall(vm, 1, H_EOI, 0xff000002, 0, real_mode, &rc, &r4,
+			 &r5, err, sizeof(err));
+	}
+	xk_destroy(vm);
+	return 0;
+}
