@@ -25,12 +25,16 @@
 FUZZ_TARGETS	:= diff_ops model_invariants scenario_parse state_restore
 FUZZ_DIFF	:= diff_ops state_restore
 # The targets on the explore builds.  FUZZ_TARGETS=... on the command line
-# picks from both lists (make fuzz FUZZ_TARGETS=concurrent_ops).
+# picks from both lists (make fuzz FUZZ_TARGETS=concurrent_ops) and from
+# the per-version targets below (make fuzz FUZZ_TARGETS=diff_ops_6_12),
+# which make fuzz runs only when so asked.
 FUZZ_X_ALL	:= concurrent_ops
+fuzz_is_v	= $(filter diff_ops_% state_restore_%,$(1))
 ifeq ($(origin FUZZ_TARGETS),command line)
 FUZZ_X_ASKED	:= $(filter $(FUZZ_X_ALL),$(FUZZ_TARGETS))
 FUZZ_XTARGETS	?= $(FUZZ_X_ASKED)
-override FUZZ_TARGETS := $(filter-out $(FUZZ_X_ALL),$(FUZZ_TARGETS))
+FUZZ_V_ASKED	:= $(call fuzz_is_v,$(FUZZ_TARGETS))
+override FUZZ_TARGETS := $(filter-out $(FUZZ_X_ALL) $(FUZZ_V_ASKED),$(FUZZ_TARGETS))
 else
 FUZZ_XTARGETS	?= $(FUZZ_X_ALL)
 endif
@@ -236,7 +240,7 @@ fuzz-kernels:
 		echo "fuzz: WARNING: the instrumented kernel build failed ($(B)/fuzz-kernels.log);" \
 		     "the fuzzers load other kernel objects and get no coverage from them" >&2
 
-fuzz_need_kernels = @if [ -n "$(strip $(FUZZ_TARGETS))" ] && \
+fuzz_need_kernels = @if [ -n "$(strip $(FUZZ_TARGETS) $(FUZZ_V_ASKED))" ] && \
 	[ -z "$(strip $(FUZZ_KSOS_LF))" ]; then \
 	echo "fuzz: no sanitizer kernel objects: run make fuzz-kernels" \
 	     "(or make BUILD=build/san CC=clang SAN=1 kernels)" >&2; exit 1; fi
@@ -269,11 +273,11 @@ fuzz_run = mkdir -p $(FUZZ_B)/work/$(1)/corpus && \
 	echo "  $(1): $$(grep -h 'stat::number_of_executed_units' \
 	  $(FUZZ_B)/work/$(1).log | tail -1) no finding"
 
-fuzz: fuzz-build $(if $(FUZZ_TARGETS),fuzz-kernels) \
+fuzz: fuzz-build $(if $(FUZZ_TARGETS)$(FUZZ_V_ASKED),fuzz-kernels) \
       $(if $(FUZZ_XTARGETS),explore-kernels fuzz-xbase)
 	$(fuzz_need_kernels)
 	$(fuzz_need_xkernels)
-	@$(foreach t,$(FUZZ_TARGETS) $(FUZZ_XTARGETS),echo "== fuzz $(t) for $(FUZZ_SECONDS) s"; \
+	@$(foreach t,$(FUZZ_TARGETS) $(FUZZ_V_ASKED) $(FUZZ_XTARGETS),echo "== fuzz $(t) for $(FUZZ_SECONDS) s"; \
 		$(call fuzz_run,$(t),-max_total_time=$(FUZZ_SECONDS)) &&) true
 
 fuzz-check: fuzz-build $(if $(FUZZ_TARGETS),fuzz-kernels) \
