@@ -366,12 +366,7 @@ bool xf_differs(const struct xf_case *c, const struct xr_impl_ops *impl,
 		struct xr_outcome *out)
 {
 	struct run_arg a = { case_scenario(c), impl, out };
-	static bool flush_at_exit;
 
-	if (!flush_at_exit) {
-		flush_at_exit = true;
-		atexit(flush_cache);
-	}
 	ref_quirks = xf_quirks_for(impl);
 	memset(out, 0, sizeof(*out));
 	if (!xf_run_bounded(run_case, &a, XF_HANG_MSEC)) {
@@ -615,6 +610,8 @@ void xf_load_kernels_or_exit(struct xf_impls *impls, const char *target,
 	xf_load_kernels(impls);
 	keep_version(impls, only_version);
 	print_kernels(impls);
+	/* the kept instances (diff_group, xf_differs) go at exit */
+	atexit(flush_cache);
 	if (impls->nr)
 		return;
 	fprintf(stderr, "%s: NO kernel implementation%s%s loaded: set "

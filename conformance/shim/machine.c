@@ -133,12 +133,11 @@ void shim_msgsnd(unsigned long msg)
 	else
 		target = cpu_first_thread_sibling(shim_cur->cur_cpu) +
 			 (int)(tag & (shim_cur->threads - 1));
-	if (target < 0 || target >= shim_cur->nr_cpus) {
+	if (target < 0 || target >= shim_cur->nr_cpus)
 		shim_warn(__FILE__, __LINE__);
-		return;
-	}
 	/* a CPU in the guest exits for it and enters again (CONC-WAKEUP) */
-	if (shim_cur->exploring && shim_cur->cpu[target].paca.kvm_hstate.kvm_vcpu)
+	else if (shim_cur->exploring &&
+		 shim_cur->cpu[target].paca.kvm_hstate.kvm_vcpu)
 		shim_cur->cpu[target].doorbell = true;
 	shim_event(XK_EV_MSGSND, target, 0);
 }
