@@ -103,7 +103,7 @@ K_NOUNDEF	:= -Wl,--no-undefined
 K_SHIM_SRCS	:= $(sort $(wildcard $(K_SHIM)/*.c))
 K_KSIDE_SRCS	:= $(K_DIR)/kside.c $(K_DIR)/kside_steps.c \
 		   $(K_DIR)/passthru_steps.c $(K_DIR)/kside_explore.c
-K_USER_SRCS	:= $(K_DIR)/adapter.c $(K_DIR)/pt_adapter.c
+K_USER_SRCS	:= $(K_DIR)/adapter.c $(K_DIR)/pt_adapter.c $(K_DIR)/mutant_select.c
 
 # Explore builds (EXPLORE=1, with clang; mk/explore.mk): the kernel files
 # are compiled with the thread-sanitizer instrumentation, whose callbacks

@@ -390,7 +390,13 @@ static enum xr_status kstep(void *inst, const struct xr_step *st,
 	xr_kevents(&res->events, &ev);
 	if (s == XR_OK && xk_warnings(ki->vm) != warn) {
 		snprintf(err, errlen, "kernel: an unexpected "
-			 "hardware access was hit in this step");
+			 "hardware access or a lock or interrupt-state slip "
+			 "was hit in this step");
+		return XR_FAILED;
+	}
+	if (s == XR_OK && xk_unbalanced(ki->vm)) {
+		snprintf(err, errlen, "kernel: this step ended with a lock "
+			 "held or host interrupts off");
 		return XR_FAILED;
 	}
 	return s;

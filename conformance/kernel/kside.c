@@ -316,3 +316,12 @@ unsigned int xk_warnings(struct xk_vm *vm)
 {
 	return vm->m.warnings;
 }
+
+int xk_unbalanced(struct xk_vm *vm)
+{
+	int bad = vm->m.locks_held || vm->m.irq_depth;
+
+	vm->m.locks_held = 0;
+	vm->m.irq_depth = 0;
+	return bad;
+}

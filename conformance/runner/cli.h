@@ -35,10 +35,10 @@ int xr_parse_file(const char *path, struct xr_catalogue *cat,
 /* xicsref explore (cmd_explore.c) */
 int xr_cmd_explore(int argc, char **argv, const char *argv0);
 
-/* Run in a forked child with a time limit (seconds) */
+/* Run in a forked child with a time limit (milliseconds) */
 void xr_run_isolated(const struct xr_run_env *env,
 		     const struct xr_scenario *scn,
-		     const struct xr_impl_ops *impl, unsigned int timeout,
+		     const struct xr_impl_ops *impl, unsigned int timeout_ms,
 		     struct xr_outcome *out);
 
 void xr_report_outcome(FILE *f, const char *file,

@@ -118,7 +118,7 @@ static void run_impl(struct xr_fail_each *fe, const struct xr_scenario *v,
 	if (fe->no_fork)
 		xr_run_one(&xr_model_env, v, impl, out);
 	else
-		xr_run_isolated(&xr_model_env, v, impl, fe->timeout, out);
+		xr_run_isolated(&xr_model_env, v, impl, fe->timeout_ms, out);
 }
 
 /*

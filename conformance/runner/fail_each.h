@@ -13,7 +13,7 @@ struct xr_fail_each {
 	FILE *out;
 	const struct xr_impl_list *impls;	/* compared with the model */
 	uint32_t kinds;				/* bits of enum xr_fault_kind */
-	unsigned int timeout;
+	unsigned int timeout_ms;
 	bool no_fork, quiet;
 	struct xr_tally *tally;
 	uint32_t *nr_tally, max_tally;

@@ -50,7 +50,7 @@ static void failed(struct xr_outcome *o, const struct xr_impl_ops *impl,
 
 void xr_run_isolated(const struct xr_run_env *env,
 		     const struct xr_scenario *scn,
-		     const struct xr_impl_ops *impl, unsigned int timeout,
+		     const struct xr_impl_ops *impl, unsigned int timeout_ms,
 		     struct xr_outcome *out)
 {
 	struct timespec t0, now;
@@ -83,7 +83,7 @@ void xr_run_isolated(const struct xr_run_env *env,
 		ssize_t r;
 
 		clock_gettime(CLOCK_MONOTONIC, &now);
-		ms = (long)timeout * 1000 - ((now.tv_sec - t0.tv_sec) * 1000 +
+		ms = (long)timeout_ms - ((now.tv_sec - t0.tv_sec) * 1000 +
 					     (now.tv_nsec - t0.tv_nsec) / 1000000);
 		if (ms <= 0) {
 			timed_out = true;
@@ -104,7 +104,7 @@ void xr_run_isolated(const struct xr_run_env *env,
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	if (timed_out)
-		failed(out, impl, "timed out after %d s", (int)timeout);
+		failed(out, impl, "timed out after %.3g s", timeout_ms / 1000.0);
 	else if (WIFSIGNALED(status))
 		failed(out, impl, "crashed: signal %d", WTERMSIG(status));
 	else if (got != sizeof(*out) || WEXITSTATUS(status))

@@ -32,7 +32,7 @@ struct opts {
 	const char *format;		/* trace: "text" or "md" */
 	bool fail_each;			/* run --fail-each[=KINDS] */
 	uint32_t fail_kinds;		/* bits of enum xr_fault_kind */
-	unsigned int timeout;
+	unsigned int timeout_ms;
 	const char *spec;
 	int nr_files;
 	char **files;
@@ -95,7 +95,7 @@ static int parse_opts(int argc, char **argv, const char *cmd, struct opts *o)
 	int i;
 
 	memset(o, 0, sizeof(*o));
-	o->timeout = 10;
+	o->timeout_ms = 10000;
 	for (i = 0; i < argc; i++) {
 		const char *a = argv[i];
 
@@ -120,12 +120,17 @@ static int parse_opts(int argc, char **argv, const char *cmd, struct opts *o)
 			} else if (!strcmp(a, "--spec")) {
 				o->spec = argv[++i];
 			} else if (!strcmp(a, "--timeout")) {
-				o->timeout = (unsigned int)atoi(argv[++i]);
-				if (!o->timeout) {
-					fprintf(stderr, "xicsref %s: bad --timeout\n",
-						cmd);
+				/* seconds, with a fraction for short runs
+				 * (make mutate: a mutant that loops) */
+				char *end;
+				double s = strtod(argv[++i], &end);
+
+				if (*end || !(s >= 0.001 && s <= 86400)) {
+					fprintf(stderr, "xicsref %s: bad --timeout %s (seconds, 0.001 to 86400)\n",
+						cmd, argv[i]);
 					return -1;
 				}
+				o->timeout_ms = (unsigned int)(s * 1000 + 0.5);
 			} else if (xr_load_impls(argv[++i], &o->impls, err,
 						 sizeof(err))) {
 				fprintf(stderr, "xicsref: %s\n", err);
@@ -185,7 +190,7 @@ static int run_fail_each(struct opts *o, struct xr_scenario *scns,
 	struct xr_tally tally[XR_CLI_MAX_IMPLS];
 	struct xr_fail_each fe = {
 		.out = stdout, .impls = &o->impls, .kinds = o->fail_kinds,
-		.timeout = o->timeout, .no_fork = o->no_fork,
+		.timeout_ms = o->timeout_ms, .no_fork = o->no_fork,
 		.quiet = o->quiet, .tally = tally, .max_tally = XR_CLI_MAX_IMPLS,
 	};
 	uint32_t nt = 0;
@@ -275,7 +280,7 @@ static int cmd_run(int argc, char **argv, const char *argv0)
 					   &outs[j]);
 			else
 				xr_run_isolated(&xr_model_env, &scns[i],
-						l.ops[j], o.timeout, &outs[j]);
+						l.ops[j], o.timeout_ms, &outs[j]);
 		}
 		xr_check_deviations_shown(outs, l.nr);
 		for (j = 0; j < l.nr; j++) {

@@ -39,6 +39,41 @@ void shim_lock_hook(const void *lock, bool acquire)
 #endif
 }
 
+/*
+ * Lock discipline of sequential runs: taking a lock held (the mutex; the
+ * spin lock warns itself) or releasing one not held is a warning, and
+ * the adapter fails a step that ends with a lock held or interrupts off
+ * (xk_unbalanced).  What a missing lock would let another CPU do is the
+ * explorer's business; what it does to this CPU's bookkeeping is not.
+ */
+void shim_lock_taken(const void *lock, bool acquire, bool was_held)
+{
+	if (!shim_cur)
+		return;
+	if (acquire == was_held)
+		shim_warn(__FILE__, __LINE__);
+	shim_cur->locks_held += acquire ? 1 : -1;
+}
+
+/* The flags word says how deep the save was, so a restore of flags that
+ * were never saved (or saved elsewhere) is caught */
+unsigned long shim_irq_save(void)
+{
+	if (!shim_cur)
+		return 0;
+	return 0x5a00 + (unsigned long)++shim_cur->irq_depth;
+}
+
+void shim_irq_restore(unsigned long flags)
+{
+	if (!shim_cur)
+		return;
+	if (flags != 0x5a00 + (unsigned long)shim_cur->irq_depth ||
+	    shim_cur->irq_depth <= 0)
+		shim_warn(__FILE__, __LINE__);
+	shim_cur->irq_depth--;
+}
+
 void shim_barrier_hook(enum shim_barrier_kind kind)
 {
 #ifdef XR_EXPLORE

@@ -156,6 +156,8 @@ long long xk_fail(struct xk_vm *vm, unsigned int kind, unsigned int nth);
 
 /* Kernel WARNs hit so far (each is a finding) */
 unsigned int xk_warnings(struct xk_vm *vm);
+/* A lock still held or host interrupts still off (then cleared), else 0 */
+int xk_unbalanced(struct xk_vm *vm);
 
 /*
  * Parallel blocks (explore builds, kside_explore.c).  Between begin and

@@ -117,16 +117,32 @@ typedef struct {
 	volatile unsigned int slock;
 } arch_spinlock_t;
 
+/*
+ * Sequential runs also check the discipline lockdep would (kvm_host.c):
+ * a release of a lock not held, a lock still held or interrupts still
+ * off when a step ends, a restore of flags that were never saved.  An
+ * explore build leaves that to the explorer, which makes a CPU wait.
+ */
+void shim_lock_taken(const void *lock, bool acquire, bool was_held);
+unsigned long shim_irq_save(void);
+void shim_irq_restore(unsigned long flags);
+
 static inline void arch_spin_lock(arch_spinlock_t *l)
 {
 	shim_lock_hook(l, true);
 	if (__atomic_exchange_n(&l->slock, 1, __ATOMIC_ACQUIRE))
 		shim_warn(__FILE__, __LINE__);	/* would deadlock */
+#ifndef XR_EXPLORE
+	shim_lock_taken(l, true, false);
+#endif
 }
 
 /* The hook after the store: whoever is let in finds the word free */
 static inline void arch_spin_unlock(arch_spinlock_t *l)
 {
+#ifndef XR_EXPLORE
+	shim_lock_taken(l, false, l->slock);
+#endif
 	__atomic_store_n(&l->slock, 0, __ATOMIC_RELEASE);
 	shim_lock_hook(l, false);
 }
@@ -134,11 +150,29 @@ static inline void arch_spin_unlock(arch_spinlock_t *l)
 struct mutex {
 	int locked;
 };
+#ifdef XR_EXPLORE
 #define mutex_lock(m)		shim_lock_hook(m, true)
 #define mutex_unlock(m)		shim_lock_hook(m, false)
+#else
+#define mutex_lock(m)		do { \
+		struct mutex *m_ = (m); \
+		shim_lock_taken(m_, true, m_->locked); \
+		m_->locked = 1; \
+	} while (0)
+#define mutex_unlock(m)		do { \
+		struct mutex *m_ = (m); \
+		shim_lock_taken(m_, false, m_->locked); \
+		m_->locked = 0; \
+	} while (0)
+#endif
 #define lockdep_assert_held(m)	do { } while (0)
 
+#ifdef XR_EXPLORE
 #define local_irq_save(f)	do { (f) = 0; } while (0)
 #define local_irq_restore(f)	do { (void)(f); } while (0)
+#else
+#define local_irq_save(f)	do { (f) = shim_irq_save(); } while (0)
+#define local_irq_restore(f)	shim_irq_restore(f)
+#endif
 
 #endif /* XR_SHIM_HOOKS_H */

@@ -54,6 +54,12 @@ struct shim_machine {
 	unsigned char *entry;		/* by VCPU index: SHIM_ENTRY_* */
 	struct xk_events *sink;
 	unsigned int warnings;
+	/*
+	 * Lock and interrupt discipline of sequential runs (hooks.h): locks
+	 * held and local_irq_save depth, both 0 between steps; a release
+	 * of what is not held is a warning.
+	 */
+	int locks_held, irq_depth;
 	u8 *guest_mem;
 	unsigned long guest_mem_size;
 	struct shim_pt *pt;		/* passed-through devices (phys_icp.c) */

@@ -1,0 +1,370 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Generated mutants of one kernel version (docs/mutation.md "Generated
+# mutants").  Called by mk/mutate.mk from the top of the repository:
+#
+#   gen-mutants.sh VERSION OUTDIR XICSREF MUTGEN JOBS [SAMPLE]
+#
+# Environment: MAKE, MUT_SCNS (the scenarios and regression cases make
+# conform runs), K_CHECKED (the files of a kernel tree the build reads),
+# MUT_CACHE (the result cache directory), MUT_TOLERATE_OPEN (1: a
+# survivor listed in open.txt does not fail the run; the smoke run).
+#
+# 1. The goal functions of conformance/coverage/goals.txt are read from
+#    the verified extraction build/ksrc/VERSION (never changed) and the
+#    three files are written as mutant schemata into a copy.
+# 2. Extents check: the copy written with every point as its
+#    parenthesised original must compile to the machine code of the
+#    original; else the generator misread C and nothing is judged.
+# 3. The schema copy is built as a KSRC tree; a compiler error on an
+#    alternative's line makes that mutant stillborn (left out, counted)
+#    and the build is redone without it.
+# 4. Baseline: the suite on the schema with no mutant on must give
+#    exactly the results of the unmutated kernel; each scenario's run
+#    records which points it reaches.
+# 5. Each mutant runs the scenarios that reach its point, in batches,
+#    stopping at the first failure (killed); a mutant no scenario reaches
+#    is "unreached".  Results are cached by the mutant's function text,
+#    its ID and the suite's content, so an unchanged rerun is near-free.
+# 6. The report: per file and operator, generated / stillborn / killed /
+#    equivalent / concurrency / survived, against equivalent.txt; a
+#    survivor listed in open.txt (known, not yet answered) is "open".
+#
+# SAMPLE (make check's smoke run): judge only every SAMPLE-th mutant.
+set -u
+here=$(dirname "$0")
+
+# ---- one mutant (run by xargs -P from step 5) ----
+if [ "${1:-}" = run-one ]; then
+	# run-one OUT XICSREF SO TAG POINT ALT ID KEY
+	out=$2 xr=$3 so=$4 tag=$5 point=$6 alt=$7 id=$8 key=$9
+	scns=$out/reach/scn.$tag.$point
+	log=$out/log/$id.run
+	res=survived by= batch= n=0
+	t0=$(date +%s%N)
+	# try_batch: the batch with the mutant on; prints what killed it
+	try_batch() {
+		# shellcheck disable=SC2086
+		XICSREF_MUTANT=$tag:$point:$alt "$xr" run -q --timeout 0.5 \
+			--impl "$so" $batch >"$log.part" 2>&1
+		rc=$?
+		cat "$log.part" >>"$log"
+		if [ $rc -gt 1 ] || ! grep -q ' passed, ' "$log.part"; then
+			echo "crash-or-timeout ${batch# }" | cut -d' ' -f1-2
+		else
+			awk '$1 == "FAIL" { print $2, $3; exit }' "$log.part"
+		fi
+	}
+	if [ ! -s "$scns" ]; then
+		res=unreached
+	else
+		: >"$log"
+		# batches of 1, 2, 4, ... 32 scenarios, stopping at the first
+		# that fails: most mutants die in the first scenario that
+		# reaches them, and one that loops costs one time limit there
+		size=1
+		while read -r s; do
+			batch="$batch $s"
+			n=$((n + 1))
+			[ "$n" -lt "$size" ] && continue
+			try_batch
+			[ -s "$log.kill" ] && break
+			batch= n=0
+			[ "$size" -lt 32 ] && size=$((size * 2))
+		done <"$scns" >"$log.kill"
+		[ ! -s "$log.kill" ] && [ -n "$batch" ] && try_batch >"$log.kill"
+		rm -f "$log.part"
+		if [ -s "$log.kill" ]; then
+			res=killed
+			by=$(head -n 1 "$log.kill")
+		fi
+		rm -f "$log.kill"
+		[ "$res" = killed ] && rm -f "$log"
+	fi
+	line=$(printf '%s\t%s\t%s\t%s' "$id" "$res" "$by" \
+		$(( ($(date +%s%N) - t0) / 1000000 )))
+	[ "$key" != - ] && [ -n "${MUT_CACHE:-}" ] && printf '%s\n' "$line" >"$MUT_CACHE/$key"
+	printf '%s\n' "$line"
+	exit 0
+fi
+
+ver=$1 out=$2 xr=$3 mutgen=$4 jobs=$5 sample=${6:-1}
+src=build/ksrc/$ver
+[ -f "$src/.extracted" ] || { echo "mutate: no verified tree $src" >&2; exit 2; }
+[ -n "${MUT_SCNS:-}" ] || { echo "mutate: no scenarios" >&2; exit 2; }
+[ -n "${K_CHECKED:-}" ] || { echo "mutate: K_CHECKED not set" >&2; exit 2; }
+MAKE=${MAKE:-make}
+kvm=arch/powerpc/kvm
+rm -rf "$out" && mkdir -p "$out/log" "$out/reach"
+t0=$(date +%s)
+
+# The goal functions of each file (goals.txt: GOAL FILE LINE% BRANCH%
+# FUNCTION..., continued on indented lines)
+goal_funcs() {
+	awk -v file="$1" '
+	/^#/ || /^[ \t]*$/ { next }
+	/^[^ \t]/ { cur = ($2 == file); for (i = 5; i <= NF; i++) if (cur) print $i; next }
+	cur { for (i = 1; i <= NF; i++) print $i }' conformance/coverage/goals.txt |
+	tr '\n' ' '
+}
+files="1:book3s_hv_rm_xics.c 2:book3s_xics.c 3:book3s_hv_builtin.c"
+for tf in $files; do
+	f=${tf#*:}
+	[ -n "$(goal_funcs "$f")" ] || { echo "mutate: goals.txt names no function of $f" >&2; exit 2; }
+done
+
+# new_tree DIR MODE: the copy with the three files rewritten (MODE -g or
+# empty); exclusions from $out/excl.TAG
+new_tree() {
+	rm -rf "$1" && mkdir -p "$1/arch/powerpc" &&
+	cp -a "$src/arch/powerpc/kvm" "$src/arch/powerpc/include" "$1/arch/powerpc/" &&
+	cp -a "$src/Makefile" "$1/" || return 1
+	for tf in $files; do
+		tag=${tf%%:*} f=${tf#*:}
+		touch "$out/excl.$tag"
+		"$mutgen" -t "$tag" -F "$(goal_funcs "$f")" -x "$out/excl.$tag" $2 \
+			-o "$1/$kvm/$f" -m "$out/map.$tag" -l "$out/list.$tag" \
+			"$src/$kvm/$f" || return 1
+	done
+}
+
+# build_tree DIR LOG [CFLAGS]: prints the .so, or fails
+build_tree() {
+	rm -rf "$out/b"
+	$MAKE --no-print-directory -s -k BUILD="$out/b" KSRC="$1" \
+		EXTRA_CFLAGS="${3:-}" kernels >"$2" 2>&1 || return 1
+	ls "$out"/b/kernel/*/xicsref-kernel.so 2>/dev/null | head -n 1
+}
+
+drop_tree() {
+	# shellcheck disable=SC2086
+	h=$(sh conformance/kernel/tree-hash.sh "$1" $K_CHECKED | cut -c1-12)
+	rm -rf "$1" build/ksrc/*-"$h"
+}
+
+# Machine code of the kernel objects, without addresses' file names
+disasm() {
+	for o in book3s_hv_rm_xics book3s_xics builtin_funcs; do
+		objdump -d --no-show-raw-insn "$1/$o.o" | tail -n +4
+	done
+}
+
+# ---- 2. extents check ----
+echo "mutate: kernel $ver: generating ($(echo $MUT_SCNS | wc -w) scenarios)"
+new_tree "$out/tree" -g || { echo "mutate: mutgen failed on $src" >&2; exit 2; }
+build_tree "$out/tree" "$out/log/group.build" >/dev/null ||
+	{ echo "mutate: the grouping-only copy does not build, see $out/log/group.build" >&2; exit 2; }
+disasm "$(ls -d "$out"/b/obj/kernel/*/kernel)" >"$out/group.s"
+disasm "build/obj/kernel/$ver/kernel" >"$out/orig.s"
+drop_tree "$out/tree"
+if ! cmp -s "$out/orig.s" "$out/group.s"; then
+	echo "mutate: kernel $ver: the generator's operand extents change the machine code:" >&2
+	diff "$out/orig.s" "$out/group.s" | head -n 20 >&2
+	exit 2
+fi
+echo "mutate: kernel $ver: operand extents checked (same machine code with every point grouped)"
+
+# ---- 3. schema build; stillborn mutants out ----
+us=$(printf '\037')
+: >"$out/stillborn"
+n=0
+while :; do
+	n=$((n + 1))
+	new_tree "$out/tree" "" || exit 2
+	# Locals start as a pattern, not as whatever the stack held: the
+	# deletion of an initialisation then has an effect the suite can
+	# see.  An index outside a declared array or a shift out of range
+	# traps, as make check's sanitizer build of make conform would
+	# report it.  The baseline below shows neither changes anything
+	# else.
+	so=$(build_tree "$out/tree" "$out/log/schema.build" \
+		"-ftrivial-auto-var-init=pattern -fsanitize=bounds,shift -fsanitize-undefined-trap-on-error") && break
+	drop_tree "$out/tree"
+	[ $n -lt 8 ] || { echo "mutate: still not compiling after $n rounds, see $out/log/schema.build" >&2; exit 2; }
+	added=0
+	for tf in $files; do
+		tag=${tf%%:*} f=${tf#*:}
+		grep -o "^[^ ]*$f:[0-9]*:[0-9]*: error" "$out/log/schema.build" |
+			awk -F: '{ print $2 }' | sort -un >"$out/errlines"
+		[ -s "$out/errlines" ] || continue
+		# the innermost alternative on the line, else the point whose
+		# header is on it (the whole point)
+		awk -v excl="$out/excl.$tag" '
+		FILENAME == ARGV[1] { bad[$1] = 1; next }
+		FILENAME == ARGV[2] { if ($3 == "H") hdr[$1] = $2; else seg[$1] = $2 " " $3; next }
+		FILENAME == excl { ex[$0] = 1; next }
+		END {
+			for (l in bad) {
+				e = ""
+				if (l in seg) {
+					split(seg[l], s, " ")
+					e = s[1] " " s[2]
+				}
+				if ((e == "" || e in ex) && (l in hdr))
+					e = hdr[l] " 0"
+				if (e != "" && !(e in ex)) { print e; ex[e] = 1 }
+			}
+		}' "$out/errlines" "$out/map.$tag" "$out/excl.$tag" >"$out/newexcl"
+		if [ -s "$out/newexcl" ]; then
+			cat "$out/newexcl" >>"$out/excl.$tag"
+			sed "s/^/$tag /" "$out/newexcl" >>"$out/stillborn"
+			added=1
+		fi
+	done
+	[ $added = 1 ] || { echo "mutate: a compile error no mutant explains, see $out/log/schema.build" >&2; exit 2; }
+done
+# kept after the run, to replay one mutant by hand:
+#   XICSREF_MUTANT=TAG:POINT:ALT build/xicsref run --impl OUT/schema.so S.scn
+cp "$so" "$out/schema.so" && so=$out/schema.so
+
+# every mutant, with those compiled out listed as stillborn
+# (list.TAG of the first round names them all; the last round's lists
+# lack the excluded ones)
+cat "$out"/list.? | sort -t"$(printf '\t')" -k1,1n -k2,2n -k3,3n >"$out/mutants.tsv"
+
+# ---- 4. baseline and reach ----
+plain=build/kernel/$ver/xicsref-kernel.so
+# shellcheck disable=SC2086
+"$xr" run -q --timeout 3 --impl "$plain" $MUT_SCNS 2>&1 |
+	awk '$1 ~ /^(PASS|FAIL|DEV|SKIP)$/ { print $1, $2, $3 } / passed, / { print }' | sort >"$out/plain.res"
+# shellcheck disable=SC2086
+"$xr" run -q --timeout 3 --impl "$so" $MUT_SCNS 2>&1 |
+	awk '$1 ~ /^(PASS|FAIL|DEV|SKIP)$/ { print $1, $2, $3 } / passed, / { print }' | sort >"$out/schema.res"
+if ! cmp -s "$out/plain.res" "$out/schema.res"; then
+	echo "mutate: kernel $ver: the schema with no mutant on differs from the kernel:" >&2
+	diff "$out/plain.res" "$out/schema.res" | head -n 20 >&2
+	exit 2
+fi
+if grep -q '^FAIL' "$out/plain.res"; then
+	echo "mutate: kernel $ver: the suite fails on the unmutated kernel; fix that first" >&2
+	exit 2
+fi
+echo "mutate: kernel $ver: schema with no mutant on = kernel ($(grep ' passed, ' "$out/plain.res"))"
+head -c $((8 * 65536)) /dev/zero >"$out/zero"
+i=0
+for s in $MUT_SCNS; do
+	i=$((i + 1))
+	echo "$i $s"
+done >"$out/scn.idx"
+# shellcheck disable=SC2016
+xargs -P "$jobs" -L 1 sh -c '
+	XICSREF_MUT_REACH=$1/reach/r.$4 "$2" run -q --timeout 3 --impl "$3" "$5" >/dev/null 2>&1
+	cmp -l "$1/zero" "$1/reach/r.$4" 2>/dev/null |
+		awk -v s="$5" "{ o = \$1 - 1; print int(o / 65536), o % 65536, s }" \
+		>"$1/reach/t.$4"
+	rm -f "$1/reach/r.$4"' reach "$out" "$xr" "$so" <"$out/scn.idx"
+cat "$out"/reach/t.* >"$out/reach.txt" && rm -f "$out"/reach/t.*
+# one file per point (closed as it goes: awk keeps few files open)
+sort -k1,1n -k2,2n -k3,3 "$out/reach.txt" | awk -v dir="$out/reach" '
+{ f = dir "/scn." $1 "." $2; if (f != last) { if (last != "") close(last); last = f }
+  print $3 >> f }'
+
+
+# ---- 5. mutants ----
+suite_hash=$( { cat $MUT_SCNS "$xr" "$mutgen" "$so" | sha256sum; } | cut -c1-32)
+cache=${MUT_CACHE:-}
+[ -n "$cache" ] && mkdir -p "$cache"
+awk -F'\t' -v sb="$out/stillborn" -v sample="$sample" '
+FILENAME == sb { dead[$1 " " $2 " " $3] = 1; dead[$1 " " $2 " 0"] = 1; next }
+{
+	n++
+	if (sample > 1 && n % sample != 1)
+		next
+	st = (($1 " " $2 " " $3) in dead || ($1 " " $2 " 0") in dead) ? "stillborn" : "run"
+	print $1 "\t" $2 "\t" $3 "\t" $4 "\t" $9 "\t" st
+}' "$out/stillborn" "$out/mutants.tsv" >"$out/todo.tsv"
+ntodo=$(grep -c "	run$" "$out/todo.tsv")
+echo "mutate: kernel $ver: $(wc -l <"$out/mutants.tsv") mutants generated, $(grep -c 'stillborn$' "$out/todo.tsv") stillborn, $ntodo to judge on $jobs CPU(s)${sample:+ (every ${sample}th)}"
+: >"$out/results.tsv"
+t1=$(date +%s)
+hits=0
+grep "	run$" "$out/todo.tsv" | while IFS="$(printf '\t')" read -r tag point alt id fnh st; do
+	key=-
+	[ -n "$cache" ] && key=$(printf '%s %s %s %s\n' "$suite_hash" "$ver" "$id" "$fnh" | sha256sum | cut -c1-40)
+	if [ "$key" != - ] && [ -s "$cache/$key" ]; then
+		cat "$cache/$key" >>"$out/results.tsv"
+		continue
+	fi
+	printf '%s %s %s %s %s %s %s %s\n' "$out" "$xr" "$so" "$tag" "$point" "$alt" "$id" "$key"
+done | xargs -P "$jobs" -L 1 sh "$0" run-one >>"$out/results.tsv"
+secs=$(( $(date +%s) - t1 ))
+awk -F'\t' '$6 == "stillborn" { print $4 "\tstillborn\t" }' "$out/todo.tsv" >>"$out/results.tsv"
+drop_tree "$out/tree"
+rm -rf "$out/b" "$out/zero"
+
+# ---- 6. report ----
+# equivalent.txt: "ID KIND: reason" or "/ERE/ KIND: reason" (the ERE
+# matched against "ID what"); open.txt: one ID a line
+awk -F'\t' -v ver="$ver" -v secs="$secs" -v total=$(( $(date +%s) - t0 )) \
+    -v ran="$ntodo" -v tolerate="${MUT_TOLERATE_OPEN:-}" '
+function note_of(id, k) {
+	if (id in note) return note[id]
+	for (k = 1; k <= nre; k++)
+		if ((id " " what[id]) ~ re[k]) return renote[k]
+	return ""
+}
+FILENAME == ARGV[1] || FILENAME == ARGV[2] {
+	if ($0 ~ /^[ \t]*(#|$)/) next
+	line = $0
+	if (FILENAME == ARGV[2]) { sub(/[ \t].*/, "", line); open[line] = 1; next }
+	if (line ~ /^\//) {
+		# /ERE/ note: the ERE ends at the last "/" before white space
+		m = match(line, /\/[ \t]+(equivalent|concurrency):/)
+		if (!m) { printf("equivalent.txt: bad line: %s\n", line) > "/dev/stderr"; bad = 1; next }
+		re[++nre] = substr(line, 2, m - 2)
+		renote[nre] = substr(line, m + 1); sub(/^[ \t]+/, "", renote[nre])
+		next
+	}
+	split(line, w, /[ \t]+/)
+	note[w[1]] = substr(line, length(w[1]) + 2)
+	sub(/^[ \t]+/, "", note[w[1]])
+	if (note[w[1]] !~ /^(equivalent|concurrency): /) {
+		printf("equivalent.txt: %s: the note must start with \"equivalent: \" or \"concurrency: \"\n", w[1]) > "/dev/stderr"
+		bad = 1
+	}
+	next
+}
+FILENAME == ARGV[3] { file[$4] = $5; kind[$4] = $7; what[$4] = $10; next }
+{
+	id = $1; r = $2; f = file[id]; k = kind[id]; n = note_of(id)
+	if (r == "survived" || r == "unreached") {
+		if (n ~ /^equivalent:/) r = "equivalent"
+		else if (n ~ /^concurrency:/) r = "concurrency"
+		else if (tolerate != "" && id in open) r = "open"
+	} else if (r == "killed" && n != "") {
+		wrong = wrong sprintf("    %s is killed (%s): its note is wrong\n", id, $3)
+	} else if (r == "killed" && id in open) {
+		wrong = wrong sprintf("    %s is killed (%s): take it out of open.txt\n", id, $3)
+	}
+	c[f, k, r]++; c[f, k, "all"]++; tot[r]++; tot["all"]++
+	if (r == "survived" || r == "unreached")
+		surv = surv sprintf("    %-9s %-44s %s\n", r, id, what[id])
+}
+END {
+	printf("mutate: kernel %s: %d mutants: %d killed, %d equivalent, %d concurrency, %d survived, %d unreached, %d stillborn%s\n",
+	       ver, tot["all"], tot["killed"], tot["equivalent"], tot["concurrency"],
+	       tot["survived"], tot["unreached"], tot["stillborn"],
+	       tot["open"] ? sprintf(", %d open (open.txt)", tot["open"]) : "")
+	printf("  %-20s %-4s %5s %5s %6s %5s %5s %5s %5s %5s\n", "file", "op", "gen", "still",
+	       "killed", "equiv", "conc", "surv", "unrch", "open")
+	nf = split("book3s_hv_rm_xics.c book3s_xics.c book3s_hv_builtin.c", fl, " ")
+	nk = split("sdl cond lcr ror aor bit shf asg neg inc ret cst", kl, " ")
+	for (i = 1; i <= nf; i++) for (j = 1; j <= nk; j++) if (c[f = fl[i], k = kl[j], "all"])
+		printf("  %-20s %-4s %5d %5d %6d %5d %5d %5d %5d %5d\n", f, k, c[f, k, "all"],
+		       c[f, k, "stillborn"], c[f, k, "killed"], c[f, k, "equivalent"],
+		       c[f, k, "concurrency"], c[f, k, "survived"], c[f, k, "unreached"],
+		       c[f, k, "open"])
+	judged = tot["killed"] + tot["survived"] + tot["unreached"] + tot["open"]
+	if (judged)
+		printf("  score: %d/%d non-equivalent mutants killed (%.1f%%)\n",
+		       tot["killed"], judged, 100 * tot["killed"] / judged)
+	printf("  %d mutants run in %d s (%.0f per minute); %d s in all\n", ran, secs,
+	       secs ? ran * 60 / secs : 0, total)
+	if (tot["open"])
+		printf("  OPEN: %d survivors listed in open.txt are not failures of this run (make mutate counts them)\n", tot["open"])
+	if (surv != "") printf("  SURVIVORS (need a scenario or a reason in equivalent.txt):\n%s", surv)
+	if (wrong != "") printf("  WRONG NOTES:\n%s", wrong)
+	exit (surv != "" || wrong != "" || bad) ? 1 : 0
+}' "$here/equivalent.txt" "$here/open.txt" "$out/mutants.tsv" "$out/results.tsv" | tee "$out/summary.txt"
+! grep -q "SURVIVORS\|WRONG NOTES" "$out/summary.txt"
