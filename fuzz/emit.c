@@ -88,8 +88,12 @@ void xf_emit_step(FILE *f, const struct xr_step *st)
 		fprintf(f, "rtas int-on 0x%" PRIx64 "\n", a[0]);
 		break;
 	case XR_STEP_IRQ:
-		fprintf(f, "irq 0x%" PRIx64 " %s\n", a[0],
-			irq_inputs[a[1] < 3 ? a[1] : XR_IRQ_PULSE]);
+		if ((uint32_t)a[1] == XR_IRQ_RAW)
+			fprintf(f, "irq 0x%" PRIx64 " level=%d\n", a[0],
+				(int)XR_IRQ_RAW_LEVEL(a[1]));
+		else
+			fprintf(f, "irq 0x%" PRIx64 " %s\n", a[0],
+				irq_inputs[a[1] < 3 ? a[1] : XR_IRQ_PULSE]);
 		break;
 	case XR_STEP_HWIRQ:
 		fprintf(f, "hwirq 0x%" PRIx64 " cpu %" PRIu64 "%s\n", a[0], a[1],

@@ -36,16 +36,58 @@ $(MUTGEN): $(MUTGEN_SRCS) $(MUT_DIR)/gen/mutgen.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_COMMON) -o $@ $(MUTGEN_SRCS)
 
-mut_gen = MAKE="$(MAKE)" MUT_SCNS="$(SCENARIOS) $(REGRESS)" K_CHECKED="$(K_CHECKED)" \
-	MUT_CACHE="$(MUT_CACHE)" MUT_TOLERATE_OPEN="$(2)" sh $(MUT_DIR)/gen-mutants.sh $(1) \
+mut_gen = MAKE="$(MAKE)" MUT_B="$(B)" MUT_SCNS="$(SCENARIOS) $(REGRESS)" K_CHECKED="$(K_CHECKED)" \
+	MUT_CACHE="$(MUT_CACHE)" MUT_TOLERATE_OPEN="$(2)" MUT_SAN=1 sh $(MUT_DIR)/gen-mutants.sh $(1) \
 	$(MUT_GEN_OUT)/$(1)$(if $(3),-sample) $(XICSREF_BIN) $(MUTGEN) $(mut_jobs) $(3)
 
-.PHONY: mutate mutate-smoke mutate-hand mutate-hand-smoke
+.PHONY: mutate mutate-smoke mutate-hand mutate-hand-smoke mutgen-selftest
 
 mutate: runner kernels $(MUTGEN)
 	+@rc=0; for v in $(MUTATE_VERSIONS); do \
 		$(call mut_gen,$$v,) || rc=1; \
 	done; exit $$rc
+
+# The generator on tests/mutgen/sample.c: exactly the expected mutants
+# and stable IDs, the grouped file compiles to the same machine code and
+# the schema compiles.
+MUTGEN_T	:= $(B)/mutgen-selftest
+mutgen-selftest: $(MUTGEN)
+	@mkdir -p $(MUTGEN_T)
+	@$(MUTGEN) -t 1 -F "decide pick" -o $(MUTGEN_T)/schema.c -l $(MUTGEN_T)/list \
+		tests/mutgen/sample.c && cut -f4,7,8,10 $(MUTGEN_T)/list >$(MUTGEN_T)/got
+	@diff -u tests/mutgen/sample.expected $(MUTGEN_T)/got || \
+		{ echo "mutgen-selftest: the mutants of tests/mutgen/sample.c changed (above)" >&2; exit 1; }
+	@$(MUTGEN) -g -t 1 -F "decide pick" -o $(MUTGEN_T)/group.c tests/mutgen/sample.c
+	@$(CC) -O2 -w -c -o $(MUTGEN_T)/orig.o tests/mutgen/sample.c && \
+	$(CC) -O2 -w -c -o $(MUTGEN_T)/group.o $(MUTGEN_T)/group.c && \
+	$(CC) -O2 -w -c -o $(MUTGEN_T)/schema.o $(MUTGEN_T)/schema.c
+	@objdump -d --no-show-raw-insn $(MUTGEN_T)/orig.o | tail -n +4 >$(MUTGEN_T)/orig.s && \
+	objdump -d --no-show-raw-insn $(MUTGEN_T)/group.o | tail -n +4 >$(MUTGEN_T)/group.s && \
+	cmp -s $(MUTGEN_T)/orig.s $(MUTGEN_T)/group.s || \
+		{ echo "mutgen-selftest: grouping changed the machine code of the sample" >&2; exit 1; }
+	@echo "mutgen-selftest: $$(wc -l <$(MUTGEN_T)/got) mutants as expected; extents checked; schema compiles"
+
+check: mutgen-selftest
+
+# docs/mutation.md carries every note of equivalent.txt as a table
+# between its equivalent-table markers: make mutate-docs writes it,
+# make mutate-docs-check (in make check) fails when it is stale.
+mut_doc_table = { sed -n '1,/<!-- equivalent-table start -->/p' docs/mutation.md; \
+	printf '| ID or class | kind | reason |\n|---|---|---|\n'; \
+	awk -f $(MUT_DIR)/equiv-doc.awk $(MUT_DIR)/equivalent.txt; \
+	sed -n '/<!-- equivalent-table end -->/,$$p' docs/mutation.md; }
+
+.PHONY: mutate-docs mutate-docs-check
+mutate-docs:
+	@$(mut_doc_table) >docs/mutation.md.tmp && mv docs/mutation.md.tmp docs/mutation.md
+	@echo "mutate-docs: docs/mutation.md: $$(grep -c '^[^ #]' $(MUT_DIR)/equivalent.txt) notes"
+
+mutate-docs-check:
+	@$(mut_doc_table) | cmp -s - docs/mutation.md || { \
+		echo "mutate-docs-check: docs/mutation.md's table is not equivalent.txt: run make mutate-docs" >&2; exit 1; }
+	@echo "mutate-docs-check: docs/mutation.md lists every note of equivalent.txt"
+
+check: mutate-docs-check
 
 # -- the hand-written list (historical fixes, docs/mutation.md) --
 mut_run = @test -n "$(MUT_VER)" || { echo "mutate: no kernel $(MUTATE_KVER) among: $(KERNEL_VERSIONS)" >&2; exit 2; }; \

@@ -37,6 +37,7 @@ _Static_assert((int)XK_EV_MER == (int)XR_EV_MER &&
 	       (int)XK_EV_WARN == (int)XR_EV_WARN,
 	       "xk_api.h event kinds must be enum xr_event_kind");
 _Static_assert(XK_MAX_EVENTS == XR_MAX_EVENTS, "event capacity");
+_Static_assert(XK_TIMEBASE == XR_TIMEBASE, "the shim's clock is the model's");
 _Static_assert((int)XK_FAULT_ALLOC == (int)XR_FAULT_ALLOC &&
 	       (int)XK_FAULT_GET_USER == (int)XR_FAULT_GET_USER &&
 	       (int)XK_FAULT_PUT_USER == (int)XR_FAULT_PUT_USER &&
@@ -262,7 +263,7 @@ static enum xr_status khcall(struct kinst *ki, const struct xr_step *st,
 	if (st->kind == XR_STEP_H_XIRR || st->kind == XR_STEP_H_XIRR_X ||
 	    st->kind == XR_STEP_H_IPOLL)
 		res->xirr = r4;
-	if (st->kind == XR_STEP_H_IPOLL)
+	if (st->kind == XR_STEP_H_IPOLL || st->kind == XR_STEP_H_XIRR_X)
 		res->mfrr = r5;
 	return XR_OK;
 }
@@ -310,9 +311,15 @@ enum xr_status xr_kstep_one(struct kinst *ki, const struct xr_step *st,
 	case XR_STEP_RTAS_INT_OFF: case XR_STEP_RTAS_INT_ON:
 		return krtas(ki, st, res, err, errlen);
 	case XR_STEP_IRQ:
-		if (st->arg[0] > UINT32_MAX || st->arg[1] > XR_IRQ_PULSE)
+		if (st->arg[0] > UINT32_MAX)
 			break;
-		res->rc = xk_set_irq(ki->vm, st->arg[0], st->arg[1]);
+		if ((uint32_t)st->arg[1] == XR_IRQ_RAW)
+			res->rc = xk_set_irq_level(ki->vm, st->arg[0],
+						   XR_IRQ_RAW_LEVEL(st->arg[1]));
+		else if (st->arg[1] <= XR_IRQ_PULSE)
+			res->rc = xk_set_irq(ki->vm, st->arg[0], st->arg[1]);
+		else
+			break;
 		return XR_OK;
 	case XR_STEP_VCPU_RUN:
 		if (vi < 0)

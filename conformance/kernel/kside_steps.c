@@ -162,6 +162,16 @@ int xk_set_irq(struct xk_vm *vm, unsigned int irq, int input)
 	return rc;
 }
 
+int xk_set_irq_level(struct xk_vm *vm, unsigned int irq, int level)
+{
+	int rc;
+
+	xk_on_cpu(vm, vm->host_cpu);
+	rc = kvmppc_xics_set_irq(&vm->kvm, 0, irq, level, false);
+	shim_run_host_messages();
+	return rc;
+}
+
 long long xk_set_icp(struct xk_vm *vm, int vi, unsigned long long val)
 {
 	long long rc;

@@ -125,6 +125,32 @@ static unsigned int xk_host_xisr(struct xk_vm *vm, int cpu, bool host_ipi)
 	return x == XICS_IPI ? 0 : x;
 }
 
+/*
+ * What the read path must leave behind on the physical CPU, whatever the
+ * guest sees (a broken one is an "unexpected hardware access" of the
+ * step, as any access the hardware would not serve so):
+ * - an XICS IPI it read is EOI'd at once (else the physical CPPR stays
+ *   at the IPI's priority and nothing less favoured is presented), and
+ *   taken for the guest (-1) its MFRR is back to 0xff (else it is
+ *   presented again for ever); a raced host IPI re-raises it (1);
+ * - when it read nothing for the host (0: nothing; -1, -2: the guest's;
+ *   kvmppc_read_intr keeps the largest of its reads), no XISR is left
+ *   in the host's latch (saved_xirr), which the host's next external
+ *   interrupt would take instead of reading the XIRR.
+ * Sequential runs only: in a parallel block the explorer judges.
+ */
+static void xk_read_path_left(struct xk_vm *vm, int cpu, long r)
+{
+	struct shim_cpu *c = &vm->m.cpu[cpu];
+
+	if (c->ipi_unacked)
+		shim_warn(__FILE__, __LINE__);
+	if (r == -1 && c->ipi_raised)
+		shim_warn(__FILE__, __LINE__);
+	if (r <= 0 && (c->paca.kvm_hstate.saved_xirr & 0xffffff))
+		shim_warn(__FILE__, __LINE__);
+}
+
 int xk_hwirq(struct xk_vm *vm, unsigned int hw, int cpu, bool host_ipi,
 	     unsigned int then_hw, long *ret, char *err, unsigned long errlen)
 {
@@ -144,10 +170,18 @@ int xk_hwirq(struct xk_vm *vm, unsigned int hw, int cpu, bool host_ipi,
 	if (host_ipi)
 		kvmppc_set_host_ipi(cpu);
 	vm->m.cpu[cpu].paca.kvm_hstate.saved_xirr = 0;
+	/* the XICS presents XISR 2 because this CPU's MFRR asks for it */
+	if (hw == XICS_IPI) {
+		vm->m.cpu[cpu].mmio[XICS_MFRR] = IPI_PRIORITY;
+		vm->m.cpu[cpu].ipi_raised = true;
+	}
 	shim_set_pending_xirr(cpu, 0xff000000u | hw);
 	vm->m.cpu[cpu].queued_xirr = then_hw ? 0xff000000u | then_hw : 0;
 	vm->m.cpu[cpu].xirr_unread = false;
+	vm->m.cpu[cpu].ipi_unacked = false;
 	r = kvmppc_read_intr();
+	if (!vm->m.exploring)
+		xk_read_path_left(vm, cpu, r);
 	/*
 	 * An exit to the host (1, 2) takes the host IPIs flagged for this
 	 * CPU; the guest (0, -1, -2) leaves them flagged (ROUTE-HOST-IPI).

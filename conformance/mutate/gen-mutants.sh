@@ -8,6 +8,7 @@
 #
 # Environment: MAKE, MUT_SCNS (the scenarios and regression cases make
 # conform runs), K_CHECKED (the files of a kernel tree the build reads),
+# MUT_B (the build directory of XICSREF and the kernels, default build),
 # MUT_CACHE (the result cache directory), MUT_TOLERATE_OPEN (1: a
 # survivor listed in open.txt does not fail the run; the smoke run).
 #
@@ -27,6 +28,8 @@
 #    stopping at the first failure (killed); a mutant no scenario reaches
 #    is "unreached".  Results are cached by the mutant's function text,
 #    its ID and the suite's content, so an unchanged rerun is near-free.
+#    With MUT_SAN=1 the survivors run again on a clang ASan+UBSan build
+#    of the schema, as make check's sanitizer build runs make conform.
 # 6. The report: per file and operator, generated / stillborn / killed /
 #    equivalent / concurrency / survived, against equivalent.txt; a
 #    survivor listed in open.txt (known, not yet answered) is "open".
@@ -156,7 +159,7 @@ new_tree "$out/tree" -g || { echo "mutate: mutgen failed on $src" >&2; exit 2; }
 build_tree "$out/tree" "$out/log/group.build" >/dev/null ||
 	{ echo "mutate: the grouping-only copy does not build, see $out/log/group.build" >&2; exit 2; }
 disasm "$(ls -d "$out"/b/obj/kernel/*/kernel)" >"$out/group.s"
-disasm "build/obj/kernel/$ver/kernel" >"$out/orig.s"
+disasm "${MUT_B:-build}/obj/kernel/$ver/kernel" >"$out/orig.s"
 drop_tree "$out/tree"
 if ! cmp -s "$out/orig.s" "$out/group.s"; then
 	echo "mutate: kernel $ver: the generator's operand extents change the machine code:" >&2
@@ -224,7 +227,7 @@ cp "$so" "$out/schema.so" && so=$out/schema.so
 cat "$out"/list.? | sort -t"$(printf '\t')" -k1,1n -k2,2n -k3,3n >"$out/mutants.tsv"
 
 # ---- 4. baseline and reach ----
-plain=build/kernel/$ver/xicsref-kernel.so
+plain=${MUT_B:-build}/kernel/$ver/xicsref-kernel.so
 # shellcheck disable=SC2086
 "$xr" run -q --timeout 3 --impl "$plain" $MUT_SCNS 2>&1 |
 	awk '$1 ~ /^(PASS|FAIL|DEV|SKIP)$/ { print $1, $2, $3 } / passed, / { print }' | sort >"$out/plain.res"
@@ -288,10 +291,65 @@ grep "	run$" "$out/todo.tsv" | while IFS="$(printf '\t')" read -r tag point alt 
 	fi
 	printf '%s %s %s %s %s %s %s %s\n' "$out" "$xr" "$so" "$tag" "$point" "$alt" "$id" "$key"
 done | xargs -P "$jobs" -L 1 sh "$0" run-one >>"$out/results.tsv"
+
+# ---- 5b. survivors again, under the sanitizers ----
+# make check runs make conform in a clang ASan+UBSan build too, where a
+# read past an allocation (a loop bound one too far) or a bool that
+# holds neither 0 nor 1 stops the run: a survivor that build would kill
+# is killed.  The runner and the schema are built here, in $out, so
+# nothing else's build is touched.
+# (the runner's build is kept beside the versions' directories, so a
+# rerun rebuilds only what changed)
+sandir=$(dirname "$out")/san-runner
+san_ok=
+if [ -n "${MUT_SAN:-}" ] && grep -q "	survived	" "$out/results.tsv"; then
+	rm -rf "$out/bs"
+	if ! $MAKE --no-print-directory -s BUILD="$sandir" SAN=1 CC=clang runner \
+		>"$out/log/san-runner.build" 2>&1; then
+		echo "mutate: SKIPPED the sanitizer pass: its runner does not build (see $out/log/san-runner.build)"
+	elif ! $MAKE --no-print-directory -s -k BUILD="$out/bs" SAN=1 CC=clang KSRC="$out/tree" \
+		EXTRA_CFLAGS="-ftrivial-auto-var-init=pattern" kernels \
+		>"$out/log/san-schema.build" 2>&1; then
+		echo "mutate: SKIPPED the sanitizer pass: its schema does not build (see $out/log/san-schema.build)"
+	else
+		san_ok=1
+	fi
+fi
+if [ -n "$san_ok" ]; then
+	sso=$(ls "$out"/bs/kernel/*/xicsref-kernel.so | head -n 1)
+	sxr=$sandir/xicsref
+	# shellcheck disable=SC2086
+	"$sxr" run -q --timeout 3 --impl "$sso" $MUT_SCNS 2>&1 |
+		awk '$1 ~ /^(PASS|FAIL|DEV|SKIP)$/ { print $1, $2, $3 } / passed, / { print }' |
+		sort >"$out/san.res"
+	if ! cmp -s "$out/plain.res" "$out/san.res"; then
+		echo "mutate: kernel $ver: the sanitizer schema with no mutant on differs from the kernel:" >&2
+		diff "$out/plain.res" "$out/san.res" | head -n 20 >&2
+		exit 2
+	fi
+	awk -F'\t' '$2 == "survived" { print $1 }' "$out/results.tsv" >"$out/san.ids"
+	awk -F'\t' 'FILENAME == ARGV[1] { want[$1] = 1; next }
+		($4 in want) { print $1, $2, $3, $4, $5 }' "$out/san.ids" "$out/todo.tsv" |
+	while read -r tag point alt id fnh; do
+		key=-
+		[ -n "$cache" ] && key=$(printf '%s %s %s %s san\n' "$suite_hash" "$ver" "$id" "$fnh" | sha256sum | cut -c1-40)
+		if [ "$key" != - ] && [ -s "$cache/$key" ]; then
+			cat "$cache/$key"
+			continue
+		fi
+		printf '%s %s %s %s %s %s %s %s\n' "$out" "$sxr" "$sso" "$tag" "$point" "$alt" "$id" "$key" |
+			xargs -L 1 sh "$0" run-one
+	done | awk -F'\t' -v OFS='\t' '$2 == "killed" { $3 = "sanitizers: " $3 } { print }' \
+		>"$out/san.results"
+	echo "mutate: kernel $ver: $(wc -l <"$out/san.ids") survivors run again under ASan+UBSan: $(grep -c '	killed	' "$out/san.results") killed"
+	awk -F'\t' 'FILENAME == ARGV[1] { if ($2 == "killed") k[$1] = $0; next }
+		($1 in k) { print k[$1]; next } { print }' "$out/san.results" "$out/results.tsv" \
+		>"$out/results.new" && mv "$out/results.new" "$out/results.tsv"
+fi
 secs=$(( $(date +%s) - t1 ))
 awk -F'\t' '$6 == "stillborn" { print $4 "\tstillborn\t" }' "$out/todo.tsv" >>"$out/results.tsv"
 drop_tree "$out/tree"
-rm -rf "$out/b" "$out/zero"
+rm -rf "$out/b" "$out/bs" "$out/zero"
 
 # ---- 6. report ----
 # equivalent.txt: "ID KIND: reason" or "/ERE/ KIND: reason" (the ERE

@@ -99,8 +99,11 @@ void xr_cmp_result(struct xr_outcome *o, const struct xr_step *st,
 	if (ra->rc == 0 && rb->rc == 0) {
 		switch (st->kind) {
 		case XR_STEP_H_XIRR:
+			diff_u64(o, "xirr", ra->xirr, rb->xirr);
+			break;
 		case XR_STEP_H_XIRR_X:
 			diff_u64(o, "xirr", ra->xirr, rb->xirr);
+			diff_u64(o, "timebase", ra->mfrr, rb->mfrr);
 			break;
 		case XR_STEP_H_IPOLL:
 			diff_u64(o, "xirr", ra->xirr, rb->xirr);

@@ -181,7 +181,7 @@ static int step_irq(struct xr_pstate *ps, const struct xr_line *l,
 	char show[48];
 
 	st->kind = XR_STEP_IRQ;
-	if (nargs_check(ps, l, nargs - 1, 2, "irq", "IRQ on|off|pulse"))
+	if (nargs_check(ps, l, nargs - 1, 2, "irq", "IRQ on|off|pulse|level=N"))
 		return -1;
 	if (xr_pnum(ps, l, &l->tok[1], "IRQ", XR_FIRST_IRQ, XR_NR_IRQS - 1,
 		    &st->arg[0]))
@@ -198,10 +198,24 @@ static int step_irq(struct xr_pstate *ps, const struct xr_line *l,
 		st->arg[1] = XR_IRQ_OFF;
 	else if (xr_tok_is(in, "pulse"))
 		st->arg[1] = XR_IRQ_PULSE;
-	else {
+	else if (in->len > 6 && !strncmp(in->s, "level=", 6)) {
+		/* ICS-INPUT-RAW: a 32-bit int, "-" allowed */
+		struct xr_tok v = { in->s + 6, in->len - 6 };
+		bool neg = v.s[0] == '-';
+		uint64_t n;
+
+		if (neg) {
+			v.s++;
+			v.len--;
+		}
+		if (xr_pnum(ps, l, &v, "level", 0,
+			    neg ? 0x80000000ULL : 0x7fffffffULL, &n))
+			return -1;
+		st->arg[1] = XR_IRQ_RAW_ARG(neg ? -(int64_t)n : (int64_t)n);
+	} else {
 		xr_tok_show(in, show, sizeof(show));
 		return xr_perr(ps, l->line,
-			       "unknown keyword '%s' (irq IRQ on|off|pulse)",
+			       "unknown keyword '%s' (irq IRQ on|off|pulse|level=N)",
 			       show);
 	}
 	return 0;

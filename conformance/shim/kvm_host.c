@@ -152,9 +152,18 @@ void shim_kick_hv(struct kvm_vcpu *vcpu)
 	shim_event(XK_EV_KICK, vcpu->vcpu_id, 0);
 }
 
+/*
+ * The XICS has one interrupt chip, number 0 in KVM's routing: an ack on
+ * any other chip would find no routing entry and no notifier would hear
+ * it (a resampling irqfd would never be told), so it is not an ack.
+ */
 void kvm_notify_acked_irq(struct kvm *kvm, unsigned int irqchip,
 			  unsigned int pin)
 {
+	if (irqchip != 0) {
+		shim_warn(__FILE__, __LINE__);
+		return;
+	}
 	if (!hlist_empty(&kvm->irq_ack_notifier_list))
 		shim_event(XK_EV_ACK, pin, 0);
 }

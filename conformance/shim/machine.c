@@ -212,6 +212,16 @@ void __raw_rm_writeb(u8 val, volatile void __iomem *addr)
 
 	if (cpu < 0)
 		return;
+	/*
+	 * The host writes one byte register, the MFRR, and only two values
+	 * to it: 0xff (no IPI) and IPI_PRIORITY, the priority its IPI
+	 * handler is set up at.  Anything else is an access the hardware
+	 * would not serve as the kernel means it.
+	 */
+	if (off != XICS_MFRR || (val != 0xff && val != IPI_PRIORITY)) {
+		shim_warn(__FILE__, __LINE__);
+		return;
+	}
 #ifdef XR_EXPLORE
 	if (shim_cur->exploring && off == XICS_MFRR) {
 		shim_mmio_store8(&shim_cur->cpu[cpu].mmio[off], val);
@@ -233,7 +243,13 @@ void __raw_rm_writel(u32 val, volatile void __iomem *addr)
 
 	if (cpu < 0)
 		return;
-	if (off == XICS_XIRR && (xirr & 0xffffff) != XICS_IPI)
+	if (off != XICS_XIRR) {		/* the only word the host writes */
+		shim_warn(__FILE__, __LINE__);
+		return;
+	}
+	if ((xirr & 0xffffff) == XICS_IPI)
+		shim_cur->cpu[cpu].ipi_unacked = false;
+	else
 		shim_event(XK_EV_HW_EOI, xirr & 0xffffff, 0);
 }
 
@@ -255,6 +271,10 @@ u32 __raw_rm_readl(volatile void __iomem *addr)
 
 	if (cpu < 0)
 		return 0;
+	if (off != XICS_XIRR) {		/* the only word the host reads */
+		shim_warn(__FILE__, __LINE__);
+		return 0;
+	}
 #ifdef XR_EXPLORE
 	/* a load from a device comes after this CPU's stores to it */
 	if (shim_cur->exploring)
@@ -262,15 +282,35 @@ u32 __raw_rm_readl(volatile void __iomem *addr)
 #endif
 	__builtin_memcpy(&v, &shim_cur->cpu[cpu].mmio[off], sizeof(v));
 	__builtin_memset(&shim_cur->cpu[cpu].mmio[off], 0, sizeof(v));
-	if (off == XICS_XIRR)
-		shim_xirr_accepted(cpu);
+	if ((be32_to_cpu(v) & 0xffffff) == XICS_IPI)
+		shim_cur->cpu[cpu].ipi_unacked = true;
+	shim_xirr_accepted(cpu);
 	return v;
+}
+
+/*
+ * The OPAL XICS calls exist for POWER9's XICS emulation only; a POWER8
+ * host has the presentation registers mapped (xics_phys) and its
+ * firmware does not serve them.
+ */
+static bool shim_opal_xics_ok(void)
+{
+	if (shim_cur->power >= 9)
+		return true;
+	shim_warn(__FILE__, __LINE__);
+	return false;
 }
 
 int64_t opal_int_set_mfrr(u32 hard_cpu, u8 mfrr)
 {
 	int cpu = shim_hard_to_logical(hard_cpu);
 
+	if (!shim_opal_xics_ok())
+		return SHIM_OPAL_HARDWARE;
+	if (mfrr != 0xff && mfrr != IPI_PRIORITY) {	/* as __raw_rm_writeb */
+		shim_warn(__FILE__, __LINE__);
+		return 0;
+	}
 	if (cpu < 0 || cpu >= shim_cur->nr_cpus) {
 		shim_warn(__FILE__, __LINE__);
 		return 0;
@@ -283,8 +323,12 @@ int64_t opal_int_set_mfrr(u32 hard_cpu, u8 mfrr)
 
 int64_t opal_int_eoi(u32 xirr)
 {
+	if (!shim_opal_xics_ok())
+		return SHIM_OPAL_HARDWARE;
 	if ((xirr & 0xffffff) != XICS_IPI)
 		shim_event(XK_EV_HW_EOI, xirr & 0xffffff, 0);
+	else
+		shim_cur->cpu[shim_cur->cur_cpu].ipi_unacked = false;
 	/* OPAL says whether another interrupt is pending */
 	return shim_xirr_pending(shim_cur->cur_cpu) ? 1 : 0;
 }
@@ -293,6 +337,8 @@ int64_t opal_int_get_xirr(__be32 *out, bool just_poll)
 {
 	u32 v;
 
+	if (!shim_opal_xics_ok())
+		return SHIM_OPAL_HARDWARE;
 	/* FAULT-READ-XIRR: OPAL fails; the XIRR is neither read nor accepted */
 	if (shim_fault(SHIM_FAULT_OPAL_GET_XIRR)) {
 		shim_cur->cpu[shim_cur->cur_cpu].xirr_unread = true;
@@ -302,6 +348,8 @@ int64_t opal_int_get_xirr(__be32 *out, bool just_poll)
 			 sizeof(v));
 	/* reading the XIRR accepts the interrupt: it is no longer pending */
 	if (!just_poll) {
+		if ((be32_to_cpu((__be32)v) & 0xffffff) == XICS_IPI)
+			shim_cur->cpu[shim_cur->cur_cpu].ipi_unacked = true;
 		__builtin_memset(&shim_cur->cpu[shim_cur->cur_cpu].mmio[XICS_XIRR],
 				 0, sizeof(v));
 		shim_xirr_accepted(shim_cur->cur_cpu);
@@ -313,6 +361,15 @@ int64_t opal_int_get_xirr(__be32 *out, bool just_poll)
 /* The server argument is the hard id shifted left by 2 (xics "mangle") */
 int64_t opal_set_xive(u32 isn, u16 server, u8 priority)
 {
+	/*
+	 * KVM re-targets a passed-through interrupt at the priority the host
+	 * set it up with (DEFAULT_PRIORITY); another would change how the
+	 * host's ICP orders it, which this shim does not model.
+	 */
+	if (priority != DEFAULT_PRIORITY) {
+		shim_warn(__FILE__, __LINE__);
+		return SHIM_OPAL_HARDWARE;
+	}
 	/* FAULT-RETARGET: OPAL fails; the interrupt stays where it was */
 	if (shim_fault(SHIM_FAULT_OPAL_SET_XIVE))
 		return SHIM_OPAL_HARDWARE;
@@ -332,9 +389,10 @@ void shim_ipi_lowered(int cpu)
 	shim_cur->cpu[cpu].mmio[XICS_MFRR] = 0xff;
 }
 
+/* The harness's clock (ICP-ACCEPT-X: H_XIRR_X returns it in R5) */
 unsigned long get_tb(void)
 {
-	return 0x1234;	/* not compared (ICP-ACCEPT-X) */
+	return XK_TIMEBASE;
 }
 
 unsigned long vmalloc_to_phys(void *addr)

@@ -72,6 +72,10 @@ static void hcall(struct example *x, const struct xr_step *st,
 		break;
 	case XR_STEP_H_XIRR_X:
 		res->rc = xr_h_xirr_x(x->m, st->vcpu, &res->xirr);
+		/* PORT: R5 is the time base, which your clock reads as
+		 * XR_TIMEBASE under the harness (ICP-ACCEPT-X) */
+		if (res->rc == XR_H_SUCCESS)
+			res->mfrr = XR_TIMEBASE;
 		break;
 	case XR_STEP_H_EOI:
 		res->rc = xr_h_eoi(x->m, st->vcpu, st->arg[0]);
@@ -132,16 +136,24 @@ static enum xr_status example_step(void *inst, const struct xr_step *st,
 	case XR_STEP_RTAS_INT_ON:
 		rtas(x, st, res);
 		break;
-	case XR_STEP_IRQ:
-		/* a device raises (on), lowers (off) or pulses a source */
-		if (st->arg[1] > XR_IRQ_PULSE) {
-			snprintf(err, errlen, "irq input %llu is not on, off or pulse",
+	case XR_STEP_IRQ: {
+		/* a device raises (on), lowers (off) or pulses a source, or
+		 * the host passes a raw level (ICS-INPUT-RAW: 0 low, else
+		 * high, KVM's -2 low) */
+		enum xr_irq_input in;
+
+		if ((uint32_t)st->arg[1] == XR_IRQ_RAW)
+			in = xr_irq_raw_input(XR_IRQ_RAW_LEVEL(st->arg[1]));
+		else if (st->arg[1] <= XR_IRQ_PULSE)
+			in = (enum xr_irq_input)st->arg[1];
+		else {
+			snprintf(err, errlen, "irq input %llu is not on, off, pulse or a level",
 				 (unsigned long long)st->arg[1]);
 			return XR_FAILED;
 		}
-		res->rc = xr_irq_input(x->m, (uint32_t)st->arg[0],
-				       (enum xr_irq_input)st->arg[1]);
+		res->rc = xr_irq_input(x->m, (uint32_t)st->arg[0], in);
 		break;
+	}
 	case XR_STEP_SET_ICP:
 		res->rc = xr_set_icp_value(x->m, st->vcpu, st->arg[0]);
 		break;

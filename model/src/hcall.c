@@ -54,7 +54,8 @@ int64_t xr_h_xirr(struct xr_model *m, uint32_t vcpu, uint64_t *xirr)
 }
 
 /*
- * ICP-ACCEPT-X: H_XIRR; the timebase it adds in R5 is not modelled.
+ * ICP-ACCEPT-X: H_XIRR, and the time base in R5 (impl_model.c: the
+ * harness's clock, XR_TIMEBASE).
  *
  * DEV-RM-XIRR-X-AGAIN: the kernel's virtual-mode dispatcher believes
  * H_XIRR_X has no real-mode handler, so after a real-mode H_XIRR_X that

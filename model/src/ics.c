@@ -142,6 +142,17 @@ int64_t xr_ics_eoi(struct xr_model *m, struct xr_icp *caller, uint32_t irq)
 }
 
 /*
+ * ICS-INPUT-RAW: a level as KVM passes it.  Its three codes say what
+ * they say (KVM_INTERRUPT_SET and _SET_LEVEL high, _UNSET low); of any
+ * other value only whether it is 0 counts, as irqfd's 1 and 0 do.
+ */
+enum xr_irq_input xr_irq_raw_input(int32_t level)
+{
+	return level == 0 || level == XR_KVM_INTERRUPT_UNSET ?
+		XR_IRQ_OFF : XR_IRQ_ON;
+}
+
+/*
  * ICS-MSI-PQ, ICS-MSI-OFF, ICS-LSI-LEVEL, ICS-UNDEFINED: input from the
  * host side.  "pulse" is one assertion (level 1) for both kinds.
  */

@@ -32,6 +32,8 @@ static enum xr_status hcall_step(struct xr_model *m, const struct xr_step *st,
 		break;
 	case XR_STEP_H_XIRR_X:
 		res->rc = xr_h_xirr_x(m, st->vcpu, &res->xirr);
+		if (res->rc == XR_H_SUCCESS)
+			res->mfrr = XR_TIMEBASE;	/* ICP-ACCEPT-X */
 		break;
 	case XR_STEP_H_EOI:
 		res->rc = xr_h_eoi(m, st->vcpu, st->arg[0]);
@@ -132,19 +134,24 @@ enum xr_status xr_model_step(struct xr_model *m, const struct xr_step *st,
 	case XR_STEP_RTAS_INT_ON:
 		rtas_step(m, st, res);
 		break;
-	case XR_STEP_IRQ:
-		if (st->arg[1] > XR_IRQ_PULSE) {
-			snprintf(err, errlen, "irq input %llu is not on, off or pulse",
+	case XR_STEP_IRQ: {
+		enum xr_irq_input in;
+
+		if ((uint32_t)st->arg[1] == XR_IRQ_RAW) {
+			in = xr_irq_raw_input(XR_IRQ_RAW_LEVEL(st->arg[1]));
+		} else if (st->arg[1] <= XR_IRQ_PULSE) {
+			in = (enum xr_irq_input)st->arg[1];
+		} else {
+			snprintf(err, errlen, "irq input %llu is not on, off, pulse or a level",
 				 (unsigned long long)st->arg[1]);
 			return XR_FAILED;
 		}
 		res->rc = st->arg[2] && st->arg[2] <= INT32_MAX ?
-			xr_irq_input_on(m, (uint32_t)st->arg[0],
-					(enum xr_irq_input)st->arg[1],
+			xr_irq_input_on(m, (uint32_t)st->arg[0], in,
 					(int32_t)st->arg[2] - 1) :
-			xr_irq_input(m, (uint32_t)st->arg[0],
-				     (enum xr_irq_input)st->arg[1]);
+			xr_irq_input(m, (uint32_t)st->arg[0], in);
 		break;
+	}
 	case XR_STEP_VCPU_RUN:
 		if (!vcpu_known(m, st->vcpu, err, errlen))
 			return XR_FAILED;

@@ -496,7 +496,11 @@ static int is_upper_const(const struct unit *u, int i)
 	return letters > 0 && isupper((unsigned char)s[0]) &&
 	       !tok_is(u, i + 1, "(") && u->t[i + 1].kind != TK_STR &&
 	       u->t[i + 1].kind != TK_ID && !tok_is(u, i - 1, ".") &&
-	       !tok_is(u, i - 1, "->") && !tok_is(u, i + 1, ":");
+	       !tok_is(u, i - 1, "->") &&
+	       /* a label "FOO:" starts a statement; "? FOO :" is a value */
+	       !(tok_is(u, i + 1, ":") && (tok_is(u, i - 1, ";") ||
+					   tok_is(u, i - 1, "{") ||
+					   tok_is(u, i - 1, "}")));
 }
 
 static void binary_point(struct unit *u, int fn, int i, enum mkind kind,

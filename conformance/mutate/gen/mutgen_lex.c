@@ -125,7 +125,16 @@ static int ends_operand(const struct unit *u, int i)
 		return !tok_is_keyword(u, i);
 	if (tok_is(u, i, ")"))
 		return !tok_is_cast(u, i);
-	return tok_is(u, i, "]") || tok_is(u, i, "++") || tok_is(u, i, "--");
+	if (tok_is(u, i, "++") || tok_is(u, i, "--")) {
+		/* postfix ("x++ - y") ends an operand, prefix ("++*p") not */
+		int j = i - 1;
+
+		while (j >= 0 && u->t[j].kind == TK_PP)
+			j--;
+		return j >= 0 && ((u->t[j].kind == TK_ID && !tok_is_keyword(u, j)) ||
+				  tok_is(u, j, ")") || tok_is(u, j, "]"));
+	}
+	return tok_is(u, i, "]");
 }
 
 static void match_brackets(struct unit *u)

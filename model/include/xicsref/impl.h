@@ -22,10 +22,14 @@
  * added the step XR_STEP_FAIL: an object built against an older header
  * would read the set-up at the wrong offsets, so the runner loads
  * version 6 on (XR_IMPL_ABI_MIN).  Within that, it reads only the fields
- * a table's version has (XR_IMPL_OPT).
+ * a table's version has (XR_IMPL_OPT).  Version 7 gave two outputs a
+ * meaning every implementation must honour: H_XIRR_X's time base in
+ * xr_result.mfrr (XR_TIMEBASE, ICP-ACCEPT-X) and the raw host level of
+ * XR_IRQ_RAW (ICS-INPUT-RAW); an older table would fail both, so the
+ * runner loads version 7 on.
  */
-#define XR_IMPL_ABI_VERSION	6
-#define XR_IMPL_ABI_MIN		6
+#define XR_IMPL_ABI_VERSION	7
+#define XR_IMPL_ABI_MIN		7
 
 /* Status of an operation (not the architectural return code) */
 enum xr_status {

@@ -59,6 +59,8 @@ int64_t xr_irq_input(struct xr_model *m, uint32_t irq, enum xr_irq_input in);
 /* The same, run on host CPU @cpu (a parallel block's) */
 int64_t xr_irq_input_on(struct xr_model *m, uint32_t irq,
 			enum xr_irq_input in, int32_t cpu);
+/* What a raw KVM level means (ICS-INPUT-RAW): XR_IRQ_ON or XR_IRQ_OFF */
+enum xr_irq_input xr_irq_raw_input(int32_t level);
 
 /* -- State save and restore (STATE-* rules); 0 or -errno -- */
 int64_t xr_get_icp_value(struct xr_model *m, uint32_t vcpu, uint64_t *value);

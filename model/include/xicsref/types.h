@@ -172,7 +172,19 @@ enum xr_irq_input {
 	XR_IRQ_ON = 0,		/* level high */
 	XR_IRQ_OFF,		/* level low */
 	XR_IRQ_PULSE,		/* one MSI / edge */
+	/*
+	 * The level exactly as KVM's kvm_set_irq passes it (irqfd: 1 then
+	 * 0; KVM_IRQ_LINE: what user space gives), in bits 32-63 of the
+	 * step's arg1 as a 32-bit int (ICS-INPUT-RAW).
+	 */
+	XR_IRQ_RAW,
 };
+/* KVM's codes for the level (uapi asm/kvm.h, powerpc) */
+#define XR_KVM_INTERRUPT_SET		(-1)
+#define XR_KVM_INTERRUPT_UNSET		(-2)
+#define XR_KVM_INTERRUPT_SET_LEVEL	(-3)
+#define XR_IRQ_RAW_ARG(level)	(XR_IRQ_RAW | ((uint64_t)(uint32_t)(int32_t)(level) << 32))
+#define XR_IRQ_RAW_LEVEL(arg1)	((int32_t)(uint32_t)((arg1) >> 32))
 
 /*
  * RTAS arguments are 32-bit cells in the RTAS buffer; the scenario passes
@@ -219,10 +231,16 @@ struct xr_events {
 
 /* -- The result of one step -- */
 
+/*
+ * The time base every implementation under test reads: the harness has
+ * no clock, so H_XIRR_X's second output (ICP-ACCEPT-X) is this value.
+ */
+#define XR_TIMEBASE	0x00000007b3c0ffeeULL
+
 struct xr_result {
 	int64_t rc;		/* H_*, RTAS status, or 0 / -errno */
 	uint64_t xirr;		/* H_XIRR, H_XIRR_X, H_IPOLL: GPR4 */
-	uint64_t mfrr;		/* H_IPOLL: GPR5 */
+	uint64_t mfrr;		/* GPR5: H_IPOLL's MFRR, H_XIRR_X's time base */
 	uint32_t server;	/* get-xive */
 	uint32_t prio;		/* get-xive */
 	uint64_t value;		/* get-icp, get-source */

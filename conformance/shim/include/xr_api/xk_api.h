@@ -108,6 +108,8 @@ int xk_rtas(struct xk_vm *vm, const char *name, const unsigned int *args,
 	    unsigned int nargs, unsigned int *rets, unsigned int nret);
 
 int xk_set_irq(struct xk_vm *vm, unsigned int irq, int input /* xr_irq_input */);
+/* ICS-INPUT-RAW: the level as kvm_set_irq passes it */
+int xk_set_irq_level(struct xk_vm *vm, unsigned int irq, int level);
 long long xk_set_icp(struct xk_vm *vm, int vi, unsigned long long val);
 long long xk_get_icp(struct xk_vm *vm, int vi, unsigned long long *val);
 long long xk_set_source(struct xk_vm *vm, unsigned long long irq,
@@ -156,6 +158,8 @@ long long xk_fail(struct xk_vm *vm, unsigned int kind, unsigned int nth);
 
 /* Kernel WARNs hit so far (each is a finding) */
 unsigned int xk_warnings(struct xk_vm *vm);
+/* What get_tb() reads: the model's XR_TIMEBASE (adapter.c checks) */
+#define XK_TIMEBASE	0x00000007b3c0ffeeUL
 /* A lock still held or host interrupts still off (then cleared), else 0 */
 int xk_unbalanced(struct xk_vm *vm);
 

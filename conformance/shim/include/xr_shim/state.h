@@ -21,6 +21,7 @@ struct shim_cpu {
 	u8 mmio[SHIM_MMIO_SIZE];	/* XICS presentation registers */
 	unsigned long messages;		/* muxed host IPI messages, a byte each */
 	bool ipi_raised;		/* its XICS IPI is pending (MFRR set) */
+	bool ipi_unacked;		/* the IPI was read from the XIRR, no EOI yet */
 	u32 queued_xirr;		/* presented after the pending one */
 	bool xirr_unread;		/* FAULT-READ-XIRR: OPAL failed to read it */
 	bool doorbell;			/* a msgsnd its guest has not yet
