@@ -44,6 +44,7 @@ _Static_assert((int)XK_FAULT_ALLOC == (int)XR_FAULT_ALLOC &&
 	       (int)XK_FAULT_PHB_EOI == (int)XR_FAULT_PHB_EOI &&
 	       (int)XK_FAULT_OPAL_SET_XIVE == (int)XR_FAULT_OPAL_SET_XIVE &&
 	       (int)XK_FAULT_OPAL_GET_XIRR == (int)XR_FAULT_OPAL_GET_XIRR &&
+	       (int)XK_FAULT_OPAL_EOI == (int)XR_FAULT_OPAL_EOI &&
 	       (int)XK_FAULT_NR_KINDS == (int)XR_FAULT_NR_KINDS,
 	       "fault kinds are the model's");
 

@@ -53,7 +53,8 @@ static void usage(FILE *f, const char *cmd)
 			"  --junit FILE: JUnit XML into FILE.\n"
 			"  --fail-each[=KIND,...]: run each scenario once per host operation\n"
 			"  of each KIND (alloc, get-user, put-user, phb-eoi, opal-set-xive,\n"
-			"  opal-get-xirr; default all) with that operation failing, each\n"
+			"  opal-get-xirr, opal-eoi; default all) with that operation\n"
+			"  failing, each\n"
 			"  --impl implementation against the model (spec/faults.md).\n"
 			"  Exit: 0 all passed, 1 a failure, 2 bad input.\n");
 	if (!cmd || !strcmp(cmd, "trace"))
@@ -151,7 +152,7 @@ static int parse_opts(int argc, char **argv, const char *cmd, struct opts *o)
 					       &o->fail_kinds)) {
 				fprintf(stderr, "xicsref run: %s: kinds are "
 					"alloc, get-user, put-user, phb-eoi, "
-					"opal-set-xive, opal-get-xirr\n", a);
+					"opal-set-xive, opal-get-xirr, opal-eoi\n", a);
 				return -1;
 			}
 		} else if (!strncmp(a, "--format=", 9) && !strcmp(cmd, "trace")) {

@@ -278,6 +278,7 @@ static const char *const fault_names[XR_FAULT_NR_KINDS] = {
 	[XR_FAULT_PHB_EOI] = "phb-eoi",
 	[XR_FAULT_OPAL_SET_XIVE] = "opal-set-xive",
 	[XR_FAULT_OPAL_GET_XIRR] = "opal-get-xirr",
+	[XR_FAULT_OPAL_EOI] = "opal-eoi",
 };
 
 const char *xr_fault_name(enum xr_fault_kind k)
@@ -302,7 +303,7 @@ static int step_fail(struct xr_pstate *ps, const struct xr_line *l,
 	if (nargs < 2)
 		return xr_perr(ps, l->line, "missing value: fail KIND [nth=N] "
 			       "(KIND alloc|get-user|put-user|phb-eoi|"
-			       "opal-set-xive|opal-get-xirr)");
+			       "opal-set-xive|opal-get-xirr|opal-eoi)");
 	for (i = 0; i < XR_FAULT_NR_KINDS; i++)
 		if (xr_tok_is(&l->tok[1], fault_names[i]))
 			break;
@@ -310,7 +311,7 @@ static int step_fail(struct xr_pstate *ps, const struct xr_line *l,
 		xr_tok_show(&l->tok[1], show, sizeof(show));
 		return xr_perr(ps, l->line, "unknown fault kind '%s' (alloc, "
 			       "get-user, put-user, phb-eoi, opal-set-xive, "
-			       "opal-get-xirr)", show);
+			       "opal-get-xirr, opal-eoi)", show);
 	}
 	st->arg[0] = i;
 	if (nargs > 3)

@@ -13,7 +13,8 @@ _Static_assert(SHIM_FAULT_ALLOC == XK_FAULT_ALLOC &&
 	       SHIM_FAULT_PUT_USER == XK_FAULT_PUT_USER &&
 	       SHIM_FAULT_PHB_EOI == XK_FAULT_PHB_EOI &&
 	       SHIM_FAULT_OPAL_SET_XIVE == XK_FAULT_OPAL_SET_XIVE &&
-	       SHIM_FAULT_OPAL_GET_XIRR == XK_FAULT_OPAL_GET_XIRR,
+	       SHIM_FAULT_OPAL_GET_XIRR == XK_FAULT_OPAL_GET_XIRR &&
+	       SHIM_FAULT_OPAL_EOI == XK_FAULT_OPAL_EOI,
 	       "shim fault kinds follow enum xk_fault_kind");
 
 /* FAULT-ARM: does this call of kind @kind fail?  Counts it. */

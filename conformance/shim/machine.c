@@ -325,10 +325,14 @@ int64_t opal_int_eoi(u32 xirr)
 {
 	if (!shim_opal_xics_ok())
 		return SHIM_OPAL_HARDWARE;
+	/* the kernel has done its part for an IPI it read (passthru_steps.c) */
+	if ((xirr & 0xffffff) == XICS_IPI)
+		shim_cur->cpu[shim_cur->cur_cpu].ipi_unacked = false;
+	/* FAULT-OPAL-EOI: OPAL fails; the EOI does not reach the ICP */
+	if (shim_fault(SHIM_FAULT_OPAL_EOI))
+		return SHIM_OPAL_HARDWARE;
 	if ((xirr & 0xffffff) != XICS_IPI)
 		shim_event(XK_EV_HW_EOI, xirr & 0xffffff, 0);
-	else
-		shim_cur->cpu[shim_cur->cur_cpu].ipi_unacked = false;
 	/* OPAL says whether another interrupt is pending */
 	return shim_xirr_pending(shim_cur->cur_cpu) ? 1 : 0;
 }

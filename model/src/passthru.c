@@ -294,6 +294,17 @@ static bool eoi_more(const struct xr_model *m, const struct xr_read *r)
 }
 
 /*
+ * FAULT-OPAL-EOI: POWER9 EOIs the XIRR through opal_int_eoi, whose
+ * positive return is "another one is pending".  A failed call EOIs
+ * nothing and does not read again.  POWER8 stores to the XIRR.
+ */
+static bool opal_eoi_failed(struct xr_model *m)
+{
+	return m->setup.machine == XR_POWER9 &&
+	       xr_fault(m, XR_FAULT_OPAL_EOI);
+}
+
+/*
  * PT-DELIVER, PT-HW-EOI, PT-RESULT: kvmppc_deliver_irq_passthru, run in
  * real mode as if by VCPU @vi, the one loaded on the CPU: the target is
  * notified as by a real-mode hcall of that VCPU (ROUTE-PT-NOTIFY).
@@ -303,6 +314,7 @@ static int pt_deliver(struct xr_model *m, int32_t vi, const struct xr_pirq *e,
 		      uint32_t hw, struct xr_read *r, bool *again)
 {
 	struct xr_src *s = src_of(m, e->v_hwirq);
+	bool failed;
 
 	m->caller = vi;
 	m->in_rm = true;
@@ -317,8 +329,11 @@ static int pt_deliver(struct xr_model *m, int32_t vi, const struct xr_pirq *e,
 	 * reads; the XIRR is EOIed all the same.
 	 */
 	(void)xr_fault(m, XR_FAULT_PHB_EOI);
-	xr_emit(m, XR_EV_HW_EOI, hw, 0);
-	*again = eoi_more(m, r);
+	/* FAULT-OPAL-EOI: a failed XIRR EOI reaches no ICP */
+	failed = opal_eoi_failed(m);
+	if (!failed)
+		xr_emit(m, XR_EV_HW_EOI, hw, 0);
+	*again = !failed && eoi_more(m, r);
 	return m->rm_kick || m->rm_notify_eoi ? 2 : -2;
 }
 
@@ -354,7 +369,8 @@ static int read_one(struct xr_model *m, struct xr_read *r, bool *again)
 	if (hw == XR_XISR_NONE)
 		return 0;			/* ROUTE-READ-NONE */
 	if (hw == XR_XISR_IPI) {
-		*again = eoi_more(m, r);	/* ROUTE-READ-IPI */
+		/* ROUTE-READ-IPI, FAULT-OPAL-EOI */
+		*again = !opal_eoi_failed(m) && eoi_more(m, r);
 		return -1;
 	}
 	vi = vcpu_on(m, r->cpu);

@@ -32,7 +32,7 @@ START_TEST(test_parse_fail)
 {
 	static const char *const kinds[XR_FAULT_NR_KINDS] = {
 		"alloc", "get-user", "put-user", "phb-eoi", "opal-set-xive",
-		"opal-get-xirr",
+		"opal-get-xirr", "opal-eoi",
 	};
 	struct xr_scenario s;
 	struct xr_scn_step *st;

@@ -165,6 +165,7 @@ enum xr_fault_kind {
 	XR_FAULT_PHB_EOI,	/* pnv_opal_pci_msi_eoi (real-mode EOI) */
 	XR_FAULT_OPAL_SET_XIVE,	/* opal_set_xive (re-target) */
 	XR_FAULT_OPAL_GET_XIRR,	/* opal_int_get_xirr (POWER9 read) */
+	XR_FAULT_OPAL_EOI,	/* opal_int_eoi (POWER9 read path's EOI) */
 	XR_FAULT_NR_KINDS
 };
 

@@ -152,7 +152,8 @@ int xk_host_ipi(struct xk_vm *vm, int cpu);
  */
 enum xk_fault_kind {
 	XK_FAULT_ALLOC, XK_FAULT_GET_USER, XK_FAULT_PUT_USER, XK_FAULT_PHB_EOI,
-	XK_FAULT_OPAL_SET_XIVE, XK_FAULT_OPAL_GET_XIRR, XK_FAULT_NR_KINDS
+	XK_FAULT_OPAL_SET_XIVE, XK_FAULT_OPAL_GET_XIRR, XK_FAULT_OPAL_EOI,
+	XK_FAULT_NR_KINDS
 };
 long long xk_fail(struct xk_vm *vm, unsigned int kind, unsigned int nth);
 

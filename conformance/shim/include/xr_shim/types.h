@@ -102,6 +102,7 @@ void *shim_zalloc(size_t size);
 #define SHIM_FAULT_PHB_EOI		3
 #define SHIM_FAULT_OPAL_SET_XIVE	4
 #define SHIM_FAULT_OPAL_GET_XIRR	5
+#define SHIM_FAULT_OPAL_EOI		6
 /* what a failing OPAL call returns (OPAL_HARDWARE of asm/opal-api.h) */
 #define SHIM_OPAL_HARDWARE		(-6)
 /* FAULT-ARM: does this operation of kind @kind (enum xk_fault_kind) fail? */
