@@ -6,6 +6,7 @@
 #   make mutate MUTATE_VERSIONS=V   only kernel version V (as make prints it)
 #   make mutate-smoke               a sample of them and four hand-written
 #                                   mutants (part of make check)
+#   make mutate-explore             the "concurrency:" mutants under make explore
 #   make mutate-hand                the hand-written list (mutants.txt) on 6.1
 #   make mutate-hand MUTATE_KVER=6.12 MUTATE_IDS="a b"
 #
@@ -88,6 +89,18 @@ mutate-docs-check:
 	@echo "mutate-docs-check: docs/mutation.md lists every note of equivalent.txt"
 
 check: mutate-docs-check
+
+# The mutants noted "concurrency:" go to make explore: each explored on
+# the parallel scenarios with make explore's bounds, on an explore build
+# of the schema (docs/mutation.md).  A report, never a failure.
+.PHONY: mutate-explore
+mutate-explore: runner kernels $(MUTGEN)
+	+@for v in $(MUTATE_VERSIONS); do \
+		MAKE="$(MAKE)" K_CHECKED="$(K_CHECKED)" PAR_SCNS="$(PAR_SCENARIOS)" \
+		EXPLORE_ARGS="$(EXPLORE_ARGS)" EXPLORE_CC="$(EXPLORE_CC)" \
+		sh $(MUT_DIR)/gen-explore.sh $$v $(MUT_GEN_OUT)/explore-$$v \
+		$(XICSREF_BIN) $(MUTGEN) $(mut_jobs) || exit 1; \
+	done
 
 # -- the hand-written list (historical fixes, docs/mutation.md) --
 mut_run = @test -n "$(MUT_VER)" || { echo "mutate: no kernel $(MUTATE_KVER) among: $(KERNEL_VERSIONS)" >&2; exit 2; }; \

@@ -1,0 +1,115 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# The generated mutants that only another CPU can tell (the
+# "concurrency:" notes of equivalent.txt), handed to make explore
+# (docs/mutation.md "Concurrency mutants under make explore").
+#
+#   gen-explore.sh VERSION OUTDIR XICSREF MUTGEN JOBS
+#
+# Environment: MAKE, K_CHECKED, PAR_SCNS (the scenarios with a parallel
+# block), EXPLORE_ARGS (make explore's bounds), EXPLORE_CC.
+#
+# The three goal files of VERSION are written as mutant schemata (as
+# gen-mutants.sh does) and built as an explore build (EXPLORE=1: clang,
+# the explorer in place of the thread sanitizer's runtime), with
+# -fno-inline: the schema changes what the compiler inlines, and an
+# access whose code moved into its caller would be named after the
+# caller, which spec/races.txt does not document.  With no mutant on,
+# make explore's scenarios must find nothing; then each concurrency
+# mutant is explored on them with make explore's bounds.  Found: the
+# note is confirmed.  Not found: no interleaving within these bounds
+# and scenarios shows it, a gap the concurrency work owns.  A report,
+# never a failure (the sequential suite's verdict is make mutate's).
+set -u
+here=$(dirname "$0")
+
+if [ "${1:-}" = run-one ]; then
+	# run-one XICSREF SO TAG POINT ALT ID
+	xr=$2 so=$3 tag=$4 point=$5 alt=$6 id=$7
+	# shellcheck disable=SC2086
+	if XICSREF_MUTANT=$tag:$point:$alt "$xr" explore -q $EXPLORE_ARGS \
+		--impl "$so" $PAR_SCNS >/dev/null 2>&1; then
+		printf '%s\tnot-found\n' "$id"
+	else
+		printf '%s\tfound\n' "$id"
+	fi
+	exit 0
+fi
+
+ver=$1 out=$2 xr=$3 mutgen=$4 jobs=$5
+src=build/ksrc/$ver
+kvm=arch/powerpc/kvm
+[ -f "$src/.extracted" ] || { echo "mutate-explore: no verified tree $src" >&2; exit 2; }
+[ -n "${PAR_SCNS:-}" ] || { echo "mutate-explore: no parallel scenarios" >&2; exit 2; }
+MAKE=${MAKE:-make}
+rm -rf "$out" && mkdir -p "$out/log"
+
+goal_funcs() {
+	awk -v file="$1" '
+	/^#/ || /^[ \t]*$/ { next }
+	/^[^ \t]/ { cur = ($2 == file); for (i = 5; i <= NF; i++) if (cur) print $i; next }
+	cur { for (i = 1; i <= NF; i++) print $i }' conformance/coverage/goals.txt |
+	tr '\n' ' '
+}
+
+tree=$out/tree
+mkdir -p "$tree/arch/powerpc" &&
+cp -a "$src/arch/powerpc/kvm" "$src/arch/powerpc/include" "$tree/arch/powerpc/" &&
+cp -a "$src/Makefile" "$tree/" || exit 2
+for tf in 1:book3s_hv_rm_xics.c 2:book3s_xics.c 3:book3s_hv_builtin.c; do
+	tag=${tf%%:*} f=${tf#*:}
+	"$mutgen" -t "$tag" -F "$(goal_funcs "$f")" -o "$tree/$kvm/$f" \
+		-l "$out/list.$tag" "$src/$kvm/$f" || exit 2
+done
+cat "$out"/list.? >"$out/mutants.tsv"
+# shellcheck disable=SC2086
+h=$(sh conformance/kernel/tree-hash.sh "$tree" $K_CHECKED | cut -c1-12)
+if ! $MAKE --no-print-directory -s -k BUILD="$out/bx" CC="${EXPLORE_CC:-clang}" \
+	EXPLORE=1 KSRC="$tree" EXTRA_CFLAGS=-fno-inline kernels \
+	>"$out/log/explore.build" 2>&1; then
+	echo "mutate-explore: the explore build of the schema failed (see $out/log/explore.build)" >&2
+	exit 2
+fi
+so=$(ls "$out"/bx/kernel/*/xicsref-kernel.so | head -n 1)
+# shellcheck disable=SC2086
+if ! "$xr" explore -q $EXPLORE_ARGS --impl "$so" $PAR_SCNS >"$out/log/baseline" 2>&1; then
+	echo "mutate-explore: kernel $ver: the schema with no mutant on has findings (see $out/log/baseline)" >&2
+	exit 2
+fi
+
+# the mutants whose note (an ID or a class of them) is "concurrency:"
+awk -F'\t' '
+FILENAME == ARGV[1] {
+	if ($0 ~ /^[ \t]*(#|$)/) next
+	line = $0
+	if (line ~ /^\//) {
+		m = match(line, /\/[ \t]+(equivalent|concurrency):/)
+		if (line ~ /\/[ \t]+concurrency:/) re[++nre] = substr(line, 2, m - 2)
+		next
+	}
+	id = line; sub(/[ \t].*/, "", id)
+	if (line ~ /^[^ \t]+[ \t]+concurrency:/) conc[id] = 1
+	next
+}
+{
+	c = ($4 in conc)
+	for (k = 1; !c && k <= nre; k++)
+		if (($4 " " $10) ~ re[k]) c = 1
+	if (c) print $1, $2, $3, $4
+}' "$here/equivalent.txt" "$out/mutants.tsv" >"$out/todo"
+t0=$(date +%s)
+echo "mutate-explore: kernel $ver: $(wc -l <"$out/todo") concurrency mutants, $(echo $PAR_SCNS | wc -w) parallel scenarios, $EXPLORE_ARGS"
+while read -r tag point alt id; do
+	echo "$xr $so $tag $point $alt $id"
+done <"$out/todo" | xargs -P "$jobs" -L 1 sh "$0" run-one >"$out/results"
+rm -rf "$out/bx" "$tree" build/ksrc/*-"$h"
+sort -o "$out/results" "$out/results"
+awk -v ver="$ver" -v secs=$(( $(date +%s) - t0 )) '
+{ n++; r[$2]++; if ($2 == "not-found") miss = miss "    " $1 "\n" }
+END {
+	printf("mutate-explore: kernel %s: %d concurrency mutants: %d found by make explore, %d not found (%d s)\n",
+	       ver, n, r["found"], r["not-found"], secs)
+	if (miss != "")
+		printf("  not found within these bounds and scenarios (for the concurrency work):\n%s", miss)
+}' "$out/results" | tee "$out/summary.txt"
