@@ -152,14 +152,10 @@ int xk_set_irq(struct xk_vm *vm, unsigned int irq, int input)
 	static const u32 level[] = {
 		KVM_INTERRUPT_SET_LEVEL, KVM_INTERRUPT_UNSET, KVM_INTERRUPT_SET,
 	};
-	int rc;
 
 	if (input < 0 || input > 2)
 		return -EINVAL;
-	xk_on_cpu(vm, vm->host_cpu);
-	rc = kvmppc_xics_set_irq(&vm->kvm, 0, irq, level[input], false);
-	shim_run_host_messages();
-	return rc;
+	return xk_set_irq_level(vm, irq, level[input]);
 }
 
 int xk_set_irq_level(struct xk_vm *vm, unsigned int irq, int level)

@@ -39,32 +39,16 @@ fi
 
 ver=$1 out=$2 xr=$3 mutgen=$4 jobs=$5
 src=build/ksrc/$ver
-kvm=arch/powerpc/kvm
 [ -f "$src/.extracted" ] || { echo "mutate-explore: no verified tree $src" >&2; exit 2; }
 [ -n "${PAR_SCNS:-}" ] || { echo "mutate-explore: no parallel scenarios" >&2; exit 2; }
+[ -n "${K_CHECKED:-}" ] || { echo "mutate-explore: K_CHECKED not set" >&2; exit 2; }
 MAKE=${MAKE:-make}
 rm -rf "$out" && mkdir -p "$out/log"
-
-goal_funcs() {
-	awk -v file="$1" '
-	/^#/ || /^[ \t]*$/ { next }
-	/^[^ \t]/ { cur = ($2 == file); for (i = 5; i <= NF; i++) if (cur) print $i; next }
-	cur { for (i = 1; i <= NF; i++) print $i }' conformance/coverage/goals.txt |
-	tr '\n' ' '
-}
+. "$here/schema.sh"
 
 tree=$out/tree
-mkdir -p "$tree/arch/powerpc" &&
-cp -a "$src/arch/powerpc/kvm" "$src/arch/powerpc/include" "$tree/arch/powerpc/" &&
-cp -a "$src/Makefile" "$tree/" || exit 2
-for tf in 1:book3s_hv_rm_xics.c 2:book3s_xics.c 3:book3s_hv_builtin.c; do
-	tag=${tf%%:*} f=${tf#*:}
-	"$mutgen" -t "$tag" -F "$(goal_funcs "$f")" -o "$tree/$kvm/$f" \
-		-l "$out/list.$tag" "$src/$kvm/$f" || exit 2
-done
+new_tree "$tree" "" || exit 2
 cat "$out"/list.? >"$out/mutants.tsv"
-# shellcheck disable=SC2086
-h=$(sh conformance/kernel/tree-hash.sh "$tree" $K_CHECKED | cut -c1-12)
 if ! $MAKE --no-print-directory -s -k BUILD="$out/bx" CC="${EXPLORE_CC:-clang}" \
 	EXPLORE=1 KSRC="$tree" EXTRA_CFLAGS=-fno-inline kernels \
 	>"$out/log/explore.build" 2>&1; then
@@ -103,7 +87,8 @@ echo "mutate-explore: kernel $ver: $(wc -l <"$out/todo") concurrency mutants, $(
 while read -r tag point alt id; do
 	echo "$xr $so $tag $point $alt $id"
 done <"$out/todo" | xargs -P "$jobs" -L 1 sh "$0" run-one >"$out/results"
-rm -rf "$out/bx" "$tree" build/ksrc/*-"$h"
+rm -rf "$out/bx"
+drop_tree "$tree"
 sort -o "$out/results" "$out/results"
 awk -v ver="$ver" -v secs=$(( $(date +%s) - t0 )) '
 { n++; r[$2]++; if ($2 == "not-found") miss = miss "    " $1 "\n" }

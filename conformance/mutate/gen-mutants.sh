@@ -98,39 +98,9 @@ src=build/ksrc/$ver
 [ -n "${MUT_SCNS:-}" ] || { echo "mutate: no scenarios" >&2; exit 2; }
 [ -n "${K_CHECKED:-}" ] || { echo "mutate: K_CHECKED not set" >&2; exit 2; }
 MAKE=${MAKE:-make}
-kvm=arch/powerpc/kvm
 rm -rf "$out" && mkdir -p "$out/log" "$out/reach"
 t0=$(date +%s)
-
-# The goal functions of each file (goals.txt: GOAL FILE LINE% BRANCH%
-# FUNCTION..., continued on indented lines)
-goal_funcs() {
-	awk -v file="$1" '
-	/^#/ || /^[ \t]*$/ { next }
-	/^[^ \t]/ { cur = ($2 == file); for (i = 5; i <= NF; i++) if (cur) print $i; next }
-	cur { for (i = 1; i <= NF; i++) print $i }' conformance/coverage/goals.txt |
-	tr '\n' ' '
-}
-files="1:book3s_hv_rm_xics.c 2:book3s_xics.c 3:book3s_hv_builtin.c"
-for tf in $files; do
-	f=${tf#*:}
-	[ -n "$(goal_funcs "$f")" ] || { echo "mutate: goals.txt names no function of $f" >&2; exit 2; }
-done
-
-# new_tree DIR MODE: the copy with the three files rewritten (MODE -g or
-# empty); exclusions from $out/excl.TAG
-new_tree() {
-	rm -rf "$1" && mkdir -p "$1/arch/powerpc" &&
-	cp -a "$src/arch/powerpc/kvm" "$src/arch/powerpc/include" "$1/arch/powerpc/" &&
-	cp -a "$src/Makefile" "$1/" || return 1
-	for tf in $files; do
-		tag=${tf%%:*} f=${tf#*:}
-		touch "$out/excl.$tag"
-		"$mutgen" -t "$tag" -F "$(goal_funcs "$f")" -x "$out/excl.$tag" $2 \
-			-o "$1/$kvm/$f" -m "$out/map.$tag" -l "$out/list.$tag" \
-			"$src/$kvm/$f" || return 1
-	done
-}
+. "$here/schema.sh"
 
 # build_tree DIR LOG [CFLAGS]: prints the .so, or fails
 build_tree() {
@@ -138,12 +108,6 @@ build_tree() {
 	$MAKE --no-print-directory -s -k BUILD="$out/b" KSRC="$1" \
 		EXTRA_CFLAGS="${3:-}" kernels >"$2" 2>&1 || return 1
 	ls "$out"/b/kernel/*/xicsref-kernel.so 2>/dev/null | head -n 1
-}
-
-drop_tree() {
-	# shellcheck disable=SC2086
-	h=$(sh conformance/kernel/tree-hash.sh "$1" $K_CHECKED | cut -c1-12)
-	rm -rf "$1" build/ksrc/*-"$h"
 }
 
 # Machine code of the kernel objects, without addresses' file names
@@ -234,6 +198,11 @@ plain=${MUT_B:-build}/kernel/$ver/xicsref-kernel.so
 # shellcheck disable=SC2086
 "$xr" run -q --timeout 3 --impl "$so" $MUT_SCNS 2>&1 |
 	awk '$1 ~ /^(PASS|FAIL|DEV|SKIP)$/ { print $1, $2, $3 } / passed, / { print }' | sort >"$out/schema.res"
+# a runner that printed nothing would make the two equal: it must report
+if ! grep -q ' passed, ' "$out/plain.res"; then
+	echo "mutate: kernel $ver: the runner gave no results on the kernel (see $out/plain.res)" >&2
+	exit 2
+fi
 if ! cmp -s "$out/plain.res" "$out/schema.res"; then
 	echo "mutate: kernel $ver: the schema with no mutant on differs from the kernel:" >&2
 	diff "$out/plain.res" "$out/schema.res" | head -n 20 >&2
