@@ -4,6 +4,9 @@
  * per-CPU XICS MMIO and OPAL.  Each hardware effect becomes an event.
  */
 #include <xr_shim/state.h>
+#ifdef CONFIG_PPC_XIVE
+#include <xr_shim/xive_hw.h>
+#endif
 
 struct shim_machine *shim_cur;
 struct paca_struct **paca_ptrs;
@@ -24,6 +27,9 @@ void shim_select(struct shim_machine *m)
 	kvmppc_host_rm_ops_hv = m->has_rm_ops ? &m->rm_ops : NULL;
 	h_ipi_redirect = m->ipi_redirect;
 	kvm_irq_bypass = m->irq_bypass;
+#ifdef CONFIG_PPC_XIVE
+	shim_xive_select(m);
+#endif
 }
 
 static void shim_record(int kind, unsigned int a, unsigned int b)

@@ -64,6 +64,7 @@ struct shim_machine {
 	u8 *guest_mem;
 	unsigned long guest_mem_size;
 	struct shim_pt *pt;		/* passed-through devices (phys_icp.c) */
+	struct shim_xive *xive;		/* the XIVE of a POWER9 host (xive_*.c) */
 };
 
 extern struct shim_machine *shim_cur;
