@@ -34,7 +34,8 @@ _Static_assert((int)XK_EV_MER == (int)XR_EV_MER &&
 	       (int)XK_EV_RAISE == (int)XR_EV_RAISE &&
 	       (int)XK_EV_MSGSND == (int)XR_EV_MSGSND &&
 	       (int)XK_EV_HW_EOI == (int)XR_EV_HW_EOI &&
-	       (int)XK_EV_WARN == (int)XR_EV_WARN,
+	       (int)XK_EV_WARN == (int)XR_EV_WARN &&
+	       (int)XK_EV_LOG == (int)XR_EV_LOG,
 	       "xk_api.h event kinds must be enum xr_event_kind");
 _Static_assert(XK_MAX_EVENTS == XR_MAX_EVENTS, "event capacity");
 _Static_assert(XK_TIMEBASE == XR_TIMEBASE, "the shim's clock is the model's");
@@ -81,7 +82,7 @@ static uint8_t *setup_key(const struct xr_setup *s, size_t *len)
 	*p++ = s->threads;
 	*p++ = (uint32_t)s->real_mode | (uint32_t)s->bypass << 1 |
 	       (uint32_t)s->ipi_redirect << 2 | (uint32_t)s->ack_notifier << 3 |
-	       (uint32_t)s->real_mode_dbg << 4;
+	       (uint32_t)s->real_mode_dbg << 4 | (uint32_t)s->no_xics << 5;
 	*p++ = s->nr_vcpus;
 	*p++ = s->nr_sources;
 	*p++ = s->nr_passthru;
@@ -135,6 +136,7 @@ static void *kcreate(const struct xr_setup *s, bool rm, char *err,
 	cfg->bypass = s->bypass;
 	cfg->ack_notifier = s->ack_notifier;
 	cfg->real_mode_dbg = s->real_mode_dbg;
+	cfg->no_xics = s->no_xics;
 	cfg->nr_vcpus = s->nr_vcpus;
 	for (i = 0; i < s->nr_vcpus; i++) {
 		cfg->vcpu[i].id = s->vcpus[i].id;
@@ -156,6 +158,7 @@ static void *kcreate(const struct xr_setup *s, bool rm, char *err,
 	}
 	ki->rm = rm;
 	ki->real_mode = s->real_mode;
+	ki->no_xics = s->no_xics;
 	ki->vm = xk_create(cfg, err, errlen);
 	if (!ki->vm) {
 		free(ki);
@@ -342,13 +345,20 @@ enum xr_status xr_kstep_one(struct kinst *ki, const struct xr_step *st,
 		res->value = v;
 		return XR_OK;
 	case XR_STEP_SET_SOURCE:
+		/* the device ioctls need the device (xr_setup.no_xics) */
+		if (ki->no_xics)
+			break;
 		res->rc = xk_set_source(ki->vm, st->arg[0], st->arg[1]);
 		return XR_OK;
 	case XR_STEP_GET_SOURCE:
+		if (ki->no_xics)
+			break;
 		res->rc = xk_get_source(ki->vm, st->arg[0], &v);
 		res->value = v;
 		return XR_OK;
 	case XR_STEP_HWIRQ: case XR_STEP_PASSTHRU: case XR_STEP_UNPASSTHRU:
+		if (ki->no_xics)
+			break;
 		return xr_kpt_step(ki->vm, st, res, err, errlen);
 	case XR_STEP_HOST_IPI:
 		if (st->arg[0] > INT32_MAX ||
@@ -400,6 +410,11 @@ static enum xr_status kstep(void *inst, const struct xr_step *st,
 		snprintf(err, errlen, "kernel: an unexpected "
 			 "hardware access or a lock or interrupt-state slip "
 			 "was hit in this step");
+		return XR_FAILED;
+	}
+	if (s == XR_OK && xk_rm_core_guard(ki->vm)) {
+		snprintf(err, errlen, "kernel: this step wrote rm_core[-1], "
+			 "the guard in front of the host-core array");
 		return XR_FAILED;
 	}
 	if (s == XR_OK && xk_unbalanced(ki->vm)) {

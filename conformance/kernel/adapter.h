@@ -17,6 +17,7 @@ struct kinst {
 	struct xk_vm *vm;
 	bool rm;
 	bool real_mode;		/* option real_mode: the rm handlers run */
+	bool no_xics;		/* option xics=off: no XICS device */
 	/*
 	 * VCPU number -> index for the small numbers, filled at create: the
 	 * runner reads every ICP after every step, and the kernel-side search

@@ -130,11 +130,19 @@ static int xk_build(struct xk_vm *vm, const struct xk_config *cfg,
 		if (m->power < 9)
 			m->cpu[i].paca.kvm_hstate.xics_phys = m->cpu[i].mmio;
 	}
-	/* kvmppc_alloc_host_rm_ops(): POWER8 only */
+	/*
+	 * kvmppc_alloc_host_rm_ops(): POWER8 only.  One entry more, in front
+	 * of the array the kernel gets: a guard that looks like a free host
+	 * core, so that a search that strays below core 0 takes it and
+	 * xk_rm_core_guard() sees the write (the heap block in front would
+	 * otherwise answer such a read unnoticed).
+	 */
 	if (m->power < 9) {
-		m->rm_core = shim_zalloc(m->cores * sizeof(*m->rm_core));
+		m->rm_core = shim_zalloc((m->cores + 1) * sizeof(*m->rm_core));
 		if (!m->rm_core)
 			goto nomem;
+		m->rm_core++;
+		m->rm_core[-1].rm_state.in_host = 1;
 		m->rm_ops.rm_core = m->rm_core;
 		m->rm_ops.vcpu_kick = shim_kick_hv;
 		m->has_rm_ops = true;
@@ -155,6 +163,19 @@ static int xk_build(struct xk_vm *vm, const struct xk_config *cfg,
 	}
 	vm->kvm.nr_vcpus = cfg->nr_vcpus;
 
+	/*
+	 * A VM may define the RTAS tokens without ever creating the XICS
+	 * device (RTAS-NO-XICS, ICS-INPUT-NO-XICS): then kvm->arch.xics stays
+	 * NULL, no VCPU is connected and no source can be defined.
+	 */
+	if (cfg->no_xics) {
+		if (cfg->nr_sources || cfg->nr_passthru) {
+			xk_err(err, errlen, "no XICS device: no sources or "
+			       "passthru entries can be set up");
+			return -1;
+		}
+		goto tokens;
+	}
 	vm->dev = shim_zalloc(sizeof(*vm->dev));
 	if (!vm->dev)
 		goto nomem;
@@ -194,6 +215,7 @@ static int xk_build(struct xk_vm *vm, const struct xk_config *cfg,
 			return -1;
 		}
 	}
+tokens:
 	if (xk_define_tokens(vm)) {
 		xk_err(err, errlen, "kvm_vm_ioctl_rtas_define_token failed");
 		return -1;
@@ -263,7 +285,8 @@ void xk_destroy(struct xk_vm *vm)
 	kfree(vm->kvm.arch.xics_device);
 	kvmppc_rtas_tokens_free(&vm->kvm);
 	xk_pt_fini(vm);
-	kfree(vm->m.rm_core);
+	if (vm->m.rm_core)
+		kfree(vm->m.rm_core - 1);	/* the guard starts the block */
 	kfree(vm->vcpu);
 	kfree(vm->kvm.vcpus);
 	kfree(vm->m.seen_pending);
@@ -315,6 +338,22 @@ int xk_vcpu_index(struct xk_vm *vm, unsigned int vcpu_id)
 unsigned int xk_warnings(struct xk_vm *vm)
 {
 	return vm->m.warnings;
+}
+
+int xk_rm_core_guard(struct xk_vm *vm)
+{
+	struct kvmppc_host_rm_core *g;
+	int bad;
+
+	if (!vm->m.rm_core)
+		return 0;
+	g = &vm->m.rm_core[-1];
+	bad = g->rm_state.in_host != 1 || g->rm_state.rm_action ||
+	      g->rm_data;
+	g->rm_state.in_host = 1;
+	g->rm_state.rm_action = 0;
+	g->rm_data = NULL;
+	return bad;
 }
 
 int xk_unbalanced(struct xk_vm *vm)

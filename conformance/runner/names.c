@@ -58,6 +58,7 @@ static const char *const ev_names[XR_EV_NR_KINDS] = {
 	[XR_EV_ACK] = "ack",
 	[XR_EV_MER] = "mer",
 	[XR_EV_WARN] = "warn",
+	[XR_EV_LOG] = "log",
 };
 
 const char *xr_event_kind_name(enum xr_event_kind k)
@@ -85,6 +86,8 @@ static int event_str(const struct xr_event *e, char *buf, size_t len)
 		return snprintf(buf, len, "mer cpu%u %u", e->a, e->b ? 1 : 0);
 	case XR_EV_WARN:
 		return snprintf(buf, len, "warn");
+	case XR_EV_LOG:
+		return snprintf(buf, len, "log");
 	default:
 		return snprintf(buf, len, "event%u", e->kind);
 	}

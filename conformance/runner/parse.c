@@ -290,7 +290,8 @@ static int parse_vcpu_setup(struct xr_pstate *ps, const struct xr_line *l)
 	vc = &s->vcpus[s->nr_vcpus++];
 	vc->id = (uint32_t)v;
 	vc->server = (uint32_t)v;
-	vc->has_icp = true;
+	/* option xics=off: no XICS device, so no ICP to connect it to */
+	vc->has_icp = !s->no_xics;
 	vc->cpu = (int32_t)v;		/* checked against the machine later */
 	for (i = 2; i < l->nr; i++) {
 		switch (xr_pkey(ps, l, &l->tok[i], vcpu_keys,
@@ -331,6 +332,9 @@ static int parse_source(struct xr_pstate *ps, const struct xr_line *l)
 	uint64_t v;
 	uint32_t i;
 
+	if (s->no_xics)
+		return xr_perr(ps, l->line,
+			       "a source needs the XICS device (option xics=off)");
 	if (l->nr < 2)
 		return xr_perr(ps, l->line, "missing value: source IRQ msi|lsi");
 	if (xr_pnum(ps, l, &l->tok[1], "IRQ", XR_FIRST_IRQ, XR_NR_IRQS - 1,
@@ -424,6 +428,9 @@ static int parse_passthru_setup(struct xr_pstate *ps, const struct xr_line *l)
 	uint64_t hw, irq;
 	uint32_t i;
 
+	if (s->no_xics)
+		return xr_perr(ps, l->line,
+			       "passthru needs the XICS device (option xics=off)");
 	if (xr_parse_passthru_args(ps, l, 1, l->nr, &hw, &irq))
 		return -1;
 	for (i = 0; i < s->nr_passthru; i++) {
@@ -449,12 +456,13 @@ static int parse_option(struct xr_pstate *ps, const struct xr_line *l)
 {
 	static const char *const names[XR_NR_OPTIONS] = {
 		"real_mode", "bypass", "ipi_redirect", "ack_notifier",
-		"real_mode_dbg"
+		"real_mode_dbg", "xics"
 	};
 	struct xr_setup *s = &ps->scn->setup;
+	bool xics = true;
 	bool *dst[XR_NR_OPTIONS] = {
 		&s->real_mode, &s->bypass, &s->ipi_redirect, &s->ack_notifier,
-		&s->real_mode_dbg
+		&s->real_mode_dbg, &xics
 	};
 	uint32_t i, n;
 
@@ -479,6 +487,16 @@ static int parse_option(struct xr_pstate *ps, const struct xr_line *l)
 		ps->option_line[n] = l->line;
 		if (xr_pbool(ps, l, &k, &val, dst[n]))
 			return -1;
+		if (n != XR_NR_OPTIONS - 1)
+			continue;
+		/*
+		 * xics=off decides what a vcpu, source or passthru line may
+		 * say (no ICP, none at all): it must come before them.
+		 */
+		if (s->nr_vcpus || s->nr_sources || s->nr_passthru)
+			return xr_perr(ps, l->line,
+				       "option xics must come before the first vcpu, source and passthru");
+		s->no_xics = !xics;
 	}
 	return 0;
 }

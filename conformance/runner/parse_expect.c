@@ -268,6 +268,9 @@ int xr_parse_events(struct xr_pstate *ps, const struct xr_line *l,
 		} else if (xr_tok_is(n, "warn")) {
 			e.kind = XR_EV_WARN;
 			r = 0;
+		} else if (xr_tok_is(n, "log")) {
+			e.kind = XR_EV_LOG;
+			r = 0;
 		} else if (xr_tok_is(n, "mer")) {
 			e.kind = XR_EV_MER;
 			r = ev_arg(ps, l, &i, "cpu", "mer", ncpu - 1, &e.a);
@@ -448,6 +451,9 @@ int xr_parse_expect(struct xr_pstate *ps, const struct xr_line *l)
 				       xr_tok_is(&what, "icp") ? "icp" : "source",
 				       xr_tok_is(&what, "icp") ? "SERVER" : "IRQ");
 		e.kind = xr_tok_is(&what, "icp") ? XR_EXP_ICP : XR_EXP_SOURCE;
+		if (e.kind == XR_EXP_SOURCE && ps->scn->setup.no_xics)
+			return xr_perr(ps, l->line,
+				       "no source to expect without the XICS device (option xics=off)");
 		r = e.kind == XR_EXP_ICP ? expect_icp(ps, l, &e)
 					 : expect_source(ps, l, &e);
 	} else if (xr_tok_is(&what, "events")) {

@@ -12,8 +12,11 @@
 #define XR_NR_BLOCKS	(XR_NR_IRQS / XR_IRQS_PER_ICS)
 #define XR_SERVER_MAX	0xffffffffu	/* ICP servers: 32 bits */
 
-/* option real_mode, bypass, ipi_redirect, ack_notifier, real_mode_dbg */
-#define XR_NR_OPTIONS	5
+/*
+ * option real_mode, bypass, ipi_redirect, ack_notifier, real_mode_dbg,
+ * xics (the last is stored inverted, as xr_setup.no_xics)
+ */
+#define XR_NR_OPTIONS	6
 
 struct xr_pstate {
 	struct xr_scenario *scn;

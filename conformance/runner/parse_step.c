@@ -178,19 +178,43 @@ static int step_irq(struct xr_pstate *ps, const struct xr_line *l,
 		    uint32_t nargs, struct xr_step *st)
 {
 	const struct xr_tok *in;
+	bool no_ics = false;
 	char show[48];
 
 	st->kind = XR_STEP_IRQ;
-	if (nargs_check(ps, l, nargs - 1, 2, "irq", "IRQ on|off|pulse|level=N"))
+	/*
+	 * "no-ics" after the input says the IRQ lies in no ICS block on
+	 * purpose (ICS-INPUT-NO-BLOCK); without it such an IRQ is taken for
+	 * a typo, and with it an IRQ that does lie in a block is one too.
+	 */
+	if (nargs == 4 && xr_tok_is(&l->tok[3], "no-ics")) {
+		no_ics = true;
+		nargs--;
+	}
+	if (nargs_check(ps, l, nargs - 1, 2, "irq",
+			"IRQ on|off|pulse|level=N [no-ics]"))
 		return -1;
 	if (xr_pnum(ps, l, &l->tok[1], "IRQ", XR_FIRST_IRQ, XR_NR_IRQS - 1,
 		    &st->arg[0]))
 		return -1;
-	/* A source of a block that exists may be undefined (ICS-UNDEFINED). */
-	if (!xr_block_known(ps, (uint32_t)st->arg[0]))
+	/*
+	 * A source of a block that exists may be undefined (ICS-UNDEFINED).
+	 * Without the XICS device there is no block to look in: the kernel
+	 * refuses any IRQ first (ICS-INPUT-NO-XICS).
+	 */
+	if (ps->scn->setup.no_xics) {
+		if (no_ics)
+			return xr_perr(ps, l->line,
+				       "no-ics: with option xics=off no IRQ lies in an ICS block; drop it");
+	} else if (no_ics && xr_block_known(ps, (uint32_t)st->arg[0])) {
 		return xr_perr(ps, l->line,
-			       "source 0x%llx does not exist (no ICS block holds it)",
+			       "source 0x%llx lies in an ICS block: drop no-ics",
 			       (unsigned long long)st->arg[0]);
+	} else if (!no_ics && !xr_block_known(ps, (uint32_t)st->arg[0])) {
+		return xr_perr(ps, l->line,
+			       "source 0x%llx does not exist (no ICS block holds it; write no-ics if meant)",
+			       (unsigned long long)st->arg[0]);
+	}
 	in = &l->tok[2];
 	if (xr_tok_is(in, "on"))
 		st->arg[1] = XR_IRQ_ON;
@@ -458,6 +482,19 @@ int xr_parse_step(struct xr_pstate *ps, const struct xr_line *l)
 	}
 	if (r)
 		return r;
+	/*
+	 * Without the XICS device there is no source to save or restore and
+	 * no ICS to route a device interrupt to: those need the device
+	 * ioctls and the passthrough map, which such a VM does not have.
+	 */
+	if (scn->setup.no_xics &&
+	    (st->step.kind == XR_STEP_SET_SOURCE ||
+	     st->step.kind == XR_STEP_GET_SOURCE ||
+	     st->step.kind == XR_STEP_PASSTHRU ||
+	     st->step.kind == XR_STEP_UNPASSTHRU ||
+	     st->step.kind == XR_STEP_HWIRQ))
+		return xr_perr(ps, l->line,
+			       "this step needs the XICS device (option xics=off)");
 	if (nargs < l->nr) {
 		if (nargs + 1 == l->nr)
 			return xr_perr(ps, l->line,

@@ -70,6 +70,12 @@ void shim_kernel_warn(const char *file, int line)
 		shim_event(XK_EV_WARN, 0, 0);
 }
 
+void shim_kernel_log(const char *file, int line)
+{
+	if (shim_cur)
+		shim_event(XK_EV_LOG, 0, 0);
+}
+
 int shim_this_cpu(void)
 {
 	return shim_cur->cur_cpu;

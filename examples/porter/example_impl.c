@@ -41,6 +41,9 @@ static void *example_create(const struct xr_setup *setup, char *err,
 	/*
 	 * PORT: build the VCPUs (setup->vcpus: id, server, has_icp), the
 	 * sources (setup->sources: irq, lsi, server, prio) and the options.
+	 * setup->no_xics (ABI 8): the VM has no XICS device at all, so no
+	 * VCPU gets an ICP, every RTAS call answers -3 (RTAS-NO-XICS) and
+	 * host input -ENODEV (ICS-INPUT-NO-XICS); the model below does it.
 	 * Refuse what the port cannot model with a one-line reason.
 	 */
 	x->m = xr_model_create(setup, XR_CTX_VIRTUAL, err, errlen);

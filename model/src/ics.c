@@ -41,8 +41,15 @@ again:
 	/* ICS-NO-SERVER: no ICP for the server, the source stays as it is */
 	if (!icp || s->server != icp->server) {
 		icp = xr_find_server(m, s->server);
-		if (!icp)
+		if (!icp) {
+			/*
+			 * ICS-NO-SERVER-LOG: the virtual-mode path says so in
+			 * the host's log; real mode only counts it.
+			 */
+			if (!m->in_rm)
+				xr_emit(m, XR_EV_LOG, 0, 0);
 			return;
+		}
 	}
 	if (check_resend && !s->resend)
 		return;
@@ -164,9 +171,19 @@ int64_t xr_ics_input(struct xr_model *m, uint32_t irq, enum xr_irq_input in,
 	bool level = in != XR_IRQ_OFF;
 	int64_t rc = 0;
 
+	/*
+	 * ICS-INPUT-NO-XICS: without the device KVM has nowhere to look the
+	 * IRQ up; the host is told so before anything else.
+	 */
+	if (m->setup.no_xics)
+		return -ENODEV;
 	ics = xr_find_ics(m, irq);
+	/*
+	 * ICS-INPUT-NO-BLOCK, ICS-UNDEFINED: an IRQ of no block and an
+	 * undefined source are refused alike, and nothing changes.
+	 */
 	if (!ics || !ics->src[irq & SRC_MASK].exists) {
-		rc = -EINVAL;	/* ICS-UNDEFINED: refused, nothing changes */
+		rc = -EINVAL;
 		goto out;
 	}
 	s = &ics->src[irq & SRC_MASK];

@@ -279,7 +279,7 @@ static const struct xr_impl_ops model_virtual_ops = {
 	/* virtual mode never sees doorbells, IPIs or LPCR[MER] */
 	.event_kinds = XR_EV_BIT(XR_EV_RAISE) | XR_EV_BIT(XR_EV_LOWER) |
 		       XR_EV_BIT(XR_EV_KICK) | XR_EV_BIT(XR_EV_ACK) |
-		       XR_EV_BIT(XR_EV_WARN),
+		       XR_EV_BIT(XR_EV_WARN) | XR_EV_BIT(XR_EV_LOG),
 	.step_kinds = MODEL_STEPS,
 	.create = create_virtual,
 	.destroy = destroy,

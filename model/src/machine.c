@@ -206,7 +206,8 @@ static int add_vcpus(struct xr_model *m, char *err, size_t errlen)
 				c->id, c->cpu);
 			return -1;
 		}
-		if (!c->has_icp)
+		/* with no XICS device a VCPU cannot be connected to an ICP */
+		if (!c->has_icp || m->setup.no_xics)
 			continue;
 		if (xr_find_server(m, c->server)) {
 			set_err(err, errlen, "vcpu %u: server %u has an ICP",
@@ -298,6 +299,11 @@ static int model_build(struct xr_model *m, const struct xr_setup *setup,
 	m->nr_cpus = setup->cores * setup->threads;
 	m->caller = -1;
 	memset(m->block_of, XR_NO_BLOCK, sizeof(m->block_of));
+	if (setup->no_xics && (setup->nr_sources || setup->nr_passthru)) {
+		set_err(err, errlen, "no XICS device (xics=off): no sources "
+			"or passthru entries can be set up");
+		return -1;
+	}
 	if (add_vcpus(m, err, errlen) || add_sources(m, err, errlen) ||
 	    xr_pt_create(m, err, errlen))
 		return -1;

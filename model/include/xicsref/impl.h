@@ -26,10 +26,16 @@
  * meaning every implementation must honour: H_XIRR_X's time base in
  * xr_result.mfrr (XR_TIMEBASE, ICP-ACCEPT-X) and the raw host level of
  * XR_IRQ_RAW (ICS-INPUT-RAW); an older table would fail both, so the
- * runner loads version 7 on.
+ * runner loads version 7 on.  Version 8 added xr_setup.no_xics (a VM
+ * with the RTAS tokens but no XICS device: RTAS-NO-XICS,
+ * ICS-INPUT-NO-XICS), which every implementation must honour; an older
+ * object would read the set-up at the wrong offsets and build the device
+ * anyway, so the runner loads version 8 on.  (Version 8 also added the
+ * event kind XR_EV_LOG, which, like any kind, is compared only for an
+ * implementation that declares it in event_kinds.)
  */
-#define XR_IMPL_ABI_VERSION	7
-#define XR_IMPL_ABI_MIN		7
+#define XR_IMPL_ABI_VERSION	8
+#define XR_IMPL_ABI_MIN		8
 
 /* Status of an operation (not the architectural return code) */
 enum xr_status {

@@ -115,6 +115,13 @@ struct xr_setup {
 	bool ack_notifier;	/* option ack_notifier, default off */
 	bool real_mode_dbg;	/* option real_mode_dbg (the kernel's DEBUG_REALMODE),
 				 * default off; nothing the guest sees changes */
+	/*
+	 * option xics=off: the VM has the RTAS tokens but no XICS device
+	 * (ICS-INPUT-NO-XICS, RTAS-NO-XICS).  Then no VCPU has an ICP
+	 * whatever has_icp says, and a set-up with sources or passthru
+	 * entries cannot be built.  Default false (the device exists).
+	 */
+	bool no_xics;
 	uint64_t quirks;	/* model only: XR_QUIRK_* deviations to emulate */
 };
 
@@ -212,6 +219,9 @@ enum xr_event_kind {
 	XR_EV_MER,		/* a = physical cpu, b = 1 set / 0 cleared */
 	XR_EV_WARN,		/* a kernel WARN fired (host log; a panic
 				 * with panic_on_warn): a finding */
+	XR_EV_LOG,		/* the kernel logged a warning or an error
+				 * (pr_warn, pr_err): what the host's log
+				 * shows, e.g. ICS-NO-SERVER-LOG */
 	XR_EV_NR_KINDS
 };
 

@@ -16,6 +16,7 @@
 enum xk_ev_kind {
 	XK_EV_RAISE, XK_EV_LOWER, XK_EV_MSGSND, XK_EV_IPI, XK_EV_KICK,
 	XK_EV_HW_EOI, XK_EV_RETARGET, XK_EV_ACK, XK_EV_MER, XK_EV_WARN,
+	XK_EV_LOG,
 };
 
 struct xk_event {
@@ -34,6 +35,7 @@ struct xk_config {
 	unsigned int cores, threads;
 	_Bool real_mode, ipi_redirect, bypass, ack_notifier;
 	_Bool real_mode_dbg;		/* xics->real_mode_dbg (DEBUG_REALMODE) */
+	_Bool no_xics;			/* the RTAS tokens but no XICS device */
 	unsigned int nr_vcpus;
 	struct {
 		unsigned int id, server;
@@ -163,6 +165,11 @@ unsigned int xk_warnings(struct xk_vm *vm);
 #define XK_TIMEBASE	0x00000007b3c0ffeeUL
 /* A lock still held or host interrupts still off (then cleared), else 0 */
 int xk_unbalanced(struct xk_vm *vm);
+/*
+ * The guard in front of the host-core array (rm_core[-1]) was written:
+ * a host-core search went below core 0 (then reset), else 0
+ */
+int xk_rm_core_guard(struct xk_vm *vm);
 
 /*
  * Parallel blocks (explore builds, kside_explore.c).  Between begin and
