@@ -38,7 +38,7 @@ $(MUTGEN): $(MUTGEN_SRCS) $(MUT_DIR)/gen/mutgen.h
 	$(CC) $(CFLAGS_COMMON) -o $@ $(MUTGEN_SRCS)
 
 mut_gen = MAKE="$(MAKE)" MUT_B="$(B)" MUT_SCNS="$(SCENARIOS) $(REGRESS)" K_CHECKED="$(K_CHECKED)" \
-	MUT_CACHE="$(MUT_CACHE)" MUT_TOLERATE_OPEN="$(2)" MUT_SAN=1 sh $(MUT_DIR)/gen-mutants.sh $(1) \
+	MUT_CACHE="$(MUT_CACHE)" MUT_TOLERATE_OPEN="$(2)" MUT_SAN=1 MUT_VG=1 sh $(MUT_DIR)/gen-mutants.sh $(1) \
 	$(MUT_GEN_OUT)/$(1)$(if $(3),-sample) $(XICSREF_BIN) $(MUTGEN) $(mut_jobs) $(3)
 
 .PHONY: mutate mutate-smoke mutate-hand mutate-hand-smoke mutgen-selftest
