@@ -51,6 +51,8 @@ struct xr_tally {
 	uint32_t pass, fail, dev, skip;
 	uint32_t cmp_kinds;		/* events compared with the model */
 	uint32_t exp_kinds;		/* expect events checked over */
+	uint32_t icp_fields, src_fields;	/* state compared with it */
+	uint32_t exp_icp_unkept, exp_src_unkept; /* expect parts unchecked */
 	bool compared, expected;
 };
 

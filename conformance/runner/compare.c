@@ -124,16 +124,54 @@ void xr_cmp_result(struct xr_outcome *o, const struct xr_step *st,
 	xr_diff_events(o, "events", &ra->events, &rb->events, kinds);
 }
 
+static const char *const icp_field_names[XR_IF_NR] = {
+	[XR_IF_CPPR] = "cppr", [XR_IF_MFRR] = "mfrr", [XR_IF_PPRIO] = "pprio",
+	[XR_IF_XISR] = "xisr", [XR_IF_RESEND] = "resend", [XR_IF_EE] = "ee",
+	[XR_IF_LINE] = "line",
+};
+
+static const char *const src_field_names[XR_SF_NR] = {
+	[XR_SF_EXISTS] = "exists", [XR_SF_LSI] = "lsi",
+	[XR_SF_SERVER] = "server", [XR_SF_PRIO] = "prio",
+	[XR_SF_SAVED] = "saved", [XR_SF_P] = "p", [XR_SF_Q] = "q",
+	[XR_SF_RESEND] = "resend", [XR_SF_MASKED_PENDING] = "masked_pending",
+	[XR_SF_ASSERTED] = "asserted", [XR_SF_PT_MAPPED] = "pt_mapped",
+	[XR_SF_INTR_CPU] = "intr_cpu",
+};
+
+static void fields_str(const char *const *names, uint32_t nr,
+		       uint32_t fields, char *buf, size_t len)
+{
+	size_t n = 0;
+	uint32_t i;
+
+	buf[0] = '\0';
+	for (i = 0; i < nr && n < len; i++)
+		if (fields & (1u << i))
+			n += (size_t)snprintf(buf + n, len - n, "%s%s",
+					      n ? " " : "", names[i]);
+}
+
+void xr_icp_fields_str(uint32_t fields, char *buf, size_t len)
+{
+	fields_str(icp_field_names, XR_IF_NR, fields, buf, len);
+}
+
+void xr_src_fields_str(uint32_t fields, char *buf, size_t len)
+{
+	fields_str(src_field_names, XR_SF_NR, fields, buf, len);
+}
+
 void xr_cmp_icp(struct xr_outcome *o, uint32_t vcpu, bool ha,
 		const struct xr_icp_state *a, bool hb,
-		const struct xr_icp_state *b)
+		const struct xr_icp_state *b, uint32_t fields)
 {
 	char f[40];
 
 /* the name is formatted only for a difference: this runs every step */
-#define ICP_FIELD(name, member)						\
+#define ICP_FIELD(bit, name, member)					\
 	do {								\
-		if (a->member == b->member)				\
+		if (a->member == b->member || !(fields & (1u << (bit))))	\
 			break;						\
 		snprintf(f, sizeof(f), "icp v%u." name, vcpu);		\
 		diff_u64(o, f, a->member, b->member);			\
@@ -147,25 +185,25 @@ void xr_cmp_icp(struct xr_outcome *o, uint32_t vcpu, bool ha,
 	}
 	if (!ha)
 		return;
-	ICP_FIELD("cppr", cppr);
-	ICP_FIELD("mfrr", mfrr);
-	ICP_FIELD("pprio", pprio);
-	ICP_FIELD("xisr", xisr);
-	ICP_FIELD("resend", need_resend);
-	ICP_FIELD("ee", out_ee);
-	ICP_FIELD("line", line);
+	ICP_FIELD(XR_IF_CPPR, "cppr", cppr);
+	ICP_FIELD(XR_IF_MFRR, "mfrr", mfrr);
+	ICP_FIELD(XR_IF_PPRIO, "pprio", pprio);
+	ICP_FIELD(XR_IF_XISR, "xisr", xisr);
+	ICP_FIELD(XR_IF_RESEND, "resend", need_resend);
+	ICP_FIELD(XR_IF_EE, "ee", out_ee);
+	ICP_FIELD(XR_IF_LINE, "line", line);
 #undef ICP_FIELD
 }
 
 void xr_cmp_source(struct xr_outcome *o, uint32_t irq, bool ha,
 		   const struct xr_source_state *a, bool hb,
-		   const struct xr_source_state *b)
+		   const struct xr_source_state *b, uint32_t fields)
 {
 	char f[40];
 
-#define SRC_FIELD(name, member)						\
+#define SRC_FIELD(bit, name, member)					\
 	do {								\
-		if (a->member == b->member)				\
+		if (a->member == b->member || !(fields & (1u << (bit))))	\
 			break;						\
 		snprintf(f, sizeof(f), "source 0x%x." name, irq);	\
 		diff_u64(o, f, a->member, b->member);			\
@@ -179,19 +217,20 @@ void xr_cmp_source(struct xr_outcome *o, uint32_t irq, bool ha,
 	}
 	if (!ha)
 		return;
-	SRC_FIELD("exists", exists);
-	SRC_FIELD("lsi", lsi);
-	SRC_FIELD("server", server);
-	SRC_FIELD("prio", prio);
-	SRC_FIELD("saved", saved);
-	SRC_FIELD("p", p);
-	SRC_FIELD("q", q);
-	SRC_FIELD("resend", resend);
-	SRC_FIELD("masked_pending", masked_pending);
-	SRC_FIELD("asserted", asserted);
-	SRC_FIELD("pt_mapped", pt_mapped);
+	SRC_FIELD(XR_SF_EXISTS, "exists", exists);
+	SRC_FIELD(XR_SF_LSI, "lsi", lsi);
+	SRC_FIELD(XR_SF_SERVER, "server", server);
+	SRC_FIELD(XR_SF_PRIO, "prio", prio);
+	SRC_FIELD(XR_SF_SAVED, "saved", saved);
+	SRC_FIELD(XR_SF_P, "p", p);
+	SRC_FIELD(XR_SF_Q, "q", q);
+	SRC_FIELD(XR_SF_RESEND, "resend", resend);
+	SRC_FIELD(XR_SF_MASKED_PENDING, "masked_pending", masked_pending);
+	SRC_FIELD(XR_SF_ASSERTED, "asserted", asserted);
+	SRC_FIELD(XR_SF_PT_MAPPED, "pt_mapped", pt_mapped);
 	/* where a passthrough irq arrived means nothing once unmapped */
-	if (a->pt_mapped && b->pt_mapped && a->intr_cpu != b->intr_cpu) {
+	if (a->pt_mapped && b->pt_mapped && a->intr_cpu != b->intr_cpu &&
+	    (fields & (1u << XR_SF_INTR_CPU))) {
 		snprintf(f, sizeof(f), "source 0x%x.intr_cpu", irq);
 		diff_s64(o, f, a->intr_cpu, b->intr_cpu);
 	}

@@ -62,9 +62,10 @@ static void check_icp(struct xr_outcome *o, const struct xr_expect *e,
 		xr_diff_add(o, f, "present", "no ICP");
 		return;
 	}
+	o->exp_icp_unkept |= e->mask & ~xr_impl_icp_fields(impl);
 #define WANT(bit, name, member)						\
 	do {								\
-		if (e->mask & (1u << (bit))) {				\
+		if (e->mask & xr_impl_icp_fields(impl) & (1u << (bit))) { \
 			snprintf(f, sizeof(f), "icp %u." name, e->id);	\
 			want_u64(o, f, w->member, s.member);		\
 		}							\
@@ -92,9 +93,11 @@ static void check_source(struct xr_outcome *o, const struct xr_expect *e,
 		xr_diff_add(o, f, "in an ICS block", "no ICS block");
 		return;
 	}
+	o->exp_src_unkept |= e->mask & ~xr_impl_source_fields(impl);
 #define WANT(bit, name, member)						\
 	do {								\
-		if (e->mask & (1u << (bit))) {				\
+		if (e->mask & xr_impl_source_fields(impl) &		\
+		    (1u << (bit))) {					\
 			snprintf(f, sizeof(f), "source 0x%x." name, e->id); \
 			want_u64(o, f, (uint64_t)w->member,		\
 				 (uint64_t)s.member);			\

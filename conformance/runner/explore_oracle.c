@@ -588,7 +588,7 @@ static void diff_order(const struct xr_x_model *m, const struct x_state *s,
 				      scn->setup.vcpus[i].server))
 			k.need_resend = s->icp[i].need_resend;
 		xr_cmp_icp(o, scn->setup.vcpus[i].id, s->has_icp[i],
-			   &s->icp[i], hk, &k);
+			   &s->icp[i], hk, &k, xr_impl_icp_fields(impl));
 	}
 	for (i = 0; i < set->n; i++) {
 		const struct xr_source_state *ms = model_src(s, set->irq[i]);
@@ -628,7 +628,7 @@ static void diff_order(const struct xr_x_model *m, const struct x_state *s,
 			ks.masked_pending = ms->masked_pending;
 		}
 		xr_cmp_source(o, set->irq[i], ms != NULL, ms ? ms : &ks, hk,
-			      &ks);
+			      &ks, xr_impl_source_fields(impl));
 	}
 }
 

@@ -26,6 +26,18 @@ static void rules_str(const struct xr_scenario *scn, char *buf, size_t len)
 		snprintf(buf, len, "(none declared)");
 }
 
+/* "what: icp A B; source C D" (an empty side is left out) */
+static void report_fields(FILE *f, const char *what, uint32_t icp,
+			  uint32_t src)
+{
+	char a[160], b[200];
+
+	xr_icp_fields_str(icp, a, sizeof(a));
+	xr_src_fields_str(src, b, sizeof(b));
+	fprintf(f, "%s:%s%s%s%s%s\n", what, icp ? " icp " : "", a,
+		icp && src ? ";" : "", src ? " source " : "", b);
+}
+
 void xr_report_outcome(FILE *f, const char *file,
 		       const struct xr_scenario *scn,
 		       const struct xr_outcome *o, bool quiet)
@@ -94,7 +106,14 @@ void xr_report_outcome(FILE *f, const char *file,
 	if (o->nr_diffs && !o->vs_expect && o->ref) {
 		xr_kinds_str(o->cmp_kinds, kinds, sizeof(kinds));
 		fprintf(f, "    events compared over: %s\n", kinds);
+		if (o->icp_fields != XR_ICP_FIELDS_ALL ||
+		    o->src_fields != XR_SRC_FIELDS_ALL)
+			report_fields(f, "    state compared over", o->icp_fields,
+				      o->src_fields);
 	}
+	if (o->nr_diffs && (o->exp_icp_unkept || o->exp_src_unkept))
+		report_fields(f, "    expect parts not kept, not checked",
+			      o->exp_icp_unkept, o->exp_src_unkept);
 	if (o->nr_diffs && o->vs_expect && o->nr_exp_events) {
 		xr_kinds_str(o->exp_kinds, kinds, sizeof(kinds));
 		fprintf(f, "    expect events checked over: %s\n", kinds);
@@ -128,7 +147,11 @@ void xr_tally_add(struct xr_tally *t, uint32_t *nr, uint32_t max,
 	if (o->ref) {
 		t[i].compared = true;
 		t[i].cmp_kinds = o->cmp_kinds;
+		t[i].icp_fields = o->icp_fields;
+		t[i].src_fields = o->src_fields;
 	}
+	t[i].exp_icp_unkept |= o->exp_icp_unkept;
+	t[i].exp_src_unkept |= o->exp_src_unkept;
 	if (o->nr_exp_events) {
 		t[i].expected = true;
 		t[i].exp_kinds = o->exp_kinds;
@@ -151,7 +174,7 @@ void xr_report_summary(FILE *f, const struct xr_tally *t, uint32_t nr)
 {
 	uint32_t i, pass = 0, fail = 0, skip = 0;
 	int vw = 12;			/* the version column fits every version */
-	char kinds[128];
+	char kinds[128], what[160];
 
 	for (i = 0; i < nr; i++)
 		if ((int)strlen(t[i].version) > vw)
@@ -178,6 +201,21 @@ void xr_report_summary(FILE *f, const struct xr_tally *t, uint32_t nr)
 			xr_kinds_str(t[i].cmp_kinds, kinds, sizeof(kinds));
 			fprintf(f, "%s %s: events compared with the model over: %s\n",
 				t[i].name, t[i].version, kinds);
+			if (t[i].icp_fields != XR_ICP_FIELDS_ALL ||
+			    t[i].src_fields != XR_SRC_FIELDS_ALL) {
+				snprintf(what, sizeof(what),
+					 "%s %s: state compared with the model over",
+					 t[i].name, t[i].version);
+				report_fields(f, what, t[i].icp_fields,
+					      t[i].src_fields);
+			}
+		}
+		if (t[i].exp_icp_unkept || t[i].exp_src_unkept) {
+			snprintf(what, sizeof(what),
+				 "%s %s: *** expect parts it does not keep, NOT checked",
+				 t[i].name, t[i].version);
+			report_fields(f, what, t[i].exp_icp_unkept,
+				      t[i].exp_src_unkept);
 		}
 		if (t[i].expected) {
 			xr_kinds_str(t[i].exp_kinds, kinds, sizeof(kinds));

@@ -42,6 +42,10 @@ struct xr_outcome {
 	bool more_diffs;
 	struct xr_diff diffs[XR_MAX_DIFFS];
 	uint32_t cmp_kinds;		/* event kinds compared impl vs ref */
+	uint32_t icp_fields;		/* ICP state parts compared (both keep) */
+	uint32_t src_fields;		/* source state parts compared */
+	uint32_t exp_icp_unkept;	/* "expect icp" parts not checked: the */
+	uint32_t exp_src_unkept;	/* implementation does not keep them */
 	uint32_t exp_kinds;		/* kinds expect events were checked over */
 	bool exp_events_partial;	/* an expect events named a kind that
 					 * the implementation does not report */
@@ -115,13 +119,16 @@ extern const struct xr_run_env xr_model_env;
 
 bool xr_is_reference(const struct xr_run_env *env,
 		     const struct xr_impl_ops *impl);
-/* Does deviation @applies_to ("kernel-rm", "kernel-*") cover @name? */
+/* Does deviation @applies_to ("kernel-rm", "kernel-vm kernel-rm", "kernel-*") cover @name? */
 bool xr_dev_applies(const char *applies_to, const char *name);
 
 /*
  * The OR of the quirks of @scn's deviations that apply to @impl, and
  * their IDs in @ids; -1 with the reason in @o if one is not known.
  */
+uint64_t xr_dev_standing(const struct xr_run_env *env,
+			 const struct xr_impl_ops *impl, char *ids,
+			 size_t idlen);
 int xr_dev_quirks(const struct xr_run_env *env,
 		  const struct xr_scenario *scn,
 		  const struct xr_impl_ops *impl, uint64_t *quirks,
@@ -161,12 +168,16 @@ void xr_cmp_result(struct xr_outcome *o, const struct xr_step *st,
 void xr_diff_events(struct xr_outcome *o, const char *field,
 		    const struct xr_events *a, const struct xr_events *b,
 		    uint32_t kinds);
+/* @fields: the parts compared (bits of enum xr_icp_field / xr_src_field) */
 void xr_cmp_icp(struct xr_outcome *o, uint32_t vcpu, bool ha,
 		const struct xr_icp_state *a, bool hb,
-		const struct xr_icp_state *b);
+		const struct xr_icp_state *b, uint32_t fields);
 void xr_cmp_source(struct xr_outcome *o, uint32_t irq, bool ha,
 		   const struct xr_source_state *a, bool hb,
-		   const struct xr_source_state *b);
+		   const struct xr_source_state *b, uint32_t fields);
+/* The names of the parts in @fields, space-separated */
+void xr_icp_fields_str(uint32_t fields, char *buf, size_t len);
+void xr_src_fields_str(uint32_t fields, char *buf, size_t len);
 void xr_check_want(struct xr_outcome *o, const struct xr_scn_step *st,
 		   const struct xr_result *res);
 void xr_check_expects(struct xr_outcome *o, const struct xr_scenario *scn,

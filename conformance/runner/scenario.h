@@ -21,18 +21,10 @@ enum xr_want {
 	XR_W_PATH, XR_W_NR
 };
 
-/* Fields of "expect icp" (bits of mask) */
-enum xr_icp_field {
-	XR_IF_CPPR, XR_IF_MFRR, XR_IF_PPRIO, XR_IF_XISR, XR_IF_RESEND,
-	XR_IF_EE, XR_IF_LINE, XR_IF_NR
-};
-
-/* Fields of "expect source" (bits of mask) */
-enum xr_src_field {
-	XR_SF_EXISTS, XR_SF_LSI, XR_SF_SERVER, XR_SF_PRIO, XR_SF_SAVED,
-	XR_SF_P, XR_SF_Q, XR_SF_RESEND, XR_SF_MASKED_PENDING, XR_SF_ASSERTED,
-	XR_SF_PT_MAPPED, XR_SF_INTR_CPU, XR_SF_NR
-};
+/*
+ * Fields of "expect icp" and "expect source" (bits of mask): enum
+ * xr_icp_field and enum xr_src_field of <xicsref/types.h>.
+ */
 
 enum xr_expect_kind {
 	XR_EXP_ICP,

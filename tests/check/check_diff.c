@@ -311,7 +311,8 @@ static void cmp_whole(struct xr_outcome *o, const struct xr_impl_ops *ops,
 		memset(&ib, 0, sizeof(ib));
 		ha = ops->get_icp(a, s->vcpus[i].id, &ia);
 		hb = ops->get_icp(b, s->vcpus[i].id, &ib);
-		xr_cmp_icp(o, s->vcpus[i].id, ha, &ia, hb, &ib);
+		xr_cmp_icp(o, s->vcpus[i].id, ha, &ia, hb, &ib,
+			   XR_ICP_FIELDS_ALL);
 	}
 	nr = ops->ics_blocks(a, blocks, XR_MAX_ICS_BLOCKS);
 	nr += ops->ics_blocks(b, blocks + nr, XR_MAX_ICS_BLOCKS);
@@ -324,7 +325,8 @@ static void cmp_whole(struct xr_outcome *o, const struct xr_impl_ops *ops,
 			memset(&sb, 0, sizeof(sb));
 			ha = ops->get_source(a, i, &sa);
 			hb = ops->get_source(b, i, &sb);
-			xr_cmp_source(o, i, ha, &sa, hb, &sb);
+			xr_cmp_source(o, i, ha, &sa, hb, &sb,
+				      XR_SRC_FIELDS_ALL);
 		}
 }
 

@@ -32,9 +32,11 @@
  * object would read the set-up at the wrong offsets and build the device
  * anyway, so the runner loads version 8 on.  (Version 8 also added the
  * event kind XR_EV_LOG, which, like any kind, is compared only for an
- * implementation that declares it in event_kinds.)
+ * implementation that declares it in event_kinds.)  Version 9 added the
+ * optional icp_fields and source_fields (what of the read-back state an
+ * implementation keeps); a version 8 table keeps all of it.
  */
-#define XR_IMPL_ABI_VERSION	8
+#define XR_IMPL_ABI_VERSION	9
 #define XR_IMPL_ABI_MIN		8
 
 /* Status of an operation (not the architectural return code) */
@@ -171,7 +173,10 @@ struct xr_impl_ops {
 
 	/*
 	 * Build the machine, VCPUs, ICPs, sources and map of @setup.  On
-	 * failure return NULL and write a one-line reason into @err.
+	 * failure return NULL and write a one-line reason into @err.  A
+	 * set-up the implementation cannot build by design (not a failure:
+	 * kernel-xive has no passthrough yet) is refused with a reason that
+	 * starts with XR_CREATE_UNSUPPORTED; the runner reports it as SKIP.
 	 */
 	void *(*create)(const struct xr_setup *setup, char *err, size_t errlen);
 	void (*destroy)(void *inst);
@@ -257,15 +262,56 @@ struct xr_impl_ops {
 	 */
 	enum xr_status (*run_parallel)(void *inst, struct xr_par_exec *ex,
 				       char *err, size_t errlen);
+
+	/* Version 9 (a table of version 8 ends here) */
+
+	/*
+	 * Optional: the parts of the read-back state the implementation
+	 * keeps, as bits (1 << enum xr_icp_field) and (1 << enum
+	 * xr_src_field); 0: all of them.  Hardware that has no such register
+	 * leaves it out (XICS-on-XIVE keeps no XISR, pending priority or
+	 * resend flag: its queues and thread context hold what is pending).
+	 * The runner compares only the parts both sides keep after each
+	 * step, checks an "expect" only on those, and says so in its report;
+	 * step results, and so everything a guest can see, are compared in
+	 * full whatever is declared here.
+	 */
+	uint32_t icp_fields;
+	uint32_t source_fields;
 };
 
 #define XR_ICS_MAP_WORDS	(XR_IRQS_PER_ICS / 64)
+
+/* The start of create's reason for a set-up it cannot build by design */
+#define XR_CREATE_UNSUPPORTED	"unsupported: "
 
 /* The ABI version that added each optional operation */
 #define XR_IMPL_SINCE_changed_sources	2
 #define XR_IMPL_SINCE_reset		3
 #define XR_IMPL_SINCE_origin		4
 #define XR_IMPL_SINCE_run_parallel	5
+#define XR_IMPL_SINCE_icp_fields	9
+#define XR_IMPL_SINCE_source_fields	9
+
+#define XR_ICP_FIELDS_ALL	((1u << XR_IF_NR) - 1)
+#define XR_SRC_FIELDS_ALL	((1u << XR_SF_NR) - 1)
+
+/* The state parts @ops keeps: all for 0 or a table before version 9 */
+static inline uint32_t xr_impl_icp_fields(const struct xr_impl_ops *ops)
+{
+	uint32_t f = ops->abi_version >= XR_IMPL_SINCE_icp_fields ?
+		     ops->icp_fields & XR_ICP_FIELDS_ALL : 0;
+
+	return f ? f : XR_ICP_FIELDS_ALL;
+}
+
+static inline uint32_t xr_impl_source_fields(const struct xr_impl_ops *ops)
+{
+	uint32_t f = ops->abi_version >= XR_IMPL_SINCE_source_fields ?
+		     ops->source_fields & XR_SRC_FIELDS_ALL : 0;
+
+	return f ? f : XR_SRC_FIELDS_ALL;
+}
 
 /* The optional operation @op of @ops, or NULL for an older table */
 #define XR_IMPL_OPT(ops, op)	\

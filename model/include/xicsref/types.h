@@ -271,6 +271,12 @@ struct xr_icp_state {
 	bool line;		/* the VCPU's external interrupt is queued */
 };
 
+/* The parts of struct xr_icp_state, by bit (1 << field) */
+enum xr_icp_field {
+	XR_IF_CPPR, XR_IF_MFRR, XR_IF_PPRIO, XR_IF_XISR, XR_IF_RESEND,
+	XR_IF_EE, XR_IF_LINE, XR_IF_NR
+};
+
 struct xr_source_state {
 	bool exists;		/* defined (set-up, set-source) */
 	bool lsi;		/* level sensitive */
@@ -284,6 +290,13 @@ struct xr_source_state {
 	bool asserted;		/* LSI input level (kernel: LSI && P) */
 	bool pt_mapped;		/* a passthrough host IRQ is mapped to it */
 	int32_t intr_cpu;	/* where a passthrough irq last arrived, -1 */
+};
+
+/* The parts of struct xr_source_state, by bit (1 << field) */
+enum xr_src_field {
+	XR_SF_EXISTS, XR_SF_LSI, XR_SF_SERVER, XR_SF_PRIO, XR_SF_SAVED,
+	XR_SF_P, XR_SF_Q, XR_SF_RESEND, XR_SF_MASKED_PENDING, XR_SF_ASSERTED,
+	XR_SF_PT_MAPPED, XR_SF_INTR_CPU, XR_SF_NR
 };
 
 /*
