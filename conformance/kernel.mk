@@ -25,8 +25,15 @@ K_HDRS		:= arch/powerpc/kvm/book3s_xics.h \
 		   arch/powerpc/include/uapi/asm/kvm.h \
 		   arch/powerpc/include/asm/kvm_ppc.h \
 		   arch/powerpc/include/asm/kvm_host.h
+# kernel-xive (conformance/kernel-xive.mk): XICS-on-XIVE, compiled whole,
+# with the tree's own XIVE headers in front of the shim
+K_XIVE_HDRS	:= arch/powerpc/kvm/book3s_xive.h \
+		   arch/powerpc/include/asm/xive.h \
+		   arch/powerpc/include/asm/xive-regs.h \
+		   arch/powerpc/include/asm/kvm_book3s.h
 K_CHECKED	:= $(addprefix arch/powerpc/kvm/,$(K_WHOLE) \
-		   book3s_hv_builtin.c book3s_hv.c) $(K_HDRS) Makefile
+		   book3s_hv_builtin.c book3s_hv.c book3s_xive.c) $(K_HDRS) \
+		   $(K_XIVE_HDRS) Makefile
 # Functions of book3s_hv_builtin.c taken mechanically (callees first).
 K_BUILTIN_FUNCS	:= get_irqmap kvmppc_check_passthru kvmppc_read_one_intr \
 		   kvmppc_read_intr kvmhv_rm_send_ipi
@@ -35,8 +42,10 @@ K_HV_FUNCS	:= kvmppc_alloc_pimap kvmppc_set_passthru_irq \
 		   kvmppc_clr_passthru_irq
 # Functions of asm/kvm_ppc.h: how a host IPI is flagged in the PACA
 K_PPC_FUNCS	:= kvmppc_set_host_ipi kvmppc_clear_host_ipi
+# Functions of asm/kvm_book3s.h: the VCPU id packing of XICS-on-XIVE
+K_BOOK3S_FUNCS	:= kvmppc_pack_vcpu_id
 # What an extraction holds: a tree extracted for another list is redone
-K_FILES_ID	:= $(shell echo '$(K_CHECKED) $(K_BUILTIN_FUNCS) $(K_PPC_FUNCS)' | cksum | cut -d' ' -f1)
+K_FILES_ID	:= $(shell echo '$(K_CHECKED) $(K_BUILTIN_FUNCS) $(K_PPC_FUNCS) $(K_BOOK3S_FUNCS) xive-inc' | cksum | cut -d' ' -f1)
 
 # VERSION.PATCHLEVEL.SUBLEVEL[EXTRAVERSION] of a kernel Makefile on stdin
 k_make_version = awk -F' *= *' '$$1=="VERSION"{v=$$2} \
@@ -86,7 +95,7 @@ export KERNEL_VERSIONS KERNEL_SOS
 K_CC_INC	:= $(shell $(CC) -print-file-name=include)
 k_kflags = -std=gnu11 $(OPT) $(WARN) -fPIC $(SANFLAGS) $(EXTRA_CFLAGS) \
 	-fvisibility=hidden -fno-strict-aliasing -fno-common \
-	-nostdinc -isystem $(K_CC_INC) -I$(K_SHIM)/include \
+	-nostdinc -isystem $(K_CC_INC) $(3) -I$(K_SHIM)/include \
 	-I$(1)/arch/powerpc/kvm -I$(1)/extracted \
 	-idirafter $(1)/arch/powerpc/include/uapi \
 	-DCONFIG_KVM_XICS=1 -DCONFIG_SMP=1 -DCONFIG_KVM_BOOK3S_HV_POSSIBLE=1 \
@@ -100,8 +109,10 @@ K_UFLAGS	= $(CFLAGS_COMMON) -fvisibility=hidden -Imodel/include -Iconformance/ex
 # runtime comes from the executable).
 K_NOUNDEF	:= -Wl,--no-undefined
 
-K_SHIM_SRCS	:= $(sort $(wildcard $(K_SHIM)/*.c))
-K_KSIDE_SRCS	:= $(K_DIR)/kside.c $(K_DIR)/kside_steps.c \
+# The XIVE hardware model (shim/xive_*.c) is in the kernel-xive object only
+K_SHIM_ALL_SRCS	:= $(sort $(wildcard $(K_SHIM)/*.c))
+K_SHIM_SRCS	:= $(filter-out $(K_SHIM)/xive_%.c,$(K_SHIM_ALL_SRCS))
+K_KSIDE_SRCS	:= $(K_DIR)/kside.c $(K_DIR)/kside_steps.c $(K_DIR)/kside_rtas.c \
 		   $(K_DIR)/passthru_steps.c $(K_DIR)/kside_explore.c
 K_USER_SRCS	:= $(K_DIR)/adapter.c $(K_DIR)/pt_adapter.c $(K_DIR)/mutant_select.c
 
@@ -169,13 +180,21 @@ $(2)/.extracted.$(K_FILES_ID): $(if $(KSRC),,$(3)) $(K_DIR)/extract-funcs.awk \
 		$(2)/arch/powerpc/include/asm/kvm_host.h \
 		>$(2)/extracted/pimap_types.inc
 	@echo "  kernel $(1): from asm/kvm_host.h extracted: the flat map's types"
+	@awk -v funcs="$(K_BOOK3S_FUNCS)" -v file=kvm_book3s.h \
+		-f $(K_DIR)/extract-funcs.awk \
+		$(2)/arch/powerpc/include/asm/kvm_book3s.h \
+		>$(2)/extracted/kvm_book3s_funcs.inc
+	@echo "  kernel $(1): from asm/kvm_book3s.h extracted: $(K_BOOK3S_FUNCS)"
+	@mkdir -p $(2)/xive-inc/asm
+	@ln -s ../../arch/powerpc/include/asm/xive.h $(2)/xive-inc/asm/xive.h
+	@ln -s ../../arch/powerpc/include/asm/xive-regs.h $(2)/xive-inc/asm/xive-regs.h
 	@touch $$@
 	@touch $(2)/.extracted
 	@find $(2) -type f ! -name '.extracted*' -exec touch {} +
 
 # The extracted files exist once the stamp does (they are newer than it)
 $(addprefix $(2)/,$(K_CHECKED)) $(2)/extracted/builtin_funcs.inc $(2)/extracted/kvm_ppc_funcs.inc \
-	$(2)/extracted/pimap_types.inc: $(2)/.extracted.$(K_FILES_ID) ;
+	$(2)/extracted/pimap_types.inc $(2)/extracted/kvm_book3s_funcs.inc: $(2)/.extracted.$(K_FILES_ID) ;
 
 # The passthrough writer side, from the verified book3s_hv.c
 $(2)/extracted/hv_funcs.inc: $(2)/.extracted.$(K_FILES_ID) $(K_DIR)/extract-funcs.awk
@@ -282,10 +301,14 @@ $(B)/kernel/$(1)/xicsref-kernel.so: $$(K_OBJS_$(1))
 -include $$(K_OBJS_$(1):.o=.d)
 endef
 
+include conformance/kernel-xive.mk
+# Both objects of a version (kernel-xive not in explore builds)
+k_all_rules = $(eval $(call k_version_rules,$(1),$(2),$(3)))$(if \
+	$(filter 1,$(EXPLORE)),,$(eval $(call kx_version_rules,$(1),$(2),$(3))))
 ifneq ($(KSRC),)
-$(eval $(call k_version_rules,$(KERNEL_VERSIONS),$(KSRC_ROOT)/$(KERNEL_VERSIONS),$(KSRC_ABS)))
+$(call k_all_rules,$(KERNEL_VERSIONS),$(KSRC_ROOT)/$(KERNEL_VERSIONS),$(KSRC_ABS))
 else
-$(foreach t,$(KTARBALLS),$(eval $(call k_version_rules,$(call k_tar_version,$(t)),$(KSRC_ROOT)/$(call k_tar_version,$(t)),$(t))))
+$(foreach t,$(KTARBALLS),$(call k_all_rules,$(call k_tar_version,$(t)),$(KSRC_ROOT)/$(call k_tar_version,$(t)),$(t)))
 endif
 
 # -- smoke driver: the hand-checked IPI round, before the runner exists --

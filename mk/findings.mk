@@ -7,7 +7,7 @@
 
 .PHONY: findings-check
 
-findings-check: runner kernels
+findings-check: runner kernels kernels-xive
 	@for so in $(KERNEL_SOS); do \
 		out=$$(XICSREF_UNGATED_RM=1 $(XICSREF_BIN) run --impl $$so \
 			conformance/findings/rm-noicp-crash.scn 2>&1); rc=$$?; \
@@ -22,4 +22,7 @@ findings-check: runner kernels
 		fi; \
 		echo "$$out" | grep -q '^PASS .* kernel-vm ' || { echo "$$out"; \
 			echo "findings-check: kernel-vm did not answer H_HARDWARE on $$so" >&2; exit 1; }; \
+	done
+	@for so in $(KERNEL_XIVE_SOS); do \
+		sh conformance/findings/xive-check.sh $(XICSREF_BIN) $$so || exit 1; \
 	done

@@ -24,8 +24,9 @@ $(CHECK_BIN): $(CHECK_OBJS) $(RUNNER_LIB_A) $(MODEL_LIB_A)
 	$(CC) $(LDFLAGS_COMMON) -o $@ $^ $(CHECK_LIBS) -ldl
 
 # Check prints a closing line per suite; a failed test fails the target.
-suite: $(CHECK_BIN) $(XICSREF_BIN) kernels
+suite: $(CHECK_BIN) $(XICSREF_BIN) kernels kernels-xive
 	@XICSREF_BIN=$(XICSREF_BIN) XICSREF_IMPLS="$(KERNEL_SOS)" \
+		XICSREF_XIVE_IMPLS="$(KERNEL_XIVE_SOS)" \
 		CK_DEFAULT_TIMEOUT=60 $(CHECK_BIN)
 
 ifeq ($(B),build/san)

@@ -5,6 +5,10 @@
  * virtual-mode kvmppc_xics_hcall() (xics->real_mode off); kernel-rm
  * runs them as HV KVM does, real-mode handler first, virtual mode on
  * H_TOO_HARD.  All kernel work happens in kside*.c.
+ *
+ * Built with XR_KERNEL_XIVE (conformance/kernel-xive.mk) it is
+ * kernel-xive instead: XICS-on-XIVE (book3s_xive.c) on the shim's XIVE,
+ * a POWER9 host, without the passthrough steps yet.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,6 +133,17 @@ static void *kcreate(const struct xr_setup *s, bool rm, char *err,
 		return NULL;
 	}
 	cfg->power = s->machine == XR_POWER9 ? 9 : 8;
+#ifdef XR_KERNEL_XIVE
+	/* XICS-on-XIVE serves the XICS device on POWER9 hosts and later */
+	cfg->power = 9;
+	if (s->nr_passthru) {
+		snprintf(err, errlen, XR_CREATE_UNSUPPORTED "kernel-xive: "
+			 "passthrough is not modelled yet "
+			 "(kvmppc_xive_set_mapped)");
+		free(ki);
+		return NULL;
+	}
+#endif
 	cfg->cores = s->cores;
 	cfg->threads = s->threads;
 	cfg->real_mode = rm && s->real_mode;
@@ -184,10 +199,12 @@ static void *kcreate_vm(const struct xr_setup *s, char *err, size_t errlen)
 	return kcreate(s, false, err, errlen);
 }
 
+#ifndef XR_KERNEL_XIVE
 static void *kcreate_rm(const struct xr_setup *s, char *err, size_t errlen)
 {
 	return kcreate(s, true, err, errlen);
 }
+#endif
 
 static void kdestroy(void *inst)
 {
@@ -356,6 +373,7 @@ enum xr_status xr_kstep_one(struct kinst *ki, const struct xr_step *st,
 		res->rc = xk_get_source(ki->vm, st->arg[0], &v);
 		res->value = v;
 		return XR_OK;
+#ifndef XR_KERNEL_XIVE
 	case XR_STEP_HWIRQ: case XR_STEP_PASSTHRU: case XR_STEP_UNPASSTHRU:
 		if (ki->no_xics)
 			break;
@@ -365,6 +383,7 @@ enum xr_status xr_kstep_one(struct kinst *ki, const struct xr_step *st,
 		    xk_host_ipi(ki->vm, (int)st->arg[0]))
 			break;
 		return XR_OK;
+#endif
 	case XR_STEP_FAIL:
 		if (st->arg[0] >= XR_FAULT_NR_KINDS || st->arg[1] > UINT32_MAX)
 			break;
@@ -407,9 +426,17 @@ static enum xr_status kstep(void *inst, const struct xr_step *st,
 	xk_set_sink(ki->vm, NULL);
 	xr_kevents(&res->events, &ev);
 	if (s == XR_OK && xk_warnings(ki->vm) != warn) {
-		snprintf(err, errlen, "kernel: an unexpected "
-			 "hardware access or a lock or interrupt-state slip "
-			 "was hit in this step");
+		char what[120];
+		unsigned long addr = 0;
+
+		if (xk_hw_complaint(ki->vm, what, sizeof(what), &addr))
+			snprintf(err, errlen, "kernel: the simulated host "
+				 "refused what this step did: %s (address "
+				 "%#lx)", what, addr);
+		else
+			snprintf(err, errlen, "kernel: an unexpected "
+				 "hardware access or a lock or interrupt-state "
+				 "slip was hit in this step");
 		return XR_FAILED;
 	}
 	if (s == XR_OK && xk_rm_core_guard(ki->vm)) {
@@ -459,8 +486,7 @@ static bool kget_source(void *inst, uint32_t irq, struct xr_source_state *out)
 	out->q = s.q;
 	out->resend = s.resend;
 	out->masked_pending = s.masked_pending;
-	/* the kernel keeps an LSI's input level in P */
-	out->asserted = s.lsi && s.p;
+	out->asserted = s.asserted;
 	out->pt_mapped = s.pt_mapped;
 	out->intr_cpu = s.pt_mapped ? s.intr_cpu : -1;
 	return true;
@@ -483,8 +509,34 @@ static uint32_t kics_blocks(void *inst, uint32_t *first_irqs, uint32_t max)
 #define K_RESET		.reset = kreset,
 #endif
 
-#define K_EVENTS XR_EV_ALL
+#ifdef XR_KERNEL_XIVE
+/*
+ * kernel-xive: the guest is interrupted by the XIVE (the thread's
+ * exception bit, or an escalation while its VP is not pushed), not by
+ * queue_irqprio and kicks, so it reports no raise/lower/kick: its line is
+ * compared instead.  It keeps no XISR, pending priority or resend flag
+ * (what is pending sits in queues and in the thread context), and no
+ * masked-pending (a masked source's P and Q are kept as old_p/old_q).
+ */
+#define K_EVENTS	(XR_EV_BIT(XR_EV_ACK) | XR_EV_BIT(XR_EV_WARN) | \
+			 XR_EV_BIT(XR_EV_LOG))
+#define K_ICP_FIELDS	(1u << XR_IF_CPPR | 1u << XR_IF_MFRR | \
+			 1u << XR_IF_EE | 1u << XR_IF_LINE)
+#define K_SRC_FIELDS	(XR_SRC_FIELDS_ALL & ~(1u << XR_SF_RESEND | \
+			 1u << XR_SF_MASKED_PENDING))
+#else
+#define K_EVENTS	XR_EV_ALL
+#define K_ICP_FIELDS	0		/* all */
+#define K_SRC_FIELDS	0
+#endif
+#ifdef XR_KERNEL_XIVE
+/* kernel-xive: no passthrough (kvmppc_xive_set_mapped) and no XICS host */
+#define K_STEPS	(((1u << XR_STEP_NR_KINDS) - 1) & ~(1u << XR_STEP_HWIRQ | \
+		 1u << XR_STEP_PASSTHRU | 1u << XR_STEP_UNPASSTHRU | \
+		 1u << XR_STEP_HOST_IPI))
+#else
 #define K_STEPS	((1u << XR_STEP_NR_KINDS) - 1)
+#endif
 
 static bool kchanged_sources(void *inst, uint32_t first_irq, uint64_t *map)
 {
@@ -511,10 +563,21 @@ static bool kchanged_sources(void *inst, uint32_t first_irq, uint64_t *map)
 		.ics_blocks = kics_blocks,				\
 		.changed_sources = kchanged_sources,			\
 		.origin = XR_KERNEL_ORIGIN,				\
+		.icp_fields = K_ICP_FIELDS,				\
+		.source_fields = K_SRC_FIELDS,				\
 		K_RUN_PARALLEL						\
 		K_RESET							\
 	}
 
+#ifdef XR_KERNEL_XIVE
+/* XICS-on-XIVE has one path, in virtual mode (no real-mode handlers) */
+static const struct xr_impl_ops kernel_xive_ops =
+	KERNEL_OPS("kernel-xive", XR_CTX_VIRTUAL, kcreate_vm);
+
+static const struct xr_impl_ops *const kernel_ops[] = {
+	&kernel_xive_ops,
+};
+#else
 static const struct xr_impl_ops kernel_vm_ops =
 	KERNEL_OPS("kernel-vm", XR_CTX_VIRTUAL, kcreate_vm);
 static const struct xr_impl_ops kernel_rm_ops =
@@ -523,10 +586,11 @@ static const struct xr_impl_ops kernel_rm_ops =
 static const struct xr_impl_ops *const kernel_ops[] = {
 	&kernel_vm_ops, &kernel_rm_ops,
 };
+#endif
 
 __attribute__((visibility("default")))
 const struct xr_impl_ops *const *xicsref_impl_entry(uint32_t *nr)
 {
-	*nr = 2;
+	*nr = sizeof(kernel_ops) / sizeof(kernel_ops[0]);
 	return kernel_ops;
 }

@@ -7,6 +7,23 @@
  */
 #include "kside.h"
 
+/*
+ * The device KVM_CREATE_DEVICE(KVM_DEV_TYPE_XICS) makes: book3s_xics.c,
+ * or on a XIVE host (kernel-xive, conformance/kernel-xive.mk) XICS-on-
+ * XIVE of book3s_xive.c, which has no real-mode switches.
+ */
+#ifdef CONFIG_PPC_XIVE
+#define xk_dev_ops		kvm_xive_ops
+#define xk_connect_vcpu		kvmppc_xive_connect_vcpu
+#define XK_CONNECT_NAME		"kvmppc_xive_connect_vcpu"
+#define XK_CREATE_NAME		"kvmppc_xive_create"
+#else
+#define xk_dev_ops		kvm_xics_ops
+#define xk_connect_vcpu		kvmppc_xics_connect_vcpu
+#define XK_CONNECT_NAME		"kvmppc_xics_connect_vcpu"
+#define XK_CREATE_NAME		"kvmppc_xics_create"
+#endif
+
 /* Tokens QEMU would define; any distinct non-zero values do */
 static const char *const xk_rtas_names[] = {
 	"ibm,set-xive", "ibm,get-xive", "ibm,int-off", "ibm,int-on",
@@ -51,11 +68,18 @@ int xk_vcpu_run(struct xk_vm *vm, int vi, int cpu)
 	xk_enter(vm, vm->host_cpu);
 	vcpu = &vm->vcpu[vi];
 	old = vcpu->arch.thread_cpu;
+#ifdef CONFIG_PPC_XIVE
+	xk_xive_placed(vm, vi, false);		/* its guest exit */
+#endif
 	if (old >= 0)
 		vm->m.cpu[old].paca.kvm_hstate.kvm_vcpu = NULL;
 	vcpu->arch.thread_cpu = cpu < 0 ? -1 : cpu;
 	if (cpu >= 0)
 		vm->m.cpu[cpu].paca.kvm_hstate.kvm_vcpu = vcpu;
+#ifdef CONFIG_PPC_XIVE
+	xk_xive_placed(vm, vi, true);		/* its guest entry there */
+	xk_enter(vm, vm->host_cpu);
+#endif
 	shim_update_in_host();
 	vm->host_cpu = xk_pick_host_cpu(vm);
 	return 0;
@@ -69,8 +93,8 @@ static int xk_source_attr(struct xk_vm *vm, bool set, u64 irq, u64 *val)
 		.addr = (u64)(unsigned long)val,
 	};
 
-	return set ? kvm_xics_ops.set_attr(vm->dev, &attr) :
-		     kvm_xics_ops.get_attr(vm->dev, &attr);
+	return set ? xk_dev_ops.set_attr(vm->dev, &attr) :
+		     xk_dev_ops.get_attr(vm->dev, &attr);
 }
 
 static int xk_define_tokens(struct xk_vm *vm)
@@ -162,6 +186,10 @@ static int xk_build(struct xk_vm *vm, const struct xk_config *cfg,
 		vm->kvm.vcpus[i] = v;
 	}
 	vm->kvm.nr_vcpus = cfg->nr_vcpus;
+#ifdef CONFIG_PPC_XIVE
+	if (xk_xive_build(vm))
+		goto nomem;
+#endif
 
 	/*
 	 * A VM may define the RTAS tokens without ever creating the XICS
@@ -179,25 +207,27 @@ static int xk_build(struct xk_vm *vm, const struct xk_config *cfg,
 	vm->dev = shim_zalloc(sizeof(*vm->dev));
 	if (!vm->dev)
 		goto nomem;
-	vm->dev->ops = &kvm_xics_ops;
+	vm->dev->ops = &xk_dev_ops;
 	vm->dev->kvm = &vm->kvm;
-	if (kvm_xics_ops.create(vm->dev, 0)) {
+	if (xk_dev_ops.create(vm->dev, KVM_DEV_TYPE_XICS)) {
 		kfree(vm->dev);
 		vm->dev = NULL;
-		xk_err(err, errlen, "kvmppc_xics_create failed");
+		xk_err(err, errlen, XK_CREATE_NAME " failed");
 		return -1;
 	}
-	kvm_xics_ops.init(vm->dev);
+	xk_dev_ops.init(vm->dev);
+#ifndef CONFIG_PPC_XIVE
 	vm->kvm.arch.xics->real_mode = cfg->real_mode;
 	/* book3s_xics.c sets it from a compile-time DEBUG_REALMODE */
 	vm->kvm.arch.xics->real_mode_dbg = cfg->real_mode_dbg;
+#endif
 
 	for (i = 0; i < cfg->nr_vcpus; i++) {
 		if (!cfg->vcpu[i].has_icp)
 			continue;
-		if (kvmppc_xics_connect_vcpu(vm->dev, &vm->vcpu[i],
-					     cfg->vcpu[i].server)) {
-			xk_err(err, errlen, "kvmppc_xics_connect_vcpu failed "
+		if (xk_connect_vcpu(vm->dev, &vm->vcpu[i],
+				    cfg->vcpu[i].server)) {
+			xk_err(err, errlen, XK_CONNECT_NAME " failed "
 			       "(duplicate server?)");
 			return -1;
 		}
@@ -281,8 +311,15 @@ void xk_destroy(struct xk_vm *vm)
 	xk_enter(vm, vm->m.nr_cpus ? vm->m.nr_cpus - 1 : 0);
 	vm->m.sink = NULL;
 	if (vm->dev)
-		kvm_xics_ops.release(vm->dev);	/* frees ICPs, ICSs, dev */
+		xk_dev_ops.release(vm->dev);	/* frees ICPs, ICSs, dev */
 	kfree(vm->kvm.arch.xics_device);
+#ifdef CONFIG_PPC_XIVE
+	/* kept for reuse by kvmppc_xive_get_device until the VM goes */
+	kfree(vm->kvm.arch.xive_devices.xics_on_xive);
+	kfree(vm->vcore);
+	kfree(vm->regs_before);
+	shim_xive_destroy(&vm->m);
+#endif
 	kvmppc_rtas_tokens_free(&vm->kvm);
 	xk_pt_fini(vm);
 	if (vm->m.rm_core)
@@ -339,6 +376,15 @@ unsigned int xk_warnings(struct xk_vm *vm)
 {
 	return vm->m.warnings;
 }
+
+#ifndef CONFIG_PPC_XIVE
+/* The XICS host's complaints have no detail (kside_xive.c's have) */
+int xk_hw_complaint(struct xk_vm *vm, char *buf, unsigned long len,
+		    unsigned long *addr)
+{
+	return 0;
+}
+#endif
 
 int xk_rm_core_guard(struct xk_vm *vm)
 {

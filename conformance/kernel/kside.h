@@ -27,7 +27,18 @@ struct xk_vm {
 	 */
 	struct kvm_vcpu rtas_vcpu[XK_RTAS_SLOTS];
 	int rtas_owner[XK_RTAS_SLOTS];
+#ifdef CONFIG_PPC_XIVE
+	struct kvmppc_vcore *vcore;	/* one per VCPU (kside_xive.c) */
+	struct pt_regs_shim *regs_before; /* the VCPUs' registers, per hcall */
+#endif
 };
+
+#ifdef CONFIG_PPC_XIVE
+/* The XIVE host of a new VM, once its VCPUs exist: 0 or -ENOMEM */
+int xk_xive_build(struct xk_vm *vm);
+/* VCPU @vi leaves (@running false) or enters the guest on its CPU */
+void xk_xive_placed(struct xk_vm *vm, int vi, bool running);
+#endif
 
 /*
  * The kernel work of a step runs as physical CPU @cpu; while a parallel

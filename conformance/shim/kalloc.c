@@ -416,6 +416,21 @@ void *kzalloc(size_t size, int flags)
 	return shim_fault(SHIM_FAULT_ALLOC) ? NULL : shim_zalloc(size);
 }
 
+/*
+ * Whole pages (XIVE event queues): zeroed memory of the VM's heap, so
+ * that a reset restores a queue's contents with everything else; the
+ * hardware model needs no alignment, so none is given.
+ */
+unsigned long __get_free_pages(int gfp, unsigned int order)
+{
+	return (unsigned long)kzalloc(PAGE_SIZE << order, gfp);
+}
+
+void free_pages(unsigned long addr, unsigned int order)
+{
+	kfree((const void *)addr);
+}
+
 void kfree(const void *p)
 {
 	struct shim_hdr *h;

@@ -249,6 +249,7 @@ int64_t pnv_opal_pci_msi_eoi(struct irq_data *d)
 	return shim_fault(SHIM_FAULT_PHB_EOI) ? SHIM_OPAL_HARDWARE : 0;
 }
 
+#ifndef CONFIG_PPC_XIVE
 /* This machine has no XIVE */
 int kvmppc_xive_set_mapped(struct kvm *kvm, unsigned long guest_irq,
 			   unsigned long host_irq)
@@ -263,6 +264,7 @@ int kvmppc_xive_clr_mapped(struct kvm *kvm, unsigned long guest_irq,
 	shim_warn(__FILE__, __LINE__);
 	return -ENODEV;
 }
+#endif
 
 /*
  * A second interrupt may wait behind the pending one (`hwirq H cpu P

@@ -18,7 +18,7 @@ static const struct xr_deviation deviations[] = {
 	{
 		.id = "DEV-ARG-CPPR-WIDE",
 		.quirk = XR_QUIRK_ARG_CPPR_WIDE,
-		.applies_to = "kernel-*",
+		.applies_to = "kernel-vm kernel-rm",
 		.summary = "H_CPPR compares the whole 64-bit register but stores its low byte; PAPR's CPPR is one byte, so the model uses the low byte for both",
 	},
 	{
@@ -30,7 +30,7 @@ static const struct xr_deviation deviations[] = {
 	{
 		.id = "DEV-RTAS-UNDEFINED-SOURCE",
 		.quirk = XR_QUIRK_RTAS_UNDEFINED_SOURCE,
-		.applies_to = "kernel-*",
+		.applies_to = "kernel-vm kernel-rm",
 		.summary = "ibm,set-xive/get-xive/int-on/int-off on an undefined source of an existing ICS block succeed; PAPR has no such source, so the model returns -3",
 	},
 	{
@@ -42,13 +42,13 @@ static const struct xr_deviation deviations[] = {
 	{
 		.id = "DEV-VM-CPPR-DOWN-TAIL",
 		.quirk = XR_QUIRK_VM_CPPR_DOWN_TAIL,
-		.applies_to = "kernel-*",
+		.applies_to = "kernel-vm kernel-rm",
 		.summary = "virtual-mode H_CPPR to a less favoured value runs the Up_CPPR tail after Down_CPPR (line lowered and raised again; from an inconsistent state it rejects); PAPR and the real-mode path do Down_CPPR only",
 	},
 	{
 		.id = "DEV-CPPR-DOWN-DISPLACE",
 		.quirk = XR_QUIRK_CPPR_DOWN_DISPLACE,
-		.applies_to = "kernel-*",
+		.applies_to = "kernel-vm kernel-rm",
 		.summary = "Down_CPPR presenting the IPI over a pending device interrupt (possible after an EOI to a more favoured CPPR) overwrites it without a reject, so it is lost, and virtual mode WARNs; PAPR Check_IPI rejects it",
 	},
 	{
@@ -56,6 +56,49 @@ static const struct xr_deviation deviations[] = {
 		.quirk = XR_QUIRK_RM_XIRR_X_AGAIN,
 		.applies_to = "kernel-rm",
 		.summary = "a real-mode H_XIRR_X that asks for the host's completion (DEBUG_REALMODE) is accepted again in virtual mode: the guest gets the second XIRR and never sees the first interrupt; PAPR (and ROUTE-RM-DEBUG) accept once",
+	},
+	/* XICS-on-XIVE: how POWER9 hosts always differ (standing) */
+	{
+		.id = "DEV-XIVE-LINE-OUTPUT",
+		.quirk = XR_QUIRK_XIVE_LINE_OUTPUT,
+		.applies_to = "kernel-xive",
+		.summary = "the guest's external exception is the XIVE thread's presentation output (NSR), withdrawn as soon as nothing pending is more favoured than CPPR; the XICS emulation keeps the exception queued until the VCPU withdraws it (ICP-LINE-CLEAR); PAPR does not describe the line",
+		.standing = true,
+	},
+	{
+		.id = "DEV-XIVE-PRIO-COLLAPSE",
+		.quirk = XR_QUIRK_XIVE_PRIO_COLLAPSE,
+		.applies_to = "kernel-xive",
+		.summary = "a CPPR (H_CPPR, H_EOI) or source priority from 6 to 0xfe is handled as 6 (xive_prio_from_guest: the XIVE has 8 priorities); PAPR's 256 levels are kept apart by the model",
+		.standing = true,
+	},
+	{
+		.id = "DEV-XIVE-GET-ICP",
+		.quirk = XR_QUIRK_XIVE_GET_ICP,
+		.applies_to = "kernel-xive",
+		.summary = "KVM_REG_PPC_ICP_STATE reads back no XISR and pending priority 0xff (the XIVE keeps neither); the model (STATE-ICP-GET) reports the pending interrupt",
+		.standing = true,
+	},
+	{
+		.id = "DEV-XIVE-NOICP",
+		.quirk = XR_QUIRK_XIVE_NOICP,
+		.applies_to = "kernel-xive",
+		.summary = "an XICS hypercall of a VCPU without an ICP returns H_TOO_HARD (book3s_hv.c then hands it to userspace); PAPR and the XICS back end answer H_HARDWARE (ICP-NO-ICP)",
+		.standing = true,
+	},
+	{
+		.id = "DEV-XIVE-IPOLL",
+		.quirk = XR_QUIRK_XIVE_IPOLL,
+		.applies_to = "kernel-xive",
+		.summary = "H_IPOLL never returns the MFRR in R5, and for another server writes its answer into that VCPU's R4, leaving the caller's R4 holding the server number (FINDING-XIVE-IPOLL-R4); PAPR returns XIRR in R4 and MFRR in R5 to the caller",
+		.standing = true,
+	},
+	{
+		.id = "DEV-XIVE-EOI-NO-ACK",
+		.quirk = XR_QUIRK_XIVE_EOI_NO_ACK,
+		.applies_to = "kernel-xive",
+		.summary = "H_EOI of a source never calls the irq ack notifiers (kvm_notify_acked_irq), so an irqfd resampler is not told; the XICS back end (ICP-EOI-ICS, ROUTE-RM-ACK) calls them",
+		.standing = true,
 	},
 };
 

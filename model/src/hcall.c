@@ -20,8 +20,9 @@ static bool runs_in_rm(const struct xr_model *m)
 }
 
 /*
- * ICP-NO-ICP: a VCPU without an ICP gets H_HARDWARE.  Otherwise start the
- * step with the caller known (ROUTE-* need it) and return its ICP.
+ * ICP-NO-ICP: a VCPU without an ICP gets H_HARDWARE (no_icp_rc).
+ * Otherwise start the step with the caller known (ROUTE-* need it) and
+ * return its ICP.
  */
 static struct xr_icp *hcall_begin(struct xr_model *m, uint32_t vcpu, bool rm)
 {
@@ -40,6 +41,16 @@ static int64_t hcall_end(struct xr_model *m, int64_t rc)
 	return rc;
 }
 
+/*
+ * DEV-XIVE-NOICP: XICS-on-XIVE answers H_TOO_HARD (the hypercall goes on
+ * to userspace) where PAPR and the XICS back end say H_HARDWARE
+ */
+static int64_t no_icp(struct xr_model *m)
+{
+	return hcall_end(m, xr_quirk(m, XR_QUIRK_XIVE_NOICP) ?
+			 XR_H_TOO_HARD : XR_H_HARDWARE);
+}
+
 /* ICP-ACCEPT, ICP-LINE-CLEAR, ROUTE-RM-CLEAR */
 int64_t xr_h_xirr(struct xr_model *m, uint32_t vcpu, uint64_t *xirr)
 {
@@ -47,7 +58,7 @@ int64_t xr_h_xirr(struct xr_model *m, uint32_t vcpu, uint64_t *xirr)
 
 	*xirr = 0;
 	if (!icp)
-		return hcall_end(m, XR_H_HARDWARE);
+		return no_icp(m);
 	xr_line_clear_self(m, &m->vcpu[icp->vcpu]);
 	*xirr = xr_icp_accept(m, icp);
 	return hcall_end(m, XR_H_SUCCESS);
@@ -69,7 +80,7 @@ int64_t xr_h_xirr_x(struct xr_model *m, uint32_t vcpu, uint64_t *xirr)
 
 	*xirr = 0;
 	if (!icp)
-		return hcall_end(m, XR_H_HARDWARE);
+		return no_icp(m);
 	xr_line_clear_self(m, &m->vcpu[icp->vcpu]);
 	*xirr = xr_icp_accept(m, icp);
 	if (m->in_rm && m->setup.real_mode_dbg &&
@@ -97,12 +108,12 @@ int64_t xr_h_xirr_x(struct xr_model *m, uint32_t vcpu, uint64_t *xirr)
 int64_t xr_h_cppr(struct xr_model *m, uint32_t vcpu, uint64_t cppr)
 {
 	struct xr_icp *icp = hcall_begin(m, vcpu, runs_in_rm(m));
-	uint64_t cmp = cppr & 0xff;
-	uint8_t val = (uint8_t)cppr;
+	uint8_t val = xr_guest_prio(m, (uint8_t)cppr);
+	uint64_t cmp = val;
 	uint32_t reject = 0;
 
 	if (!icp)
-		return hcall_end(m, XR_H_HARDWARE);
+		return no_icp(m);
 	if (xr_quirk(m, XR_QUIRK_ARG_CPPR_WIDE))
 		cmp = cppr;
 
@@ -138,8 +149,8 @@ int64_t xr_h_eoi(struct xr_model *m, uint32_t vcpu, uint64_t xirr)
 	uint32_t irq = (uint32_t)xirr & XR_XISR_MASK;
 
 	if (!icp)
-		return hcall_end(m, XR_H_HARDWARE);
-	xr_icp_down_cppr(m, icp, (uint8_t)(xirr >> 24));
+		return no_icp(m);
+	xr_icp_down_cppr(m, icp, xr_guest_prio(m, (uint8_t)(xirr >> 24)));
 	if (irq == XR_XISR_IPI)
 		return hcall_end(m, XR_H_SUCCESS);
 	return hcall_end(m, xr_ics_eoi(m, icp, irq));
@@ -163,7 +174,7 @@ int64_t xr_h_ipi(struct xr_model *m, uint32_t vcpu, uint64_t server,
 	bool local;
 
 	if (!self)
-		return hcall_end(m, XR_H_HARDWARE);
+		return no_icp(m);
 	if (xr_quirk(m, XR_QUIRK_ARG_MFRR_WIDE))
 		cmp = mfrr;
 	local = self->server == server;
@@ -190,21 +201,36 @@ int64_t xr_h_ipi(struct xr_model *m, uint32_t vcpu, uint64_t server,
 	return hcall_end(m, XR_H_SUCCESS);
 }
 
-/* ICP-IPOLL: read CPPR<<24 | XISR and the MFRR of a server, no change */
+/*
+ * ICP-IPOLL: read CPPR<<24 | XISR and the MFRR of a server, no change.
+ *
+ * DEV-XIVE-IPOLL: xive_vm_h_ipoll never sets R5 (it keeps what the
+ * guest passed, 0 in the harness), and for another server it writes
+ * the answer into that VCPU's R4, leaving the caller's R4 as it was: the
+ * server number (FINDING-XIVE-IPOLL-R4).
+ */
 int64_t xr_h_ipoll(struct xr_model *m, uint32_t vcpu, uint64_t server,
 		   uint64_t *xirr, uint64_t *mfrr)
 {
 	struct xr_icp *icp = hcall_begin(m, vcpu, false);
+	bool xive = xr_quirk(m, XR_QUIRK_XIVE_IPOLL);
+	bool other;
 
 	*xirr = 0;
 	*mfrr = 0;
 	if (!icp)
-		return hcall_end(m, XR_H_HARDWARE);
-	if (icp->server != server)
+		return no_icp(m);
+	other = icp->server != server;
+	if (other)
 		icp = xr_find_server(m, (uint32_t)server);
 	if (!icp)
 		return hcall_end(m, XR_H_PARAMETER);
 	*xirr = (uint32_t)icp->cppr << 24 | icp->xisr;
 	*mfrr = icp->mfrr;
+	if (xive) {
+		*mfrr = 0;
+		if (other)
+			*xirr = server;
+	}
 	return hcall_end(m, XR_H_SUCCESS);
 }

@@ -64,7 +64,8 @@ again:
 		return;
 	}
 
-	if (xr_icp_try_deliver(m, icp, irq, s->prio, &reject)) {
+	if (xr_icp_try_deliver(m, icp, irq, xr_guest_prio(m, s->prio),
+			       &reject)) {
 		/*
 		 * ICS-REJECT, ICS-IPI-NO-REJECT: the displaced interrupt is
 		 * delivered again; an IPI lives in the MFRR and needs none.

@@ -410,7 +410,12 @@ bool xr_model_icp(const struct xr_model *m, uint32_t vcpu,
 	out->xisr = icp->xisr;
 	out->need_resend = icp->need_resend;
 	out->out_ee = icp->out_ee;
-	out->line = v->line;
+	/*
+	 * DEV-XIVE-LINE-OUTPUT: the guest's exception is the thread's
+	 * presentation output itself, not a queued exception
+	 */
+	out->line = xr_quirk(m, XR_QUIRK_XIVE_LINE_OUTPUT) ? icp->out_ee :
+		    v->line;
 	return true;
 }
 

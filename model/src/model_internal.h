@@ -25,6 +25,13 @@
 #define XR_QUIRK_VM_CPPR_DOWN_TAIL	XR_QUIRK(5)
 #define XR_QUIRK_CPPR_DOWN_DISPLACE	XR_QUIRK(6)
 #define XR_QUIRK_RM_XIRR_X_AGAIN	XR_QUIRK(7)
+/* XICS-on-XIVE (kernel-xive): standing deviations */
+#define XR_QUIRK_XIVE_LINE_OUTPUT	XR_QUIRK(8)
+#define XR_QUIRK_XIVE_PRIO_COLLAPSE	XR_QUIRK(9)
+#define XR_QUIRK_XIVE_GET_ICP		XR_QUIRK(10)
+#define XR_QUIRK_XIVE_NOICP		XR_QUIRK(11)
+#define XR_QUIRK_XIVE_IPOLL		XR_QUIRK(12)
+#define XR_QUIRK_XIVE_EOI_NO_ACK	XR_QUIRK(13)
 
 struct xr_src {
 	uint32_t server;
@@ -156,6 +163,19 @@ void xr_step_end(struct xr_model *m);
 static inline bool xr_quirk(const struct xr_model *m, uint64_t q)
 {
 	return (m->setup.quirks & q) != 0;
+}
+
+/*
+ * DEV-XIVE-PRIO-COLLAPSE: XICS-on-XIVE has eight priorities; a guest
+ * CPPR or source priority from 6 to 0xfe is handled as 6
+ * (xive_prio_from_guest).  The identity for the specification.
+ */
+static inline uint8_t xr_guest_prio(const struct xr_model *m, uint8_t prio)
+{
+	if (xr_quirk(m, XR_QUIRK_XIVE_PRIO_COLLAPSE) && prio != 0xff &&
+	    prio >= 6)
+		return 6;
+	return prio;
 }
 
 /* icp.c */

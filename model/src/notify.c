@@ -145,7 +145,9 @@ void xr_notify(struct xr_model *m, struct xr_icp *icp, bool change_self)
 /* ICP-EOI-ICS, ROUTE-RM-ACK: tell the ack notifiers, if any are there */
 void xr_notify_ack(struct xr_model *m, uint32_t irq)
 {
-	if (!m->setup.ack_notifier)
+	/* DEV-XIVE-EOI-NO-ACK: XICS-on-XIVE never calls the notifiers */
+	if (!m->setup.ack_notifier ||
+	    xr_quirk(m, XR_QUIRK_XIVE_EOI_NO_ACK))
 		return;
 	if (m->in_rm) {
 		m->rm_notify_eoi = true;

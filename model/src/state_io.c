@@ -41,6 +41,14 @@ int64_t xr_get_icp_value(struct xr_model *m, uint32_t vcpu, uint64_t *value)
 			 (uint64_t)icp->xisr << ICP_XISR_SHIFT |
 			 (uint64_t)icp->mfrr << ICP_MFRR_SHIFT |
 			 (uint64_t)icp->pprio << ICP_PPRI_SHIFT;
+	/*
+	 * DEV-XIVE-GET-ICP: XICS-on-XIVE keeps no XISR: it reports none,
+	 * and no pending priority (0xff)
+	 */
+	if (icp && xr_quirk(m, XR_QUIRK_XIVE_GET_ICP))
+		*value = (uint64_t)icp->cppr << ICP_CPPR_SHIFT |
+			 (uint64_t)icp->mfrr << ICP_MFRR_SHIFT |
+			 (uint64_t)XR_PRIO_MASKED << ICP_PPRI_SHIFT;
 	xr_step_end(m);
 	return 0;
 }

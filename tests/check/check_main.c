@@ -60,6 +60,7 @@ int main(void)
 	srunner_add_suite(sr, xr_suite_kalloc());
 	srunner_add_suite(sr, xr_suite_fault());
 	srunner_add_suite(sr, xr_suite_contract());
+	srunner_add_suite(sr, xr_suite_xive());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

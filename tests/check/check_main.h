@@ -18,6 +18,7 @@ Suite *xr_suite_mutant(void);
 Suite *xr_suite_kalloc(void);
 Suite *xr_suite_contract(void);
 Suite *xr_suite_fault(void);
+Suite *xr_suite_xive(void);
 
 /* spec/catalogue.txt, loaded once (aborts the test if missing) */
 struct xr_catalogue *xr_test_catalogue(void);

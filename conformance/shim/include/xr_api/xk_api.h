@@ -62,6 +62,7 @@ struct xk_icp {
 
 struct xk_source {
 	_Bool exists, lsi, p, q, resend, masked_pending, pt_mapped;
+	_Bool asserted;			/* an LSI's input level */
 	unsigned int server;
 	unsigned char prio, saved;
 	int intr_cpu;
@@ -161,6 +162,14 @@ long long xk_fail(struct xk_vm *vm, unsigned int kind, unsigned int nth);
 
 /* Kernel WARNs hit so far (each is a finding) */
 unsigned int xk_warnings(struct xk_vm *vm);
+/*
+ * What the simulated hardware complained of last (kernel-xive: an MMIO
+ * access its XIVE does not know, such as an ESB page that was never
+ * set up) and the address, copied to @buf and @addr and forgotten; 0
+ * when it has said nothing.
+ */
+int xk_hw_complaint(struct xk_vm *vm, char *buf, unsigned long len,
+		    unsigned long *addr);
 /* What get_tb() reads: the model's XR_TIMEBASE (adapter.c checks) */
 #define XK_TIMEBASE	0x00000007b3c0ffeeUL
 /* A lock still held or host interrupts still off (then cleared), else 0 */

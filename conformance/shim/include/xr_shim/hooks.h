@@ -58,6 +58,60 @@ static inline void shim_read_once(const volatile void *p, void *res, int size)
 #define smp_rmb()		shim_barrier_hook(SHIM_BARRIER_RMB)
 #define smp_wmb()		shim_barrier_hook(SHIM_BARRIER_WMB)
 #define iosync()		shim_barrier_hook(SHIM_BARRIER_IO)
+/* mb() orders MMIO too on POWER (sync); eieio() orders MMIO only */
+#define mb()			shim_barrier_hook(SHIM_BARRIER_MB)
+#define eieio()			shim_barrier_hook(SHIM_BARRIER_IO)
+
+/*
+ * atomic_t (book3s_xive.c's queue counters): value-returning operations
+ * are fully ordered, the others relaxed, as the Linux memory model says.
+ */
+typedef struct {
+	int counter;
+} atomic_t;
+
+static inline int atomic_read(const atomic_t *v)
+{
+	shim_atomic_hook(SHIM_ATOMIC_READ_ONCE, &v->counter);
+	return __atomic_load_n(&v->counter, __ATOMIC_RELAXED);
+}
+
+static inline void atomic_set(atomic_t *v, int i)
+{
+	__atomic_store_n(&v->counter, i, __ATOMIC_RELAXED);
+}
+
+static inline void atomic_inc(atomic_t *v)
+{
+	shim_atomic_hook(SHIM_ATOMIC_CMPXCHG, &v->counter);
+	__atomic_fetch_add(&v->counter, 1, __ATOMIC_RELAXED);
+}
+
+static inline void atomic_sub(int i, atomic_t *v)
+{
+	shim_atomic_hook(SHIM_ATOMIC_CMPXCHG, &v->counter);
+	__atomic_fetch_sub(&v->counter, i, __ATOMIC_RELAXED);
+}
+
+static inline int atomic_xchg(atomic_t *v, int i)
+{
+	shim_atomic_hook(SHIM_ATOMIC_CMPXCHG, &v->counter);
+	return __atomic_exchange_n(&v->counter, i, __ATOMIC_SEQ_CST);
+}
+
+/* Add @a unless the value is @u; true when it added */
+static inline bool atomic_add_unless(atomic_t *v, int a, int u)
+{
+	int c = __atomic_load_n(&v->counter, __ATOMIC_RELAXED);
+
+	shim_atomic_hook(SHIM_ATOMIC_CMPXCHG, &v->counter);
+	while (c != u)
+		if (__atomic_compare_exchange_n(&v->counter, &c, c + a, false,
+						__ATOMIC_SEQ_CST,
+						__ATOMIC_RELAXED))
+			return true;
+	return false;
+}
 
 /*
  * Bit operations; a change of a watched word may be an event (raise).
@@ -150,6 +204,7 @@ static inline void arch_spin_unlock(arch_spinlock_t *l)
 struct mutex {
 	int locked;
 };
+#define mutex_init(m)		((m)->locked = 0)
 #ifdef XR_EXPLORE
 #define mutex_lock(m)		shim_lock_hook(m, true)
 #define mutex_unlock(m)		shim_lock_hook(m, false)

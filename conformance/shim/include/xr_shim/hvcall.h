@@ -7,6 +7,7 @@
 #define H_HARDWARE	-1
 #define H_PARAMETER	-4
 #define H_NOT_AVAILABLE	-54
+#define H_UNSUPPORTED	-67
 #define H_TOO_HARD	9999
 
 #define H_EOI		0x64

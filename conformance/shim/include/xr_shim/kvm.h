@@ -14,6 +14,14 @@
 #include <asm/kvm.h>		/* the tree's own uapi header */
 
 #define XR_SHIM_MAX_VCPUS	2048
+/* asm/kvm_host.h with NR_CPUS 2048; MAX_SMT_THREADS of kvm_book3s_asm.h */
+#define KVM_MAX_VCPUS		XR_SHIM_MAX_VCPUS
+#define MAX_SMT_THREADS		8
+#define KVM_MAX_VCPU_IDS	(MAX_SMT_THREADS * KVM_MAX_VCPUS)
+
+/* enum kvm_device_type of uapi linux/kvm.h */
+#define KVM_DEV_TYPE_XICS	3
+#define KVM_DEV_TYPE_XIVE	9
 
 #define KVMPPC_IRQ_DEFAULT	0
 #define KVMPPC_IRQ_MPIC		1
@@ -42,9 +50,21 @@ struct dentry;
 struct kvmppc_ops;
 extern struct kvmppc_ops *kvmppc_hv_ops;
 
+struct kvmppc_xive;
+struct kvmppc_xive_vcpu;
+struct kvmppc_vcore;
+
 struct kvm_arch {
+	unsigned int lpid;
+	unsigned int emul_smt_mode;	/* XIVE: kvmppc_pack_vcpu_id divides */
 	struct kvmppc_xics *xics;
 	struct kvmppc_xics *xics_device;
+	struct kvmppc_xive *xive;
+	struct {
+		struct kvmppc_xive *native;
+		struct kvmppc_xive *xics_on_xive;
+	} xive_devices;
+	struct mutex mmu_setup_lock;
 	struct kvmppc_passthru_irqmap *pimap;
 	struct list_head rtas_tokens;
 	struct mutex rtas_token_lock;
@@ -64,12 +84,44 @@ struct pt_regs_shim {
 	unsigned long gpr[32];
 };
 
+/* W0..1 of a XIVE thread context (asm/kvm_host.h) */
+union xive_tma_w01 {
+	struct {
+		u8 nsr;
+		u8 cppr;
+		u8 ipb;
+		u8 lsmfb;
+		u8 ack;
+		u8 inc;
+		u8 age;
+		u8 pipr;
+	};
+	__be64 w01;
+};
+
 struct kvm_vcpu_arch {
 	struct kvmppc_icp *icp;
 	struct pt_regs_shim regs;
 	int thread_cpu;
 	unsigned long pending_exceptions;
 	u8 irq_type;
+	u8 ceded;
+	u8 irq_pending;			/* XIVE: a guest interrupt is pending */
+	struct kvmppc_vcore *vcore;
+	struct kvm_nested_guest *nested;
+	/* XICS-on-XIVE (book3s_xive.c) */
+	struct kvmppc_xive_vcpu *xive_vcpu;
+	__be32 xive_cam_word;		/* W2 with the valid bit, big-endian */
+	u8 xive_pushed;			/* the VP is pushed on its thread */
+	u8 xive_esc_on;			/* the escalation is enabled */
+	union xive_tma_w01 xive_saved_state;
+	u64 xive_esc_raddr;
+	u64 xive_esc_vaddr;
+};
+
+/* The virtual core: only the guest's time base offset (H_XIRR_X) */
+struct kvmppc_vcore {
+	u64 tb_offset;			/* guest timebase - host timebase */
 };
 
 struct kvm_vcpu_stat {
@@ -214,9 +266,50 @@ int kvm_vm_ioctl_rtas_define_token(struct kvm *kvm, void __user *argp);
 int kvmppc_rtas_hcall(struct kvm_vcpu *vcpu);
 void kvmppc_rtas_tokens_free(struct kvm *kvm);
 
+#ifdef CONFIG_PPC_XIVE
+/*
+ * The XIVE build (kernel-xive): the tree's own asm/xive.h, put in front
+ * of the shim, gives xive_enabled() and the firmware wrappers; the rest
+ * of the XIVE host is xr_shim/xive.h.  XICS-on-XIVE is what a POWER9 HV
+ * host runs (asm/kvm_ppc.h).
+ */
+#include <asm/xive.h>
+#include <xr_shim/xive.h>
+static inline bool xics_on_xive(void)
+{
+	return xive_enabled() && cpu_has_feature(CPU_FTR_HVMODE);
+}
+extern struct kvm_device_ops kvm_xive_ops;
+int kvmppc_xive_xics_hcall(struct kvm_vcpu *vcpu, u32 req);
+int kvmppc_xive_connect_vcpu(struct kvm_device *dev, struct kvm_vcpu *vcpu,
+			     u32 cpu);
+void kvmppc_xive_cleanup_vcpu(struct kvm_vcpu *vcpu);
+u64 kvmppc_xive_get_icp(struct kvm_vcpu *vcpu);
+int kvmppc_xive_set_icp(struct kvm_vcpu *vcpu, u64 icpval);
+int kvmppc_xive_set_irq(struct kvm *kvm, int irq_source_id, u32 irq,
+			int level, bool line_status);
+void kvmppc_xive_push_vcpu(struct kvm_vcpu *vcpu);
+void kvmppc_xive_pull_vcpu(struct kvm_vcpu *vcpu);
+bool kvmppc_xive_rearm_escalation(struct kvm_vcpu *vcpu);
+static inline int kvmppc_xive_enabled(struct kvm_vcpu *vcpu)
+{
+	return vcpu->arch.irq_type == KVMPPC_IRQ_XICS;
+}
+/* 6.12's accessor (asm/kvm_book3s.h); 6.1 reads vc->tb_offset itself */
+static inline u64 kvmppc_get_tb_offset(struct kvm_vcpu *vcpu)
+{
+	return vcpu->arch.vcore->tb_offset;
+}
+/*
+ * kvmppc_pack_vcpu_id(): the tree's own static inline of
+ * asm/kvm_book3s.h, taken at build time (extract-funcs.awk).
+ */
+#include <kvm_book3s_funcs.inc>
+#else
 /* XIVE is not present in this machine */
 static inline bool xics_on_xive(void) { return false; }
 static inline bool xive_enabled(void) { return false; }
+#endif
 int kvmppc_xive_set_xive(struct kvm *kvm, u32 irq, u32 server, u32 prio);
 int kvmppc_xive_get_xive(struct kvm *kvm, u32 irq, u32 *server, u32 *prio);
 int kvmppc_xive_int_on(struct kvm *kvm, u32 irq);

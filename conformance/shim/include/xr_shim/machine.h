@@ -18,6 +18,9 @@ struct kvmppc_host_state {
 	void __iomem *xics_phys;
 	u32 saved_xirr;
 	u8 host_ipi;
+	/* XIVE hosts: this CPU's TIMA (kvmppc_set_xive_tima; shim/xive_*.c) */
+	void __iomem *xive_tima_phys;
+	void __iomem *xive_tima_virt;
 };
 
 struct paca_struct {
@@ -93,6 +96,7 @@ void __raw_rm_writel(u32 val, volatile void __iomem *addr);
 u32 __raw_rm_readl(volatile void __iomem *addr);
 
 /* OPAL */
+#define OPAL_XIVE_ANY_CHIP	0xffffffff	/* asm/opal-api.h */
 struct irq_data;
 int64_t opal_int_set_mfrr(u32 cpu, u8 mfrr);
 int64_t opal_int_eoi(u32 xirr);

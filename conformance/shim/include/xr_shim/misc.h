@@ -20,6 +20,12 @@ struct seq_file {
 	void *private;
 };
 int seq_printf(struct seq_file *m, const char *fmt, ...);
+int seq_puts(struct seq_file *m, const char *s);
+/*
+ * kasprintf: names of host interrupts (escalations) that only
+ * /proc/interrupts shows; the shim keeps the format unexpanded.
+ */
+char *kasprintf(int gfp, const char *fmt, ...);
 
 struct inode;
 struct file;

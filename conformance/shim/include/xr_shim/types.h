@@ -32,6 +32,9 @@ typedef u64 __be64;
 typedef u64 gpa_t;
 typedef long long int64_t;
 typedef unsigned long long uint64_t;
+typedef unsigned char uint8_t;
+typedef unsigned int uint32_t;
+typedef u16 __be16;
 typedef u32 rtas_arg_t_shim;
 
 #define __user
@@ -73,6 +76,7 @@ void shim_kernel_log(const char *file, int line);
 				   __w ? shim_kernel_warn(__FILE__, __LINE__) : (void)0; \
 				   __w; })
 #define WARN_ON_ONCE(c)		WARN(c)
+#define WARN_ONCE(c, ...)	WARN(c)
 #define WARN_ON(c)		WARN(c)
 #define pr_warn(...)		shim_kernel_log(__FILE__, __LINE__)
 #define pr_err(...)		shim_kernel_log(__FILE__, __LINE__)
@@ -80,6 +84,35 @@ void shim_kernel_log(const char *file, int line);
 /* The kernel's byte order helpers; the host is little endian like ppc64le */
 #define be32_to_cpu(x)		__builtin_bswap32(x)
 #define cpu_to_be32(x)		__builtin_bswap32(x)
+#define be16_to_cpu(x)		__builtin_bswap16(x)
+#define cpu_to_be16(x)		__builtin_bswap16(x)
+#define be64_to_cpu(x)		__builtin_bswap64(x)
+#define cpu_to_be64(x)		__builtin_bswap64(x)
+#define be32_to_cpup(p)		be32_to_cpu(*(const __be32 *)(p))
+/*
+ * ppc64le compilers define __LITTLE_ENDIAN__, which book3s_xive.c tests
+ * to find the PQ byte of an ESB load; clang defines it on x86 too, gcc
+ * does not.  Define it for gcc so that both build the ppc64le code.
+ */
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && !defined(__LITTLE_ENDIAN__)
+#define __LITTLE_ENDIAN__	1
+#endif
+
+/* IBM bit numbering (asm/bitops.h): bit 0 is the most significant */
+#define PPC_BIT8(b)		(0x80U >> (b))
+#define PPC_BIT32(b)		(0x80000000U >> (b))
+#define PPC_BITMASK8(a, b)	((PPC_BIT8(a) - PPC_BIT8(b)) | PPC_BIT8(a))
+#define PPC_BITMASK32(a, b)	((PPC_BIT32(a) - PPC_BIT32(b)) | PPC_BIT32(a))
+
+/* 64K pages, as ppc64le distribution kernels are built */
+#define PAGE_SHIFT		16
+#define PAGE_SIZE		(1UL << PAGE_SHIFT)
+#define S_IRUGO			0444
+
+static inline int ffs(int x)
+{
+	return __builtin_ffs(x);
+}
 
 #define EPERM		1
 #define ENOENT		2
@@ -92,6 +125,7 @@ void shim_kernel_log(const char *file, int line);
 #define EEXIST		17
 #define ENODEV		19
 #define EINVAL		22
+#define ENOSPC		28
 
 #define GFP_KERNEL	0
 /*
@@ -115,6 +149,9 @@ void *shim_zalloc(size_t size);
 /* FAULT-ARM: does this operation of kind @kind (enum xk_fault_kind) fail? */
 bool shim_fault(unsigned int kind);
 void kfree(const void *p);
+/* Whole zeroed pages (kalloc.c); 2^order of PAGE_SIZE */
+unsigned long __get_free_pages(int gfp, unsigned int order);
+void free_pages(unsigned long addr, unsigned int order);
 /*
  * Explore builds: where the arena is now, and, once everything of the
  * caller's that was allocated since that mark and is still reachable has
@@ -137,6 +174,7 @@ int shim_vmheap_snapshot(struct shim_vmheap *v);
 int shim_vmheap_restore(struct shim_vmheap *v, bool broken);
 #define memset(d, c, n)		__builtin_memset(d, c, n)
 #define memcpy(d, s, n)		__builtin_memcpy(d, s, n)
+#define memcmp(a, b, n)		__builtin_memcmp(a, b, n)
 int strncmp(const char *a, const char *b, size_t n);
 
 #endif /* XR_SHIM_TYPES_H */

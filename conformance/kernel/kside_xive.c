@@ -1,0 +1,403 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The kernel side of kernel-xive: steps sequenced as a POWER9 HV host
+ * runs them with XICS-on-XIVE (book3s_xive.c), and read-back of its
+ * state.  A VCPU placed on a CPU is in the guest, its VP pushed on that
+ * hardware thread; a hypercall is served as kvmhv_p9_guest_entry()
+ * serves it, with the context still pushed, then the VP is pulled and
+ * pushed again for the next entry.  Host-side operations (ONE_REG, the
+ * device attributes, interrupt input) run while the VCPUs stay in the
+ * guest, except ONE_REG, which KVM only does to a VCPU out of KVM_RUN.
+ */
+#include "kside.h"
+#include "book3s_xive.h"
+#include <asm/xive-regs.h>
+#include <xr_shim/xive_hw.h>
+
+static void xk_msg(char *err, unsigned long len, const char *msg)
+{
+	unsigned long i;
+
+	for (i = 0; len && i + 1 < len && msg[i]; i++)
+		err[i] = msg[i];
+	if (len)
+		err[i] = 0;
+}
+
+static bool xk_valid_vcpu(struct xk_vm *vm, int vi)
+{
+	return vi >= 0 && vi < (int)vm->kvm.nr_vcpus;
+}
+
+/*
+ * kvmppc_core_init_vm_hv() starts a VM in SMT mode 1 (the divisor of
+ * kvmppc_pack_vcpu_id) with an LPID of its own; each VCPU has a virtual
+ * core, of which XICS-on-XIVE reads the time base offset (H_XIRR_X).
+ */
+int xk_xive_build(struct xk_vm *vm)
+{
+	unsigned long i, n = vm->kvm.nr_vcpus;
+
+	vm->kvm.arch.emul_smt_mode = 1;
+	vm->kvm.arch.lpid = 1;
+	vm->vcore = shim_zalloc((n ? n : 1) * sizeof(*vm->vcore));
+	vm->regs_before = shim_zalloc((n ? n : 1) * sizeof(*vm->regs_before));
+	if (!vm->vcore || !vm->regs_before)
+		return -ENOMEM;
+	for (i = 0; i < n; i++)
+		vm->vcpu[i].arch.vcore = &vm->vcore[i];
+	return shim_xive_create(&vm->m);
+}
+
+/* Guest entry and exit of a VCPU on its thread (kvmhv_p9_guest_entry) */
+static void xk_xive_enter(struct xk_vm *vm, struct kvm_vcpu *vcpu)
+{
+	xk_on_cpu(vm, vcpu->arch.thread_cpu);
+	kvmppc_xive_push_vcpu(vcpu);
+}
+
+static void xk_xive_exit(struct xk_vm *vm, struct kvm_vcpu *vcpu)
+{
+	xk_on_cpu(vm, vcpu->arch.thread_cpu);
+	kvmppc_xive_pull_vcpu(vcpu);
+}
+
+/* After host work: escalations the XIVE raised, then host messages */
+static void xk_xive_after(struct xk_vm *vm)
+{
+	shim_xive_run_escalations();
+	shim_run_host_messages();
+}
+
+/*
+ * kside.c's placement (xk_vcpu_run) calls this before it moves VCPU
+ * @vi off its CPU and after it put it on the new one: a VCPU stops
+ * running by a guest exit (pull), starts by a guest entry (push).
+ */
+void xk_xive_placed(struct xk_vm *vm, int vi, bool running)
+{
+	struct kvm_vcpu *vcpu = &vm->vcpu[vi];
+
+	if (vcpu->arch.thread_cpu < 0)
+		return;
+	if (running)
+		xk_xive_enter(vm, vcpu);
+	else
+		xk_xive_exit(vm, vcpu);
+	xk_xive_after(vm);
+}
+
+/*
+ * A hypercall may change its caller's registers only: the others' are
+ * snapshotted around it (FINDING-XIVE-IPOLL-R4 is such a write).
+ * Returns the index of a VCPU whose registers changed, or -1.
+ */
+static int xk_other_regs_changed(struct xk_vm *vm, int vi,
+				 const struct pt_regs_shim *before)
+{
+	unsigned long i;
+
+	for (i = 0; i < vm->kvm.nr_vcpus; i++)
+		if ((int)i != vi && memcmp(&vm->vcpu[i].arch.regs, &before[i],
+					   sizeof(before[i])))
+			return (int)i;
+	return -1;
+}
+
+int xk_hcall(struct xk_vm *vm, int vi, unsigned long req, unsigned long a0,
+	     unsigned long a1, _Bool real_mode_path, long *rc,
+	     unsigned long *r4, unsigned long *r5, char *err,
+	     unsigned long errlen)
+{
+	struct pt_regs_shim *before;
+	struct kvm_vcpu *vcpu;
+	unsigned long i;
+	int other;
+	long r;
+
+	if (!xk_valid_vcpu(vm, vi)) {
+		xk_msg(err, errlen, "no such VCPU");
+		return -1;
+	}
+	vcpu = &vm->vcpu[vi];
+	if (vcpu->arch.thread_cpu < 0) {
+		xk_msg(err, errlen, "VCPU is not running: it cannot make "
+		       "a hypercall");
+		return -1;
+	}
+	xk_on_cpu(vm, vcpu->arch.thread_cpu);
+	kvmppc_set_gpr(vcpu, 4, a0);
+	kvmppc_set_gpr(vcpu, 5, a1);
+	/*
+	 * XICS hcalls are handled before the context is pulled; H_TOO_HARD
+	 * (no XICS for this VCPU) goes on to the host, which hands it to
+	 * userspace: the result is what the kernel's handler returned.
+	 */
+	before = vm->regs_before;
+	for (i = 0; i < vm->kvm.nr_vcpus; i++)
+		before[i] = vm->vcpu[i].arch.regs;
+	r = kvmppc_xive_xics_hcall(vcpu, req);
+	other = xk_other_regs_changed(vm, vi, before);
+	if (other >= 0)
+		shim_xive_bad_access("the hypercall wrote the registers of "
+				     "another VCPU (address: its index)",
+				     (unsigned long)other);
+	xk_xive_exit(vm, vcpu);
+	*rc = r;
+	*r4 = kvmppc_get_gpr(vcpu, 4);
+	*r5 = kvmppc_get_gpr(vcpu, 5);
+	xk_xive_after(vm);
+	xk_xive_enter(vm, vcpu);
+	xk_xive_after(vm);
+	return 0;
+}
+
+int xk_set_irq(struct xk_vm *vm, unsigned int irq, int input)
+{
+	/* enum xr_irq_input: 0 on, 1 off, 2 pulse */
+	static const u32 level[] = {
+		KVM_INTERRUPT_SET_LEVEL, KVM_INTERRUPT_UNSET, KVM_INTERRUPT_SET,
+	};
+
+	if (input < 0 || input > 2)
+		return -EINVAL;
+	return xk_set_irq_level(vm, irq, level[input]);
+}
+
+/* kvm_set_irq -> kvmppc_book3s_set_irq: the XIVE back end on this host */
+int xk_set_irq_level(struct xk_vm *vm, unsigned int irq, int level)
+{
+	int rc;
+
+	xk_on_cpu(vm, vm->host_cpu);
+	rc = kvmppc_xive_set_irq(&vm->kvm, 0, irq, level, false);
+	xk_xive_after(vm);
+	return rc;
+}
+
+/* ONE_REG runs on a VCPU out of KVM_RUN: its VP is pulled meanwhile */
+static void xk_out_of_run(struct xk_vm *vm, int vi, bool out)
+{
+	struct kvm_vcpu *vcpu = &vm->vcpu[vi];
+
+	if (vcpu->arch.thread_cpu < 0)
+		return;
+	if (out)
+		xk_xive_exit(vm, vcpu);
+	else
+		xk_xive_enter(vm, vcpu);
+	xk_xive_after(vm);
+}
+
+long long xk_set_icp(struct xk_vm *vm, int vi, unsigned long long val)
+{
+	long long rc;
+
+	if (!xk_valid_vcpu(vm, vi))
+		return -ENOENT;
+	xk_out_of_run(vm, vi, true);
+	xk_on_cpu(vm, vm->host_cpu);
+	rc = kvmppc_xive_set_icp(&vm->vcpu[vi], val);
+	xk_xive_after(vm);
+	xk_out_of_run(vm, vi, false);
+	return rc;
+}
+
+long long xk_get_icp(struct xk_vm *vm, int vi, unsigned long long *val)
+{
+	if (!xk_valid_vcpu(vm, vi))
+		return -ENOENT;
+	xk_out_of_run(vm, vi, true);
+	xk_on_cpu(vm, vm->host_cpu);
+	*val = kvmppc_xive_get_icp(&vm->vcpu[vi]);
+	xk_out_of_run(vm, vi, false);
+	return 0;
+}
+
+static int xk_attr(struct xk_vm *vm, bool set, u64 irq, u64 *val)
+{
+	struct kvm_device_attr attr = {
+		.group = KVM_DEV_XICS_GRP_SOURCES,
+		.attr = irq,
+		.addr = (u64)(unsigned long)val,
+	};
+	int rc;
+
+	if (!vm->dev)
+		return -ENODEV;
+	xk_on_cpu(vm, vm->host_cpu);
+	rc = set ? kvm_xive_ops.set_attr(vm->dev, &attr) :
+		   kvm_xive_ops.get_attr(vm->dev, &attr);
+	xk_xive_after(vm);
+	return rc;
+}
+
+long long xk_set_source(struct xk_vm *vm, unsigned long long irq,
+			unsigned long long val)
+{
+	u64 v = val;
+
+	return xk_attr(vm, true, irq, &v);
+}
+
+long long xk_get_source(struct xk_vm *vm, unsigned long long irq,
+			unsigned long long *val)
+{
+	u64 v = 0;
+	int rc = xk_attr(vm, false, irq, &v);
+
+	*val = v;
+	return rc;
+}
+
+/*
+ * The presentation state as the VCPU's kvmppc_xive_vcpu keeps it.  XICS-
+ * on-XIVE has no XISR and no pending priority of its own (the queues and
+ * the TIMA hold what is pending): they read as none, as
+ * kvmppc_xive_get_icp reports them.  The line is the thread's NSR
+ * exception bit for a pushed VP; for a pulled one, what its next guest
+ * entry would find: book3s_hv.c's own test (xive_interrupt_pending) on
+ * the saved context, with the backlog the XIVE kept for the VP merged
+ * into its pending priority, as the push will merge it.
+ */
+_Bool xk_icp_state(struct xk_vm *vm, int vi, struct xk_icp *out)
+{
+	struct kvm_vcpu *vcpu;
+	struct kvmppc_xive_vcpu *xc;
+
+	if (!xk_valid_vcpu(vm, vi) || !vm->vcpu[vi].arch.xive_vcpu)
+		return false;
+	vcpu = &vm->vcpu[vi];
+	xc = vcpu->arch.xive_vcpu;
+	out->cppr = xc->cppr;
+	out->mfrr = xc->mfrr;
+	out->pprio = 0xff;
+	out->xisr = 0;
+	out->need_resend = false;
+	if (vcpu->arch.xive_pushed && vcpu->arch.thread_cpu >= 0) {
+		struct shim_xive_os_ring ring;
+
+		shim_xive_os_ring(vcpu->arch.thread_cpu, &ring);
+		out->line = !!(ring.nsr & TM_QW1_NSR_EO);
+	} else {
+		int ipb = shim_xive_vp_ipb(xc->vp_id);
+		u8 pipr = vcpu->arch.xive_saved_state.pipr;
+
+		/* IPB bit 0x80 >> p for priority p: its first set bit */
+		if (ipb > 0 && (u8)__builtin_clz((u32)ipb << 24) < pipr)
+			pipr = (u8)__builtin_clz((u32)ipb << 24);
+		out->line = vcpu->arch.irq_pending ||
+			    pipr < vcpu->arch.xive_saved_state.cppr;
+	}
+	out->out_ee = out->line;
+	return true;
+}
+
+static struct kvmppc_xive_irq_state *xk_xive_state(struct xk_vm *vm,
+						   unsigned int irq)
+{
+	struct kvmppc_xive *xive = vm->kvm.arch.xive;
+	struct kvmppc_xive_src_block *sb;
+	u16 src;
+
+	if (!xive)
+		return NULL;
+	sb = kvmppc_xive_find_source(xive, irq, &src);
+	return sb ? &sb->irq_state[src] : NULL;
+}
+
+/*
+ * A source as the guest set it (guest_priority, saved_priority) with the
+ * server it is routed to (act_server, what get-xive reports), its P and
+ * Q as XICS would call them: while it is masked, the P and Q it had when
+ * masked (old_p, old_q: masking sets the ESB to 10), else the ESB of the
+ * interrupt that serves it, read with the side-effect-free GET load the
+ * kernel's debugfs uses.  An emulated LSI's level is state->asserted.
+ */
+_Bool xk_source_state(struct xk_vm *vm, unsigned int irq,
+		      struct xk_source *out)
+{
+	struct kvmppc_xive_irq_state *st = xk_xive_state(vm, irq);
+	struct xive_irq_data *xd;
+	u64 pq = 0;
+
+	if (!st)
+		return false;
+	xk_on_cpu(vm, vm->host_cpu);
+	kvmppc_xive_select_irq(st, NULL, &xd);
+	if (st->valid && xd && xd->eoi_mmio)
+		pq = be64_to_cpu(__raw_readq(xd->eoi_mmio + XIVE_ESB_GET));
+	out->exists = st->valid;
+	out->lsi = st->lsi;
+	out->server = st->act_server;
+	out->prio = st->guest_priority;
+	out->saved = st->saved_priority;
+	out->p = !!(pq & XIVE_ESB_VAL_P);
+	out->q = !!(pq & XIVE_ESB_VAL_Q);
+	if (st->guest_priority == MASKED) {
+		out->p = st->old_p;
+		out->q = st->old_q;
+	}
+	out->asserted = st->lsi && st->asserted;
+	out->resend = false;
+	out->masked_pending = false;
+	out->pt_mapped = st->pt_number != 0;
+	out->intr_cpu = -1;
+	return true;
+}
+
+unsigned int xk_ics_blocks(struct xk_vm *vm, unsigned int *first_irqs,
+			   unsigned int max)
+{
+	struct kvmppc_xive *xive = vm->kvm.arch.xive;
+	unsigned int i, n = 0;
+
+	if (!xive)
+		return 0;
+	for (i = 0; i <= xive->max_sbid && i <= KVMPPC_XICS_MAX_ICS_ID; i++) {
+		if (!xive->src_blocks[i])
+			continue;
+		if (n < max)
+			first_irqs[n] = i << KVMPPC_XICS_ICS_SHIFT;
+		n++;
+	}
+	return n;
+}
+
+/* No pristine copy of a XIVE block is kept: every source is compared */
+_Bool xk_changed_sources(struct xk_vm *vm, unsigned int first_irq,
+			 unsigned long long *map)
+{
+	unsigned int w;
+
+	for (w = 0; w < KVMPPC_XICS_IRQ_PER_ICS / 64; w++)
+		map[w] = ~0ull;
+	return true;
+}
+
+int xk_hw_complaint(struct xk_vm *vm, char *buf, unsigned long len,
+		    unsigned long *addr)
+{
+	const char *what;
+
+	shim_select(&vm->m);
+	what = shim_xive_take_bad(addr);
+	if (!what)
+		return 0;
+	xk_msg(buf, len, what);
+	return 1;
+}
+
+/*
+ * Passthrough (kvmppc_xive_set_mapped) comes once the rest passes
+ * (issue 15): a set-up with passthrough entries cannot be built, and
+ * the adapter does not offer the passthrough steps.
+ */
+int xk_pt_init(struct xk_vm *vm, const struct xk_config *cfg)
+{
+	return cfg->nr_passthru ? -1 : 0;
+}
+
+void xk_pt_fini(struct xk_vm *vm)
+{
+}
