@@ -411,6 +411,24 @@ void xr_kevents(struct xr_events *to, const struct xk_events *from)
 	}
 }
 
+/*
+ * kernel-xive: a step that reached one of the findings whose effect the
+ * simulated host can only refuse (a host crash, another VCPU's register
+ * written) is reported as SKIP with the finding's ID, as kernel-rm does
+ * with FINDING-RM-NOICP: a run cannot go on past it, and make
+ * findings-check holds each of them on its own scenario.
+ */
+static const char *kfinding(const struct xr_step *st, const char *what)
+{
+#ifdef XR_KERNEL_XIVE
+	if (st->kind == XR_STEP_RTAS_SET_XIVE && strstr(what, "NULL ESB"))
+		return "FINDING-XIVE-SETXIVE-NULL-ESB (a host crash), not run further";
+	if (st->kind == XR_STEP_H_IPOLL && strstr(what, "another VCPU"))
+		return "FINDING-XIVE-IPOLL-R4 (another VCPU's R4 written), not run further";
+#endif
+	return NULL;
+}
+
 static enum xr_status kstep(void *inst, const struct xr_step *st,
 			    struct xr_result *res, char *err, size_t errlen)
 {
@@ -429,11 +447,15 @@ static enum xr_status kstep(void *inst, const struct xr_step *st,
 		char what[120];
 		unsigned long addr = 0;
 
-		if (xk_hw_complaint(ki->vm, what, sizeof(what), &addr))
-			snprintf(err, errlen, "kernel: the simulated host "
+		if (xk_hw_complaint(ki->vm, what, sizeof(what), &addr)) {
+			const char *f = kfinding(st, what);
+
+			snprintf(err, errlen, "%s%skernel: the simulated host "
 				 "refused what this step did: %s (address "
-				 "%#lx)", what, addr);
-		else
+				 "%#lx)", f ? f : "", f ? ": " : "", what, addr);
+			if (f)
+				return XR_UNSUPPORTED;
+		} else
 			snprintf(err, errlen, "kernel: an unexpected "
 				 "hardware access or a lock or interrupt-state "
 				 "slip was hit in this step");

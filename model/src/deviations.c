@@ -100,6 +100,27 @@ static const struct xr_deviation deviations[] = {
 		.summary = "H_EOI of a source never calls the irq ack notifiers (kvm_notify_acked_irq), so an irqfd resampler is not told; the XICS back end (ICP-EOI-ICS, ROUTE-RM-ACK) calls them",
 		.standing = true,
 	},
+	{
+		.id = "DEV-XIVE-SET-ICP",
+		.quirk = XR_QUIRK_XIVE_SET_ICP,
+		.applies_to = "kernel-xive",
+		.summary = "KVM_REG_PPC_ICP_STATE restores CPPR and MFRR unchecked and ignores the XISR and pending priority (an XISR naming an MSI re-triggers it); STATE-ICP-VALID refuses an impossible state with -EINVAL and STATE-ICP-SET restores the XISR",
+		.standing = true,
+	},
+	{
+		.id = "DEV-XIVE-ROUTING",
+		.quirk = XR_QUIRK_XIVE_ROUTING,
+		.applies_to = "kernel-xive",
+		.summary = "a source's server is where the XIVE routes it: set-source to a server without an ICP succeeds but leaves the source unrouted (its interrupts dropped), set-xive to one fails yet unmasks the source, int-on needs a route; the model refuses both (-EINVAL, -3) and keeps the server asked for",
+		.standing = true,
+	},
+	{
+		.id = "DEV-XIVE-UNDEFINED-SOURCE",
+		.quirk = XR_QUIRK_XIVE_UNDEFINED_SOURCE,
+		.applies_to = "kernel-xive",
+		.summary = "ibm,get-xive and ibm,int-off of an undefined source of an existing block succeed (int-on fails: never targeted; set-xive is FINDING-XIVE-SETXIVE-NULL-ESB); PAPR has no such source, the model returns -3",
+		.standing = true,
+	},
 };
 
 const struct xr_deviation *xr_deviations(uint32_t *nr)

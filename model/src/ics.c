@@ -56,6 +56,14 @@ again:
 	xr_ics_set_resend(ics, s, false);
 
 	/*
+	 * DEV-XIVE-ROUTING: an unrouted source's event reaches a masked
+	 * routing entry and is dropped there, its P left set, nothing logged
+	 */
+	if (xr_quirk(m, XR_QUIRK_XIVE_ROUTING) && !s->routed &&
+	    s->prio != XR_PRIO_MASKED)
+		return;
+
+	/*
 	 * ICS-MASKED, ICS-MASKED-RESEND: a masked source remembers the
 	 * interrupt, whether this is a first delivery or a resend.
 	 */

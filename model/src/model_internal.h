@@ -32,6 +32,9 @@
 #define XR_QUIRK_XIVE_NOICP		XR_QUIRK(11)
 #define XR_QUIRK_XIVE_IPOLL		XR_QUIRK(12)
 #define XR_QUIRK_XIVE_EOI_NO_ACK	XR_QUIRK(13)
+#define XR_QUIRK_XIVE_SET_ICP		XR_QUIRK(14)
+#define XR_QUIRK_XIVE_ROUTING		XR_QUIRK(15)
+#define XR_QUIRK_XIVE_UNDEFINED_SOURCE	XR_QUIRK(16)
 
 struct xr_src {
 	uint32_t server;
@@ -42,6 +45,11 @@ struct xr_src {
 	bool lsi;
 	bool resend;
 	bool masked_pending;
+	/*
+	 * DEV-XIVE-ROUTING only: the XIVE has a route for it (the kernel's
+	 * act_priority is not 0xff); server is then the routed server
+	 */
+	bool routed;
 	/* passthrough (PT-*): XICS hwirq mapped here, 0 = none */
 	uint32_t host_irq;
 	int32_t intr_cpu;	/* host path: CPU it last arrived on, -1 */

@@ -8,8 +8,9 @@
 
 /*
  * The source an RTAS call names: its ICS block must exist; the source
- * must be defined unless DEV-RTAS-UNDEFINED-SOURCE is emulated (PAPR
- * knows no source that is not there).
+ * must be defined unless DEV-RTAS-UNDEFINED-SOURCE or, on XICS-on-XIVE,
+ * DEV-XIVE-UNDEFINED-SOURCE is emulated (PAPR knows no source that is
+ * not there).
  */
 static struct xr_src *rtas_source(struct xr_model *m, uint32_t irq,
 				  struct xr_ics **icsp)
@@ -24,7 +25,8 @@ static struct xr_src *rtas_source(struct xr_model *m, uint32_t irq,
 	if (!ics)
 		return NULL;
 	s = &ics->src[irq & (XR_IRQS_PER_ICS - 1)];
-	if (!s->exists && !xr_quirk(m, XR_QUIRK_RTAS_UNDEFINED_SOURCE))
+	if (!s->exists && !xr_quirk(m, XR_QUIRK_RTAS_UNDEFINED_SOURCE |
+					 XR_QUIRK_XIVE_UNDEFINED_SOURCE))
 		return NULL;
 	*icsp = ics;
 	return s;
@@ -33,6 +35,38 @@ static struct xr_src *rtas_source(struct xr_model *m, uint32_t irq,
 static int32_t rtas_end(struct xr_model *m, int32_t rc)
 {
 	xr_step_end(m);
+	return rc;
+}
+
+/*
+ * DEV-XIVE-ROUTING, kvmppc_xive_set_xive: an unmasked priority routes the
+ * source to @server if it has an ICP, else the call fails (-3) but the
+ * source is unmasked all the same, on its old route (or none).  A masked
+ * priority re-routes a source that has a route to @server (if it has an
+ * ICP) and masks it.  The priority's width is DEV-RTAS-PRIO-WIDE's.
+ */
+static int32_t xive_set_xive(struct xr_model *m, struct xr_ics *ics,
+			     struct xr_src *s, uint32_t irq, uint32_t server,
+			     uint32_t prio)
+{
+	struct xr_icp *icp = xr_find_server(m, server);
+	bool masked = (uint8_t)prio == XR_PRIO_MASKED;
+	int32_t rc = XR_RTAS_SUCCESS;
+
+	if (prio > 0xff && !xr_quirk(m, XR_QUIRK_RTAS_PRIO_WIDE))
+		return XR_RTAS_PARAM_ERROR;
+
+	/* a route is made for an unmasked priority, or changed for a routed one */
+	if ((!masked || s->routed) && (!s->routed || s->server != server)) {
+		if (icp) {
+			s->server = server;
+			s->routed = true;
+		} else {
+			rc = XR_RTAS_PARAM_ERROR;
+		}
+	}
+	if (xr_ics_write_xive(ics, s, s->server, prio, prio) && s->routed)
+		xr_ics_deliver(m, xr_find_server(m, s->server), irq, false);
 	return rc;
 }
 
@@ -53,6 +87,8 @@ int32_t xr_rtas_set_xive(struct xr_model *m, uint32_t irq, uint32_t server,
 	s = rtas_source(m, irq, &ics);
 	if (!s)
 		return rtas_end(m, XR_RTAS_PARAM_ERROR);
+	if (xr_quirk(m, XR_QUIRK_XIVE_ROUTING))
+		return rtas_end(m, xive_set_xive(m, ics, s, irq, server, prio));
 	icp = xr_find_server(m, server);
 	if (!icp)
 		return rtas_end(m, XR_RTAS_PARAM_ERROR);
@@ -110,7 +146,8 @@ int32_t xr_rtas_int_on(struct xr_model *m, uint32_t irq)
 	if (!s)
 		return rtas_end(m, XR_RTAS_PARAM_ERROR);
 	icp = xr_find_server(m, s->server);
-	if (!icp)
+	/* DEV-XIVE-ROUTING: int-on needs a route, not an ICP */
+	if (xr_quirk(m, XR_QUIRK_XIVE_ROUTING) ? !s->routed : !icp)
 		return rtas_end(m, XR_RTAS_PARAM_ERROR);
 	if (xr_ics_write_xive(ics, s, s->server, s->saved, s->saved))
 		xr_ics_deliver(m, icp, irq, false);

@@ -65,6 +65,45 @@ static bool icp_value_valid(struct xr_model *m, uint8_t cppr, uint32_t xisr,
 }
 
 /*
+ * DEV-XIVE-SET-ICP: kvmppc_xive_set_icp restores CPPR and MFRR as given
+ * and checks nothing.  The XISR and pending priority of the value are
+ * not kept: what is pending stays pending (in the XIVE's queues), an IPI
+ * lives only as long as MFRR is more favoured than CPPR, and an MFRR
+ * more favoured than CPPR sends the IPI again.  An XISR that names a
+ * defined MSI triggers it once more (an LSI: xive_irq_trigger WARNs and
+ * does nothing).  An XISR naming no defined source is kept by the kernel
+ * for a later set-source (delayed_irq), which the model does not follow.
+ */
+static void xive_set_icp(struct xr_model *m, struct xr_icp *icp,
+			 uint8_t cppr, uint32_t xisr, uint8_t mfrr)
+{
+	struct xr_ics *ics = xisr > XR_XISR_IPI ? xr_find_ics(m, xisr) : NULL;
+	struct xr_src *s = ics ? &ics->src[xisr & (XR_IRQS_PER_ICS - 1)] : NULL;
+	uint32_t reject = 0;
+
+	icp->cppr = cppr;
+	icp->mfrr = mfrr;
+	if (icp->xisr == XR_XISR_IPI && !(mfrr < cppr)) {
+		icp->xisr = XR_XISR_NONE;
+		icp->pprio = XR_PRIO_MASKED;
+	}
+	if (mfrr < cppr && mfrr <= icp->pprio) {
+		reject = icp->xisr;
+		icp->xisr = XR_XISR_IPI;
+		icp->pprio = mfrr;
+	}
+	xr_icp_update(m, icp, false);
+	if (reject && reject != XR_XISR_IPI)
+		xr_ics_deliver(m, icp, reject, false);
+	if (s && s->exists) {
+		if (s->lsi)
+			xr_emit(m, XR_EV_WARN, 0, 0);
+		else
+			xr_ics_input(m, xisr, XR_IRQ_PULSE, xr_host_cpu(m));
+	}
+}
+
+/*
  * STATE-ICP-SET, STATE-ICP-NOICP: replace the state.  The line is
  * withdrawn and re-derived (ICP-LINE-CLEAR); a displaced XISR is not
  * rejected (user space restores the sources to match).  need_resend is
@@ -85,6 +124,10 @@ int64_t xr_set_icp_value(struct xr_model *m, uint32_t vcpu, uint64_t value)
 	icp = icp_of(m, vcpu);
 	if (!icp) {
 		rc = -ENOENT;
+		goto out;
+	}
+	if (xr_quirk(m, XR_QUIRK_XIVE_SET_ICP)) {
+		xive_set_icp(m, icp, cppr, xisr, mfrr);
 		goto out;
 	}
 	if (!icp_value_valid(m, cppr, xisr, mfrr, ppri)) {
@@ -157,6 +200,45 @@ out:
 }
 
 /*
+ * DEV-XIVE-ROUTING, set-source (xive_set_source): no server is checked.
+ * The source is routed when its priority is unmasked and the server has
+ * an ICP; otherwise it is left unrouted, with the server it had (0 for a
+ * new one).  Its priority is restored either way.  PENDING becomes Q
+ * without P (the unmask then delivers it, once), PRESENTED without
+ * PENDING is P; for an LSI, PENDING is its asserted level.
+ */
+static void xive_set_source(struct xr_model *m, struct xr_ics *ics,
+			    struct xr_src *s, uint32_t irq, uint32_t server,
+			    uint8_t prio, uint64_t value)
+{
+	bool masked = value & SRC_MASKED;
+
+	s->routed = prio != XR_PRIO_MASKED && xr_find_server(m, server);
+	if (s->routed)
+		s->server = server;
+	s->saved = prio;
+	s->prio = masked ? XR_PRIO_MASKED : prio;
+	xr_ics_set_resend(ics, s, false);
+	s->masked_pending = false;
+	s->lsi = value & SRC_LSI;
+	s->pq = 0;
+	if (value & SRC_PRESENTED && !(value & SRC_PENDING))
+		s->pq |= XR_PQ_P;
+	if (!s->lsi && value & (SRC_QUEUED | SRC_PENDING))
+		s->pq |= XR_PQ_Q;
+	if (s->lsi && value & SRC_PENDING)
+		s->pq |= XR_PQ_P;
+	s->exists = true;
+	if (masked || s->lsi)
+		return;
+	/* the unmask: Q without P is an EOI that re-triggers */
+	if (s->pq == XR_PQ_Q) {
+		s->pq = XR_PQ_P;
+		xr_ics_deliver(m, NULL, irq, false);
+	}
+}
+
+/*
  * STATE-SRC-SET: IRQ 16..NR_IRQS-1; the ICS block is created first (and
  * stays even if the rest fails); an unmasked priority needs a server with
  * an ICP; the flags are loaded and a PENDING source is delivered.
@@ -186,11 +268,15 @@ int64_t xr_set_source_value(struct xr_model *m, uint32_t irq, uint64_t value)
 		rc = -EFAULT;
 		goto out;
 	}
+	s = &ics->src[irq & (XR_IRQS_PER_ICS - 1)];
+	if (xr_quirk(m, XR_QUIRK_XIVE_ROUTING)) {
+		xive_set_source(m, ics, s, irq, server, prio, value);
+		goto out;
+	}
 	if (prio != XR_PRIO_MASKED && !xr_find_server(m, server)) {
 		rc = -EINVAL;
 		goto out;
 	}
-	s = &ics->src[irq & (XR_IRQS_PER_ICS - 1)];
 	s->server = server;
 	s->saved = prio;
 	s->prio = value & SRC_MASKED ? XR_PRIO_MASKED : prio;
