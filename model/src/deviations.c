@@ -121,6 +121,13 @@ static const struct xr_deviation deviations[] = {
 		.summary = "ibm,get-xive and ibm,int-off of an undefined source of an existing block succeed (int-on fails: never targeted; set-xive is FINDING-XIVE-SETXIVE-NULL-ESB); PAPR has no such source, the model returns -3",
 		.standing = true,
 	},
+	{
+		.id = "DEV-XIVE-GET-SOURCE",
+		.quirk = XR_QUIRK_XIVE_GET_SOURCE,
+		.applies_to = "kernel-xive",
+		.summary = "the saved source state reports an MSI presented but not yet accepted as PENDING too (it is in a queue and is re-sent on restore), and an LSI's P as PENDING only; STATE-SRC-GET reports P as PRESENTED and PENDING for a resend",
+		.standing = true,
+	},
 };
 
 const struct xr_deviation *xr_deviations(uint32_t *nr)

@@ -155,6 +155,17 @@ out:
  * STATE-SRC-GET: a defined source of an existing block, else -ENOENT;
  * FAULT-SRC-PUT-USER when the copy to the caller faults.
  */
+/* Is @irq presented at an ICP, not yet accepted? */
+static bool presented_at_icp(const struct xr_model *m, uint32_t irq)
+{
+	uint32_t i;
+
+	for (i = 0; i < m->nr_icps; i++)
+		if (m->icp[i].xisr == irq)
+			return true;
+	return false;
+}
+
 int64_t xr_get_source_value(struct xr_model *m, uint32_t irq,
 			    uint64_t *value)
 {
@@ -187,6 +198,17 @@ int64_t xr_get_source_value(struct xr_model *m, uint32_t irq,
 		val |= SRC_PRESENTED;
 	if (s->pq & XR_PQ_Q)
 		val |= SRC_QUEUED;
+	/*
+	 * DEV-XIVE-GET-SOURCE: xive_get_source reports an LSI's P as
+	 * PENDING only, and an MSI still in a queue (presented, not yet
+	 * accepted) as PENDING as well as PRESENTED
+	 */
+	if (xr_quirk(m, XR_QUIRK_XIVE_GET_SOURCE)) {
+		if (s->lsi)
+			val &= ~(SRC_PRESENTED | SRC_QUEUED);
+		else if (presented_at_icp(m, irq))
+			val |= SRC_PENDING;
+	}
 	/* FAULT-SRC-PUT-USER: the copy out faults, the buffer stays as it was */
 	if (xr_fault(m, XR_FAULT_PUT_USER)) {
 		rc = -EFAULT;
