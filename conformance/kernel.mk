@@ -112,7 +112,7 @@ K_NOUNDEF	:= -Wl,--no-undefined
 # The XIVE hardware model (shim/xive_*.c) is in the kernel-xive object only
 K_SHIM_ALL_SRCS	:= $(sort $(wildcard $(K_SHIM)/*.c))
 K_SHIM_SRCS	:= $(filter-out $(K_SHIM)/xive_%.c,$(K_SHIM_ALL_SRCS))
-K_KSIDE_SRCS	:= $(K_DIR)/kside.c $(K_DIR)/kside_steps.c $(K_DIR)/kside_rtas.c \
+K_KSIDE_SRCS	:= $(K_DIR)/kside.c $(K_DIR)/kside_steps.c $(K_DIR)/kside_common.c \
 		   $(K_DIR)/passthru_steps.c $(K_DIR)/kside_explore.c
 K_USER_SRCS	:= $(K_DIR)/adapter.c $(K_DIR)/pt_adapter.c $(K_DIR)/mutant_select.c
 
@@ -137,6 +137,15 @@ K_WCC		= sh $(K_DIR)/cc-warn.sh $$@.warn
 FORCE:
 
 kernels: $(KERNEL_SOS)
+
+# A kernel object exports xicsref_impl_entry and the test entries $(2)
+# ("a|b") only: anything else could resolve into another loaded version.
+# $(1) = the object; removed when it exports more.
+k_exports_only = n=$$(nm -D --defined-only $(1) | \
+	awk '$$2 ~ /^[TDBR]$$/ && $$3 !~ /^_/' | \
+	grep -Evc ' (xicsref_impl_entry|$(2))$$'); \
+	if [ "$$n" != 0 ]; then echo "$(1): exports more than xicsref_impl_entry" >&2; \
+		nm -D --defined-only $(1) >&2; rm -f $(1); exit 1; fi
 
 # -- per-version rules --
 # $(1) = version, $(2) = tree dir, $(3) = origin (tarball or KSRC dir)
@@ -293,10 +302,7 @@ $(B)/kernel/$(1)/xicsref-kernel.so: $$(K_OBJS_$(1))
 	@mkdir -p $$(@D)
 	$$(CC) -shared -Wl,-Bsymbolic $(if $(SAN),,$(K_NOUNDEF)) $(LDFLAGS_COMMON) \
 		$$^ -o $$@.tmp $(K_XLIBS) && mv $$@.tmp $$@
-	@n=$$$$(nm -D --defined-only $$@ | awk '$$$$2 ~ /^[TDBR]$$$$/ && $$$$3 !~ /^_/' | \
-		grep -Evc ' (xicsref_impl_entry|xicsref_shim_kalloc_selftest|xicsref_bench_ipi_rounds)$$$$'); \
-	if [ "$$$$n" != 0 ]; then echo "$$@: exports more than xicsref_impl_entry" >&2; \
-		nm -D --defined-only $$@ >&2; rm -f $$@; exit 1; fi
+	@$$(call k_exports_only,$$@,xicsref_shim_kalloc_selftest|xicsref_bench_ipi_rounds)
 
 -include $$(K_OBJS_$(1):.o=.d)
 endef

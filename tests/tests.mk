@@ -32,7 +32,7 @@ suite: $(CHECK_BIN) $(XICSREF_BIN) kernels kernels-xive
 ifeq ($(B),build/san)
 check: unit suite conform fail-each
 else
-check: unit suite conform fail-each trace-check trace-check-selftest findings-check coverage users-check review-check fuzz-check fuzz-ossfuzz-check ksrc-check check-san
+check: unit suite conform fail-each trace-check trace-check-selftest findings-check xive-check coverage users-check review-check fuzz-check fuzz-ossfuzz-check ksrc-check check-san
 check-san:
 	$(MAKE) BUILD=build/san CC=clang SAN=1 unit suite conform fail-each
 endif

@@ -29,17 +29,6 @@ static const char *const xk_rtas_names[] = {
 	"ibm,set-xive", "ibm,get-xive", "ibm,int-off", "ibm,int-on",
 };
 
-static void xk_err(char *err, unsigned long len, const char *msg)
-{
-	unsigned long i;
-
-	if (!len)
-		return;
-	for (i = 0; i + 1 < len && msg[i]; i++)
-		err[i] = msg[i];
-	err[i] = 0;
-}
-
 static void xk_enter(struct xk_vm *vm, int cpu)
 {
 	xk_on_cpu(vm, cpu);
@@ -85,7 +74,7 @@ int xk_vcpu_run(struct xk_vm *vm, int vi, int cpu)
 	return 0;
 }
 
-static int xk_source_attr(struct xk_vm *vm, bool set, u64 irq, u64 *val)
+int xk_source_attr(struct xk_vm *vm, bool set, u64 irq, u64 *val)
 {
 	struct kvm_device_attr attr = {
 		.group = KVM_DEV_XICS_GRP_SOURCES,
@@ -198,7 +187,7 @@ static int xk_build(struct xk_vm *vm, const struct xk_config *cfg,
 	 */
 	if (cfg->no_xics) {
 		if (cfg->nr_sources || cfg->nr_passthru) {
-			xk_err(err, errlen, "no XICS device: no sources or "
+			xk_msg(err, errlen, "no XICS device: no sources or "
 			       "passthru entries can be set up");
 			return -1;
 		}
@@ -212,7 +201,7 @@ static int xk_build(struct xk_vm *vm, const struct xk_config *cfg,
 	if (xk_dev_ops.create(vm->dev, KVM_DEV_TYPE_XICS)) {
 		kfree(vm->dev);
 		vm->dev = NULL;
-		xk_err(err, errlen, XK_CREATE_NAME " failed");
+		xk_msg(err, errlen, XK_CREATE_NAME " failed");
 		return -1;
 	}
 	xk_dev_ops.init(vm->dev);
@@ -227,7 +216,7 @@ static int xk_build(struct xk_vm *vm, const struct xk_config *cfg,
 			continue;
 		if (xk_connect_vcpu(vm->dev, &vm->vcpu[i],
 				    cfg->vcpu[i].server)) {
-			xk_err(err, errlen, XK_CONNECT_NAME " failed "
+			xk_msg(err, errlen, XK_CONNECT_NAME " failed "
 			       "(duplicate server?)");
 			return -1;
 		}
@@ -240,20 +229,20 @@ static int xk_build(struct xk_vm *vm, const struct xk_config *cfg,
 			val |= KVM_XICS_LEVEL_SENSITIVE;
 		r = xk_source_attr(vm, true, cfg->src[i].irq, &val);
 		if (r) {
-			xk_err(err, errlen, "xics_set_source refused a source "
+			xk_msg(err, errlen, "xics_set_source refused a source "
 			       "of the set-up");
 			return -1;
 		}
 	}
 tokens:
 	if (xk_define_tokens(vm)) {
-		xk_err(err, errlen, "kvm_vm_ioctl_rtas_define_token failed");
+		xk_msg(err, errlen, "kvm_vm_ioctl_rtas_define_token failed");
 		return -1;
 	}
 	for (i = 0; i < cfg->nr_vcpus; i++) {
 		if (cfg->vcpu[i].cpu >= 0 &&
 		    xk_vcpu_run(vm, i, cfg->vcpu[i].cpu)) {
-			xk_err(err, errlen, "bad VCPU placement");
+			xk_msg(err, errlen, "bad VCPU placement");
 			return -1;
 		}
 	}
@@ -261,7 +250,7 @@ tokens:
 	vm->host_cpu = xk_pick_host_cpu(vm);
 	return 0;
 nomem:
-	xk_err(err, errlen, "out of memory");
+	xk_msg(err, errlen, "out of memory");
 	return -1;
 }
 
@@ -274,7 +263,7 @@ struct xk_vm *xk_create(const struct xk_config *cfg, char *err,
 	if (cfg->cores * cfg->threads > SHIM_MAX_CPUS ||
 	    cfg->nr_vcpus > XK_MAX_VCPUS || !cfg->threads ||
 	    (cfg->threads & (cfg->threads - 1))) {
-		xk_err(err, errlen, "machine too large or threads not a "
+		xk_msg(err, errlen, "machine too large or threads not a "
 		       "power of two");
 		return NULL;
 	}
@@ -284,13 +273,13 @@ struct xk_vm *xk_create(const struct xk_config *cfg, char *err,
 	vm = shim_zalloc(sizeof(*vm));
 	if (!vm) {
 		shim_vmheap_free(heap);
-		xk_err(err, errlen, "out of memory");
+		xk_msg(err, errlen, "out of memory");
 		return NULL;
 	}
 	vm->m.heap = heap;
 	if (xk_build(vm, cfg, err, errlen) || xk_pt_init(vm, cfg)) {
 		if (!err[0])
-			xk_err(err, errlen, "out of memory");
+			xk_msg(err, errlen, "out of memory");
 		xk_destroy(vm);
 		return NULL;
 	}

@@ -51,4 +51,35 @@ static inline void xk_on_cpu(struct xk_vm *vm, int cpu)
 		vm->m.cur_cpu = cpu;
 }
 
+/*
+ * What the host does once a step's kernel work returns: the XIVE's
+ * escalation interrupts it raised (kernel-xive), then the host messages.
+ */
+static inline void xk_host_done(struct xk_vm *vm)
+{
+#ifdef CONFIG_PPC_XIVE
+	shim_xive_run_escalations();
+#endif
+	shim_run_host_messages();
+}
+
+/* A one-line reason into @err (no libc on this side) */
+static inline void xk_msg(char *err, unsigned long len, const char *msg)
+{
+	unsigned long i;
+
+	for (i = 0; len && i + 1 < len && msg[i]; i++)
+		err[i] = msg[i];
+	if (len)
+		err[i] = 0;
+}
+
+static inline bool xk_valid_vcpu(struct xk_vm *vm, int vi)
+{
+	return vi >= 0 && vi < (int)vm->kvm.nr_vcpus;
+}
+
+/* The device's source attribute (kside.c): get or set, as user space */
+int xk_source_attr(struct xk_vm *vm, bool set, u64 irq, u64 *val);
+
 #endif /* XR_KSIDE_H */

@@ -7,21 +7,6 @@
  */
 #include "kside.h"
 
-static void xk_msg(char *err, unsigned long len, const char *msg)
-{
-	unsigned long i;
-
-	for (i = 0; len && i + 1 < len && msg[i]; i++)
-		err[i] = msg[i];
-	if (len)
-		err[i] = 0;
-}
-
-static bool xk_valid_vcpu(struct xk_vm *vm, int vi)
-{
-	return vi >= 0 && vi < (int)vm->kvm.nr_vcpus;
-}
-
 /*
  * The HV real-mode hcall table (book3s_hv_rmhandlers.S, CONFIG_KVM_XICS)
  * has H_EOI, H_CPPR, H_IPI, H_XIRR and H_XIRR_X; H_IPOLL has no entry.
@@ -82,20 +67,8 @@ int xk_hcall(struct xk_vm *vm, int vi, unsigned long req, unsigned long a0,
 	*rc = r;
 	*r4 = kvmppc_get_gpr(vcpu, 4);
 	*r5 = kvmppc_get_gpr(vcpu, 5);
-	shim_run_host_messages();
+	xk_host_done(vm);
 	return 0;
-}
-
-int xk_set_irq(struct xk_vm *vm, unsigned int irq, int input)
-{
-	/* enum xr_irq_input: 0 on, 1 off, 2 pulse */
-	static const u32 level[] = {
-		KVM_INTERRUPT_SET_LEVEL, KVM_INTERRUPT_UNSET, KVM_INTERRUPT_SET,
-	};
-
-	if (input < 0 || input > 2)
-		return -EINVAL;
-	return xk_set_irq_level(vm, irq, level[input]);
 }
 
 int xk_set_irq_level(struct xk_vm *vm, unsigned int irq, int level)
@@ -104,7 +77,7 @@ int xk_set_irq_level(struct xk_vm *vm, unsigned int irq, int level)
 
 	xk_on_cpu(vm, vm->host_cpu);
 	rc = kvmppc_xics_set_irq(&vm->kvm, 0, irq, level, false);
-	shim_run_host_messages();
+	xk_host_done(vm);
 	return rc;
 }
 
@@ -116,7 +89,7 @@ long long xk_set_icp(struct xk_vm *vm, int vi, unsigned long long val)
 		return -ENOENT;
 	xk_on_cpu(vm, vm->host_cpu);
 	rc = kvmppc_xics_set_icp(&vm->vcpu[vi], val);
-	shim_run_host_messages();
+	xk_host_done(vm);
 	return rc;
 }
 
@@ -127,40 +100,6 @@ long long xk_get_icp(struct xk_vm *vm, int vi, unsigned long long *val)
 	xk_on_cpu(vm, vm->host_cpu);
 	*val = kvmppc_xics_get_icp(&vm->vcpu[vi]);
 	return 0;
-}
-
-static int xk_attr(struct xk_vm *vm, bool set, u64 irq, u64 *val)
-{
-	struct kvm_device_attr attr = {
-		.group = KVM_DEV_XICS_GRP_SOURCES,
-		.attr = irq,
-		.addr = (u64)(unsigned long)val,
-	};
-	int rc;
-
-	xk_on_cpu(vm, vm->host_cpu);
-	rc = set ? kvm_xics_ops.set_attr(vm->dev, &attr) :
-		   kvm_xics_ops.get_attr(vm->dev, &attr);
-	shim_run_host_messages();
-	return rc;
-}
-
-long long xk_set_source(struct xk_vm *vm, unsigned long long irq,
-			unsigned long long val)
-{
-	u64 v = val;
-
-	return xk_attr(vm, true, irq, &v);
-}
-
-long long xk_get_source(struct xk_vm *vm, unsigned long long irq,
-			unsigned long long *val)
-{
-	u64 v = 0;
-	int rc = xk_attr(vm, false, irq, &v);
-
-	*val = v;
-	return rc;
 }
 
 _Bool xk_icp_state(struct xk_vm *vm, int vi, struct xk_icp *out)

@@ -14,21 +14,6 @@
 #include <asm/xive-regs.h>
 #include <xr_shim/xive_hw.h>
 
-static void xk_msg(char *err, unsigned long len, const char *msg)
-{
-	unsigned long i;
-
-	for (i = 0; len && i + 1 < len && msg[i]; i++)
-		err[i] = msg[i];
-	if (len)
-		err[i] = 0;
-}
-
-static bool xk_valid_vcpu(struct xk_vm *vm, int vi)
-{
-	return vi >= 0 && vi < (int)vm->kvm.nr_vcpus;
-}
-
 /*
  * kvmppc_core_init_vm_hv() starts a VM in SMT mode 1 (the divisor of
  * kvmppc_pack_vcpu_id) with an LPID of its own; each VCPU has a virtual
@@ -62,13 +47,6 @@ static void xk_xive_exit(struct xk_vm *vm, struct kvm_vcpu *vcpu)
 	kvmppc_xive_pull_vcpu(vcpu);
 }
 
-/* After host work: escalations the XIVE raised, then host messages */
-static void xk_xive_after(struct xk_vm *vm)
-{
-	shim_xive_run_escalations();
-	shim_run_host_messages();
-}
-
 /*
  * kside.c's placement (xk_vcpu_run) calls this before it moves VCPU
  * @vi off its CPU and after it put it on the new one: a VCPU stops
@@ -84,7 +62,7 @@ void xk_xive_placed(struct xk_vm *vm, int vi, bool running)
 		xk_xive_enter(vm, vcpu);
 	else
 		xk_xive_exit(vm, vcpu);
-	xk_xive_after(vm);
+	xk_host_done(vm);
 }
 
 /*
@@ -146,22 +124,10 @@ int xk_hcall(struct xk_vm *vm, int vi, unsigned long req, unsigned long a0,
 	*rc = r;
 	*r4 = kvmppc_get_gpr(vcpu, 4);
 	*r5 = kvmppc_get_gpr(vcpu, 5);
-	xk_xive_after(vm);
+	xk_host_done(vm);
 	xk_xive_enter(vm, vcpu);
-	xk_xive_after(vm);
+	xk_host_done(vm);
 	return 0;
-}
-
-int xk_set_irq(struct xk_vm *vm, unsigned int irq, int input)
-{
-	/* enum xr_irq_input: 0 on, 1 off, 2 pulse */
-	static const u32 level[] = {
-		KVM_INTERRUPT_SET_LEVEL, KVM_INTERRUPT_UNSET, KVM_INTERRUPT_SET,
-	};
-
-	if (input < 0 || input > 2)
-		return -EINVAL;
-	return xk_set_irq_level(vm, irq, level[input]);
 }
 
 /* kvm_set_irq -> kvmppc_book3s_set_irq: the XIVE back end on this host */
@@ -171,22 +137,8 @@ int xk_set_irq_level(struct xk_vm *vm, unsigned int irq, int level)
 
 	xk_on_cpu(vm, vm->host_cpu);
 	rc = kvmppc_xive_set_irq(&vm->kvm, 0, irq, level, false);
-	xk_xive_after(vm);
+	xk_host_done(vm);
 	return rc;
-}
-
-/* ONE_REG runs on a VCPU out of KVM_RUN: its VP is pulled meanwhile */
-static void xk_out_of_run(struct xk_vm *vm, int vi, bool out)
-{
-	struct kvm_vcpu *vcpu = &vm->vcpu[vi];
-
-	if (vcpu->arch.thread_cpu < 0)
-		return;
-	if (out)
-		xk_xive_exit(vm, vcpu);
-	else
-		xk_xive_enter(vm, vcpu);
-	xk_xive_after(vm);
 }
 
 long long xk_set_icp(struct xk_vm *vm, int vi, unsigned long long val)
@@ -195,11 +147,11 @@ long long xk_set_icp(struct xk_vm *vm, int vi, unsigned long long val)
 
 	if (!xk_valid_vcpu(vm, vi))
 		return -ENOENT;
-	xk_out_of_run(vm, vi, true);
+	xk_xive_placed(vm, vi, false);
 	xk_on_cpu(vm, vm->host_cpu);
 	rc = kvmppc_xive_set_icp(&vm->vcpu[vi], val);
-	xk_xive_after(vm);
-	xk_out_of_run(vm, vi, false);
+	xk_host_done(vm);
+	xk_xive_placed(vm, vi, true);
 	return rc;
 }
 
@@ -207,47 +159,11 @@ long long xk_get_icp(struct xk_vm *vm, int vi, unsigned long long *val)
 {
 	if (!xk_valid_vcpu(vm, vi))
 		return -ENOENT;
-	xk_out_of_run(vm, vi, true);
+	xk_xive_placed(vm, vi, false);
 	xk_on_cpu(vm, vm->host_cpu);
 	*val = kvmppc_xive_get_icp(&vm->vcpu[vi]);
-	xk_out_of_run(vm, vi, false);
+	xk_xive_placed(vm, vi, true);
 	return 0;
-}
-
-static int xk_attr(struct xk_vm *vm, bool set, u64 irq, u64 *val)
-{
-	struct kvm_device_attr attr = {
-		.group = KVM_DEV_XICS_GRP_SOURCES,
-		.attr = irq,
-		.addr = (u64)(unsigned long)val,
-	};
-	int rc;
-
-	if (!vm->dev)
-		return -ENODEV;
-	xk_on_cpu(vm, vm->host_cpu);
-	rc = set ? kvm_xive_ops.set_attr(vm->dev, &attr) :
-		   kvm_xive_ops.get_attr(vm->dev, &attr);
-	xk_xive_after(vm);
-	return rc;
-}
-
-long long xk_set_source(struct xk_vm *vm, unsigned long long irq,
-			unsigned long long val)
-{
-	u64 v = val;
-
-	return xk_attr(vm, true, irq, &v);
-}
-
-long long xk_get_source(struct xk_vm *vm, unsigned long long irq,
-			unsigned long long *val)
-{
-	u64 v = 0;
-	int rc = xk_attr(vm, false, irq, &v);
-
-	*val = v;
-	return rc;
 }
 
 /*

@@ -135,6 +135,18 @@ t0=$(date +%s)
 . "$here/schema.sh"
 
 # build_tree DIR LOG [CFLAGS]: prints the .so, or fails
+# The cache key of mutant $1 (its function's hash $2) in pass $3 (none:
+# the plain run, san, vg), or - without a cache; the suite's hash and the
+# version are part of it, so a changed suite or kernel runs again
+mut_key() {
+	if [ -z "$cache" ]; then
+		echo -
+		return
+	fi
+	printf '%s %s %s %s%s\n' "$suite_hash" "$ver" "$1" "$2" "${3:+ $3}" |
+		sha256sum | cut -c1-40
+}
+
 build_tree() {
 	rm -rf "$out/b"
 	$MAKE --no-print-directory -s -k BUILD="$out/b" KSRC="$1" \
@@ -284,8 +296,7 @@ echo "mutate: kernel $ver: $(wc -l <"$out/mutants.tsv") mutants generated, $(gre
 t1=$(date +%s)
 hits=0
 grep "	run$" "$out/todo.tsv" | while IFS="$(printf '\t')" read -r tag point alt id fnh st; do
-	key=-
-	[ -n "$cache" ] && key=$(printf '%s %s %s %s\n' "$suite_hash" "$ver" "$id" "$fnh" | sha256sum | cut -c1-40)
+	key=$(mut_key "$id" "$fnh")
 	if [ "$key" != - ] && [ -s "$cache/$key" ]; then
 		cat "$cache/$key" >>"$out/results.tsv"
 		continue
@@ -332,8 +343,7 @@ if [ -n "$san_ok" ]; then
 	awk -F'\t' 'FILENAME == ARGV[1] { want[$1] = 1; next }
 		($4 in want) { print $1, $2, $3, $4, $5 }' "$out/san.ids" "$out/todo.tsv" |
 	while read -r tag point alt id fnh; do
-		key=-
-		[ -n "$cache" ] && key=$(printf '%s %s %s %s san\n' "$suite_hash" "$ver" "$id" "$fnh" | sha256sum | cut -c1-40)
+		key=$(mut_key "$id" "$fnh" san)
 		if [ "$key" != - ] && [ -s "$cache/$key" ]; then
 			cat "$cache/$key"
 			continue
@@ -399,8 +409,7 @@ elif [ -s "$out/vg.ids" ]; then
 			echo "mutate: kernel $ver: SKIPPED the memcheck pass: the scenarios are not clean with no mutant on (see $out/log/vg-baseline)"
 		else
 			while read -r tag point alt id fnh; do
-				key=-
-				[ -n "$cache" ] && key=$(printf '%s %s %s %s vg\n' "$suite_hash" "$ver" "$id" "$fnh" | sha256sum | cut -c1-40)
+				key=$(mut_key "$id" "$fnh" vg)
 				if [ "$key" != - ] && [ -s "$cache/$key" ]; then
 					cat "$cache/$key"
 					continue

@@ -700,6 +700,18 @@ uint64_t xr_dev_standing(const struct xr_run_env *env,
 	return quirks;
 }
 
+/* A difference from the quirked model: say which quirks it ran */
+static void quirked_reason(struct xr_outcome *out, const char *what,
+			   const char *suffix)
+{
+	char r[sizeof(out->reason)];
+
+	snprintf(r, sizeof(r), "%s", out->reason);
+	snprintf(out->reason, sizeof(out->reason),
+		 "differs from the model with %.60s%.30s emulated: %.120s", what,
+		 suffix, r);
+}
+
 /*
  * No declared deviation, but standing ones: the strict model first (a
  * scenario the platform's differences do not reach passes), then the
@@ -728,14 +740,8 @@ static void run_standing(const struct xr_run_env *env,
 		return;
 	}
 	set_verdict(out, e);
-	if (e == PAIR_DIFF) {
-		char r[sizeof(out->reason)];
-
-		snprintf(r, sizeof(r), "%s", out->reason);
-		snprintf(out->reason, sizeof(out->reason),
-			 "differs from the model with %s's standing deviations emulated: %.150s",
-			 impl->name, r);
-	}
+	if (e == PAIR_DIFF)
+		quirked_reason(out, impl->name, "'s standing deviations");
 }
 
 void xr_run_one(const struct xr_run_env *env, const struct xr_scenario *scn,
@@ -810,14 +816,8 @@ void xr_run_one(const struct xr_run_env *env, const struct xr_scenario *scn,
 		return;
 	}
 	set_verdict(out, e);
-	if (e == PAIR_DIFF) {
-		char r[sizeof(out->reason)];
-
-		snprintf(r, sizeof(r), "%s", out->reason);
-		snprintf(out->reason, sizeof(out->reason),
-			 "differs from the model with %.60s emulated: %.150s",
-			 ids, r);
-	}
+	if (e == PAIR_DIFF)
+		quirked_reason(out, ids, "");
 }
 
 /*

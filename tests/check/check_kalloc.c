@@ -65,17 +65,8 @@ Suite *xr_suite_kalloc(void)
 {
 	Suite *s = suite_create("kalloc");
 	TCase *tc = tcase_create("pool");
-	const char *env = getenv("XICSREF_IMPLS");
-	char *copy, *save = NULL, *so;
 
-	if (env && *env) {
-		copy = strdup(env);
-		for (so = strtok_r(copy, " ", &save);
-		     so && nr_sos < KALLOC_MAX_SOS;
-		     so = strtok_r(NULL, " ", &save))
-			sos[nr_sos++] = strdup(so);
-		free(copy);
-	}
+	nr_sos = xr_test_sos("XICSREF_IMPLS", sos, KALLOC_MAX_SOS);
 	if (!nr_sos)
 		fprintf(stderr,
 			"kalloc: *** XICSREF_IMPLS not set: no kernel object, the shim allocator is NOT tested ***\n");

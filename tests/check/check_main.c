@@ -49,6 +49,22 @@ int xr_test_parse_len(const char *text, size_t len, struct xr_scenario *scn,
 	return xr_parse(text, len, &o, scn, err);
 }
 
+int xr_test_sos(const char *var, char **sos, int max)
+{
+	const char *env = getenv(var);
+	char *copy, *save = NULL, *so;
+	int n = 0;
+
+	if (!env || !*env)
+		return 0;
+	copy = strdup(env);
+	for (so = strtok_r(copy, " ", &save); so && n < max;
+	     so = strtok_r(NULL, " ", &save))
+		sos[n++] = strdup(so);
+	free(copy);
+	return n;
+}
+
 int main(void)
 {
 	SRunner *sr = srunner_create(xr_suite_parser());

@@ -20,6 +20,12 @@ Suite *xr_suite_contract(void);
 Suite *xr_suite_fault(void);
 Suite *xr_suite_xive(void);
 
+/*
+ * The shared objects named in environment variable @var (space-separated),
+ * at most @max, copied into @sos; their number
+ */
+int xr_test_sos(const char *var, char **sos, int max);
+
 /* spec/catalogue.txt, loaded once (aborts the test if missing) */
 struct xr_catalogue *xr_test_catalogue(void);
 /* Parse @text with the real catalogue and deviation list */

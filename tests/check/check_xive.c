@@ -152,17 +152,8 @@ Suite *xr_suite_xive(void)
 {
 	Suite *s = suite_create("xive");
 	TCase *tc = tcase_create("kernel-xive");
-	const char *env = getenv("XICSREF_XIVE_IMPLS");
-	char *copy, *save = NULL, *so;
 
-	if (env && *env) {
-		copy = strdup(env);
-		for (so = strtok_r(copy, " ", &save);
-		     so && nr_sos < XIVE_MAX_SOS;
-		     so = strtok_r(NULL, " ", &save))
-			sos[nr_sos++] = strdup(so);
-		free(copy);
-	}
+	nr_sos = xr_test_sos("XICSREF_XIVE_IMPLS", sos, XIVE_MAX_SOS);
 	if (!nr_sos)
 		fprintf(stderr,
 			"xive: *** XICSREF_XIVE_IMPLS not set: kernel-xive is NOT tested ***\n");

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * RTAS calls through the guest's argument buffer and kvmppc_rtas_hcall
- * (book3s_rtas.c, which picks the XICS or the XIVE back end), and the
- * arming of faults: the same for every kernel implementation.
+ * The steps that are the same for every kernel implementation: RTAS calls
+ * through the guest's argument buffer and kvmppc_rtas_hcall (book3s_rtas.c
+ * picks the XICS or the XIVE back end), the device's source attributes,
+ * the input levels, and the arming of faults.
  */
 #include "kside.h"
 
@@ -63,7 +64,7 @@ int xk_rtas(struct xk_vm *vm, const char *name, const unsigned int *args,
 		return -EFAULT;
 	for (i = 0; i < nret; i++)
 		rets[i] = be32_to_cpu(ra.args[nargs + i]);
-	shim_run_host_messages();
+	xk_host_done(vm);
 	return rc;
 }
 
@@ -77,4 +78,48 @@ long long xk_fail(struct xk_vm *vm, unsigned int kind, unsigned int nth)
 	left = vm->m.fault_in[kind];
 	vm->m.fault_in[kind] = nth;
 	return left;
+}
+
+/* The step's input, as KVM_IRQ_LINE passes its level */
+int xk_set_irq(struct xk_vm *vm, unsigned int irq, int input)
+{
+	/* enum xr_irq_input: 0 on, 1 off, 2 pulse */
+	static const u32 level[] = {
+		KVM_INTERRUPT_SET_LEVEL, KVM_INTERRUPT_UNSET, KVM_INTERRUPT_SET,
+	};
+
+	if (input < 0 || input > 2)
+		return -EINVAL;
+	return xk_set_irq_level(vm, irq, level[input]);
+}
+
+/* KVM_SET_DEVICE_ATTR / KVM_GET_DEVICE_ATTR of a source, from the host */
+static int xk_attr(struct xk_vm *vm, bool set, u64 irq, u64 *val)
+{
+	int rc;
+
+	if (!vm->dev)
+		return -ENODEV;
+	xk_on_cpu(vm, vm->host_cpu);
+	rc = xk_source_attr(vm, set, irq, val);
+	xk_host_done(vm);
+	return rc;
+}
+
+long long xk_set_source(struct xk_vm *vm, unsigned long long irq,
+			unsigned long long val)
+{
+	u64 v = val;
+
+	return xk_attr(vm, true, irq, &v);
+}
+
+long long xk_get_source(struct xk_vm *vm, unsigned long long irq,
+			unsigned long long *val)
+{
+	u64 v = 0;
+	int rc = xk_attr(vm, false, irq, &v);
+
+	*val = v;
+	return rc;
 }
