@@ -36,4 +36,6 @@ check FINDING-XIVE-SETXIVE-NULL-ESB xive-setxive-null-esb.scn SKIP \
 check FINDING-XIVE-IPOLL-R4 xive-ipoll-r4.scn SKIP \
 	'FINDING-XIVE-IPOLL-R4 .*refused what this step did: the hypercall wrote the registers of another VCPU' &&
 check FINDING-XIVE-IPI-BEFORE-FAVOURED xive-ipi-before-favoured.scn FAIL \
-	'xirr: model=0xff001000 kernel-xive=0xff000002'
+	'xirr: model=0xff001000 kernel-xive=0xff000002' &&
+check FINDING-XIVE-SAVE-MASKED-PENDING xive-save-masked-pending.scn FAIL \
+	'value: model=0xe0500000000 kernel-xive=0x20500000000'

@@ -537,15 +537,13 @@ static uint32_t kics_blocks(void *inst, uint32_t *first_irqs, uint32_t max)
  * exception bit, or an escalation while its VP is not pushed), not by
  * queue_irqprio and kicks, so it reports no raise/lower/kick: its line is
  * compared instead.  It keeps no XISR, pending priority or resend flag
- * (what is pending sits in queues and in the thread context), and no
- * masked-pending (a masked source's P and Q are kept as old_p/old_q).
+ * (what is pending sits in queues and in the thread context).
  */
 #define K_EVENTS	(XR_EV_BIT(XR_EV_ACK) | XR_EV_BIT(XR_EV_WARN) | \
 			 XR_EV_BIT(XR_EV_LOG))
 #define K_ICP_FIELDS	(1u << XR_IF_CPPR | 1u << XR_IF_MFRR | \
 			 1u << XR_IF_EE | 1u << XR_IF_LINE)
-#define K_SRC_FIELDS	(XR_SRC_FIELDS_ALL & ~(1u << XR_SF_RESEND | \
-			 1u << XR_SF_MASKED_PENDING))
+#define K_SRC_FIELDS	(XR_SRC_FIELDS_ALL & ~(1u << XR_SF_RESEND))
 #else
 #define K_EVENTS	XR_EV_ALL
 #define K_ICP_FIELDS	0		/* all */

@@ -224,17 +224,25 @@ static struct kvmppc_xive_irq_state *xk_xive_state(struct xk_vm *vm,
 
 /*
  * A source as the guest set it (guest_priority, saved_priority) with the
- * server it is routed to (act_server, what get-xive reports), its P and
- * Q as XICS would call them: while it is masked, the P and Q it had when
- * masked (old_p, old_q: masking sets the ESB to 10), else the ESB of the
- * interrupt that serves it, read with the side-effect-free GET load the
- * kernel's debugfs uses.  An emulated LSI's level is state->asserted.
+ * server it is routed to (act_server, what get-xive reports), and its P,
+ * Q and masked-pending as XICS names them, read from the ESB of the
+ * interrupt that serves it with the side-effect-free GET load the
+ * kernel's debugfs uses:
+ *  - unmasked: P and Q are the ESB's;
+ *  - masked: masking set the ESB to 10 and kept the P and Q it had in
+ *    old_p and old_q.  A trigger while masked sets the ESB's Q, and
+ *    unmasking turns it into a delivery: XICS's masked-pending when
+ *    nothing was in flight (old_p clear; XICS sets P with it), XICS's Q
+ *    behind an interrupt in flight (old_p set).
+ *  - an LSI: XICS's P is its level (state->asserted); Q is the ESB's as
+ *    for an MSI, since a trigger latched there is presented again.
  */
 _Bool xk_source_state(struct xk_vm *vm, unsigned int irq,
 		      struct xk_source *out)
 {
 	struct kvmppc_xive_irq_state *st = xk_xive_state(vm, irq);
 	struct xive_irq_data *xd;
+	_Bool esb_p, esb_q;
 	u64 pq = 0;
 
 	if (!st)
@@ -243,20 +251,25 @@ _Bool xk_source_state(struct xk_vm *vm, unsigned int irq,
 	kvmppc_xive_select_irq(st, NULL, &xd);
 	if (st->valid && xd && xd->eoi_mmio)
 		pq = be64_to_cpu(__raw_readq(xd->eoi_mmio + XIVE_ESB_GET));
+	esb_p = !!(pq & XIVE_ESB_VAL_P);
+	esb_q = !!(pq & XIVE_ESB_VAL_Q);
 	out->exists = st->valid;
 	out->lsi = st->lsi;
 	out->server = st->act_server;
 	out->prio = st->guest_priority;
 	out->saved = st->saved_priority;
-	out->p = !!(pq & XIVE_ESB_VAL_P);
-	out->q = !!(pq & XIVE_ESB_VAL_Q);
+	out->p = esb_p;
+	out->q = esb_q;
+	out->masked_pending = false;
 	if (st->guest_priority == MASKED) {
-		out->p = st->old_p;
-		out->q = st->old_q;
+		out->masked_pending = !st->old_p && esb_q;
+		out->p = st->old_p || esb_q;
+		out->q = st->old_q || (st->old_p && esb_q);
 	}
+	if (st->lsi)
+		out->p = st->asserted;
 	out->asserted = st->lsi && st->asserted;
 	out->resend = false;
-	out->masked_pending = false;
 	out->pt_mapped = st->pt_number != 0;
 	out->intr_cpu = -1;
 	return true;
