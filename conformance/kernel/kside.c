@@ -227,6 +227,14 @@ static int xk_build(struct xk_vm *vm, const struct xk_config *cfg,
 
 		if (cfg->src[i].lsi)
 			val |= KVM_XICS_LEVEL_SENSITIVE;
+		/*
+		 * A masked source is defined as a VMM defines it: QEMU has
+		 * set MASKED whenever the priority is 0xff since 4.1 (the
+		 * XICS back end reads both forms alike).  The bare 0xff of
+		 * older VMMs is a set-source step (DEV-XIVE-UNTARGETED).
+		 */
+		if (cfg->src[i].prio == 0xff)
+			val |= KVM_XICS_MASKED;
 		r = xk_source_attr(vm, true, cfg->src[i].irq, &val);
 		if (r) {
 			xk_msg(err, errlen, "xics_set_source refused a source "
