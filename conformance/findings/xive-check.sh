@@ -10,7 +10,8 @@ bin=$1
 so=$2
 dir=conformance/findings
 
-# ID, scenario, FAIL or SKIP, what the report must say (grep -E)
+# ID, scenario, FAIL, SKIP or DEV (a finding the model reproduces with a
+# deviation's quirk), what the report must say (grep -E)
 check() {
 	out=$("$bin" run --impl "$so" "$dir/$2" 2>&1)
 	rc=$?
@@ -18,7 +19,7 @@ check() {
 	ok=0
 	if [ "$3" = FAIL ] && [ $rc -eq 1 ]; then
 		ok=1
-	elif [ "$3" = SKIP ] && [ $rc -eq 0 ]; then
+	elif [ "$3" != FAIL ] && [ $rc -eq 0 ]; then
 		ok=1
 	fi
 	if [ $ok -eq 1 ] && echo "$out" | grep -q "^$3 .* kernel-xive " &&
@@ -35,7 +36,7 @@ check FINDING-XIVE-SETXIVE-NULL-ESB xive-setxive-null-esb.scn SKIP \
 	'FINDING-XIVE-SETXIVE-NULL-ESB .*refused what this step did: access through a NULL ESB' &&
 check FINDING-XIVE-IPOLL-R4 xive-ipoll-r4.scn SKIP \
 	'FINDING-XIVE-IPOLL-R4 .*refused what this step did: the hypercall wrote the registers of another VCPU' &&
-check FINDING-XIVE-IPI-BEFORE-FAVOURED xive-ipi-before-favoured.scn FAIL \
-	'xirr: model=0xff001000 kernel-xive=0xff000002' &&
+check FINDING-XIVE-IPI-BEFORE-FAVOURED xive-ipi-before-favoured.scn DEV \
+	'shows DEV-XIVE-PRESENTER exactly' &&
 check FINDING-XIVE-SAVE-MASKED-PENDING xive-save-masked-pending.scn FAIL \
 	'value: model=0xe0500000000 kernel-xive=0x20500000000'

@@ -171,10 +171,14 @@ long long xk_get_icp(struct xk_vm *vm, int vi, unsigned long long *val)
  * on-XIVE has no XISR and no pending priority of its own (the queues and
  * the TIMA hold what is pending): they read as none, as
  * kvmppc_xive_get_icp reports them.  The line is the thread's NSR
- * exception bit for a pushed VP; for a pulled one, what its next guest
- * entry would find: book3s_hv.c's own test (xive_interrupt_pending) on
- * the saved context, with the backlog the XIVE kept for the VP merged
- * into its pending priority, as the push will merge it.
+ * exception bit for a pushed VP; for a pulled one, the exception its
+ * next guest entry will raise: the push loads the saved CPPR and IPB,
+ * merges the backlog the XIVE kept for the VP into the IPB and computes
+ * PIPR from it (docs/xive-hardware.md).  The saved PIPR byte is not
+ * used: book3s_hv.c reads it for wake-ups (xive_interrupt_pending), and
+ * a VCPU that never ran holds the 0 of its initial w01 there, which a
+ * restored CPPR of 0xff turns into a wake-up with nothing pending; no
+ * scenario step cedes, so that is not compared.
  */
 _Bool xk_icp_state(struct xk_vm *vm, int vi, struct xk_icp *out)
 {
@@ -197,13 +201,15 @@ _Bool xk_icp_state(struct xk_vm *vm, int vi, struct xk_icp *out)
 		out->line = !!(ring.nsr & TM_QW1_NSR_EO);
 	} else {
 		int ipb = shim_xive_vp_ipb(xc->vp_id);
-		u8 pipr = vcpu->arch.xive_saved_state.pipr;
+		u8 pipr = 0xff;
 
+		if (ipb < 0)
+			ipb = 0;
+		ipb |= vcpu->arch.xive_saved_state.ipb;
 		/* IPB bit 0x80 >> p for priority p: its first set bit */
-		if (ipb > 0 && (u8)__builtin_clz((u32)ipb << 24) < pipr)
+		if (ipb)
 			pipr = (u8)__builtin_clz((u32)ipb << 24);
-		out->line = vcpu->arch.irq_pending ||
-			    pipr < vcpu->arch.xive_saved_state.cppr;
+		out->line = pipr < vcpu->arch.xive_saved_state.cppr;
 	}
 	out->out_ee = out->line;
 	return true;
@@ -230,10 +236,11 @@ static struct kvmppc_xive_irq_state *xk_xive_state(struct xk_vm *vm,
  * kernel's debugfs uses:
  *  - unmasked: P and Q are the ESB's;
  *  - masked: masking set the ESB to 10 and kept the P and Q it had in
- *    old_p and old_q.  A trigger while masked sets the ESB's Q, and
- *    unmasking turns it into a delivery: XICS's masked-pending when
- *    nothing was in flight (old_p clear; XICS sets P with it), XICS's Q
- *    behind an interrupt in flight (old_p set).
+ *    old_p and old_q.  A trigger while masked sets the ESB's Q; either Q
+ *    is held for the unmask (xive_finish_unmask ORs old_q into the ESB),
+ *    which turns it into a delivery: XICS's masked-pending when nothing
+ *    was in flight (old_p clear; XICS sets P with it), XICS's Q behind
+ *    an interrupt in flight (old_p set).
  *  - an LSI: XICS's P is its level (state->asserted); Q is the ESB's as
  *    for an MSI, since a trigger latched there is presented again.
  */
@@ -262,9 +269,11 @@ _Bool xk_source_state(struct xk_vm *vm, unsigned int irq,
 	out->q = esb_q;
 	out->masked_pending = false;
 	if (st->guest_priority == MASKED) {
-		out->masked_pending = !st->old_p && esb_q;
-		out->p = st->old_p || esb_q;
-		out->q = st->old_q || (st->old_p && esb_q);
+		_Bool held = st->old_q || esb_q;
+
+		out->masked_pending = !st->old_p && held;
+		out->p = st->old_p || held;
+		out->q = st->old_p && held;
 	}
 	if (st->lsi)
 		out->p = st->asserted;

@@ -128,6 +128,13 @@ static const struct xr_deviation deviations[] = {
 		.summary = "the saved source state reports an MSI presented but not yet accepted as PENDING too (it is in a queue and is re-sent on restore), and an LSI's P as PENDING only; STATE-SRC-GET reports P as PRESENTED and PENDING for a resend",
 		.standing = true,
 	},
+	{
+		.id = "DEV-XIVE-PRESENTER",
+		.quirk = XR_QUIRK_XIVE_PRESENTER,
+		.applies_to = "kernel-xive",
+		.summary = "interrupts wait in per-priority queues of the VCPU, so nothing is rejected or resent: a raised CPPR hides them, a lowered one shows them again, an IPI is synthesized from MFRR when the queues are scanned (and ends when MFRR is reset); the XICS ICP holds one interrupt and rejects the one it displaces",
+		.standing = true,
+	},
 };
 
 const struct xr_deviation *xr_deviations(uint32_t *nr)

@@ -59,6 +59,10 @@ int64_t xr_h_xirr(struct xr_model *m, uint32_t vcpu, uint64_t *xirr)
 	*xirr = 0;
 	if (!icp)
 		return no_icp(m);
+	if (xr_quirk(m, XR_QUIRK_XIVE_PRESENTER)) {
+		*xirr = xr_xive_h_xirr(m, icp);
+		return hcall_end(m, XR_H_SUCCESS);
+	}
 	xr_line_clear_self(m, &m->vcpu[icp->vcpu]);
 	*xirr = xr_icp_accept(m, icp);
 	return hcall_end(m, XR_H_SUCCESS);
@@ -81,6 +85,10 @@ int64_t xr_h_xirr_x(struct xr_model *m, uint32_t vcpu, uint64_t *xirr)
 	*xirr = 0;
 	if (!icp)
 		return no_icp(m);
+	if (xr_quirk(m, XR_QUIRK_XIVE_PRESENTER)) {
+		*xirr = xr_xive_h_xirr(m, icp);
+		return hcall_end(m, XR_H_SUCCESS);
+	}
 	xr_line_clear_self(m, &m->vcpu[icp->vcpu]);
 	*xirr = xr_icp_accept(m, icp);
 	if (m->in_rm && m->setup.real_mode_dbg &&
@@ -114,6 +122,10 @@ int64_t xr_h_cppr(struct xr_model *m, uint32_t vcpu, uint64_t cppr)
 
 	if (!icp)
 		return no_icp(m);
+	if (xr_quirk(m, XR_QUIRK_XIVE_PRESENTER)) {
+		xr_xive_h_cppr(m, icp, cppr);
+		return hcall_end(m, XR_H_SUCCESS);
+	}
 	if (xr_quirk(m, XR_QUIRK_ARG_CPPR_WIDE))
 		cmp = cppr;
 
@@ -150,6 +162,8 @@ int64_t xr_h_eoi(struct xr_model *m, uint32_t vcpu, uint64_t xirr)
 
 	if (!icp)
 		return no_icp(m);
+	if (xr_quirk(m, XR_QUIRK_XIVE_PRESENTER))
+		return hcall_end(m, xr_xive_h_eoi(m, icp, xirr));
 	xr_icp_down_cppr(m, icp, xr_guest_prio(m, (uint8_t)(xirr >> 24)));
 	if (irq == XR_XISR_IPI)
 		return hcall_end(m, XR_H_SUCCESS);
@@ -181,6 +195,10 @@ int64_t xr_h_ipi(struct xr_model *m, uint32_t vcpu, uint64_t server,
 	icp = local ? self : xr_find_server(m, (uint32_t)server);
 	if (!icp)
 		return hcall_end(m, XR_H_PARAMETER);
+	if (xr_quirk(m, XR_QUIRK_XIVE_PRESENTER)) {
+		xr_xive_h_ipi(m, icp, cmp, val);
+		return hcall_end(m, XR_H_SUCCESS);
+	}
 
 	if (cmp < icp->cppr && cmp <= icp->pprio) {
 		reject = icp->xisr;
@@ -214,6 +232,7 @@ int64_t xr_h_ipoll(struct xr_model *m, uint32_t vcpu, uint64_t server,
 {
 	struct xr_icp *icp = hcall_begin(m, vcpu, false);
 	bool xive = xr_quirk(m, XR_QUIRK_XIVE_IPOLL);
+	struct xr_icp *caller = icp;
 	bool other;
 
 	*xirr = 0;
@@ -226,6 +245,8 @@ int64_t xr_h_ipoll(struct xr_model *m, uint32_t vcpu, uint64_t server,
 	if (!icp)
 		return hcall_end(m, XR_H_PARAMETER);
 	*xirr = (uint32_t)icp->cppr << 24 | icp->xisr;
+	if (xr_quirk(m, XR_QUIRK_XIVE_PRESENTER))
+		*xirr = xr_xive_h_ipoll(m, caller, icp);
 	*mfrr = icp->mfrr;
 	if (xive) {
 		*mfrr = 0;

@@ -72,6 +72,11 @@ again:
 		return;
 	}
 
+	/* DEV-XIVE-PRESENTER: queued at the server, never refused */
+	if (xr_quirk(m, XR_QUIRK_XIVE_PRESENTER)) {
+		xr_xive_event(m, icp, irq, xr_guest_prio(m, s->prio));
+		return;
+	}
 	if (xr_icp_try_deliver(m, icp, irq, xr_guest_prio(m, s->prio),
 			       &reject)) {
 		/*

@@ -304,8 +304,13 @@ static int model_build(struct xr_model *m, const struct xr_setup *setup,
 			"or passthru entries can be set up");
 		return -1;
 	}
-	if (add_vcpus(m, err, errlen) || add_sources(m, err, errlen) ||
-	    xr_pt_create(m, err, errlen))
+	if (add_vcpus(m, err, errlen))
+		return -1;
+	if (xr_xive_build(m)) {
+		set_err(err, errlen, "out of memory");
+		return -1;
+	}
+	if (add_sources(m, err, errlen) || xr_pt_create(m, err, errlen))
 		return -1;
 	xr_step_begin(m, -1, false);
 	return 0;
@@ -331,6 +336,7 @@ struct xr_model *xr_model_create(const struct xr_setup *setup,
 	m->vcpu_cap = 0;
 	m->vcpu = NULL;
 	m->icp = NULL;
+	m->xive = NULL;
 	memset(m->ics, 0, sizeof(m->ics));
 	if (model_build(m, setup, ctx, err, errlen)) {
 		xr_model_destroy(m);
@@ -358,6 +364,7 @@ void xr_model_destroy(struct xr_model *m)
 	if (!m)
 		return;
 	xr_pt_destroy(m);
+	xr_xive_destroy(m);
 	for (i = 0; i < XR_MAX_ICS_BLOCKS && m->ics[i]; i++)
 		free(m->ics[i]);
 	free(m->vcpu);

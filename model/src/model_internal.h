@@ -36,6 +36,7 @@
 #define XR_QUIRK_XIVE_ROUTING		XR_QUIRK(15)
 #define XR_QUIRK_XIVE_UNDEFINED_SOURCE	XR_QUIRK(16)
 #define XR_QUIRK_XIVE_GET_SOURCE	XR_QUIRK(17)
+#define XR_QUIRK_XIVE_PRESENTER		XR_QUIRK(18)
 
 struct xr_src {
 	uint32_t server;
@@ -129,6 +130,8 @@ struct xr_model {
 	uint32_t vcpu_cap;
 	struct xr_vcpu *vcpu;
 	struct xr_icp *icp;
+	/* DEV-XIVE-PRESENTER only: queues and thread state (xive_presenter.c) */
+	struct xr_xive *xive;
 	/*
 	 * Last: a block is allocated and initialised when it comes into use
 	 * (xr_create_ics) and kept for reuse across resets, so a model costs
@@ -232,6 +235,23 @@ bool xr_hwirq_would_crash(const struct xr_model *m, uint32_t hw, uint32_t cpu);
 /* ics.c, the input of a source as seen on physical CPU @cpu */
 int64_t xr_ics_input(struct xr_model *m, uint32_t irq, enum xr_irq_input in,
 		     int32_t cpu);
+
+/* xive_presenter.c: DEV-XIVE-PRESENTER */
+int xr_xive_build(struct xr_model *m);
+void xr_xive_destroy(struct xr_model *m);
+void xr_xive_provision(struct xr_model *m, uint8_t prio);
+void xr_xive_event(struct xr_model *m, struct xr_icp *icp, uint32_t irq,
+		   uint8_t prio);
+uint32_t xr_xive_h_xirr(struct xr_model *m, struct xr_icp *icp);
+void xr_xive_h_cppr(struct xr_model *m, struct xr_icp *icp, uint64_t cppr);
+int64_t xr_xive_h_eoi(struct xr_model *m, struct xr_icp *icp, uint64_t xirr);
+void xr_xive_h_ipi(struct xr_model *m, struct xr_icp *icp, uint64_t cmp,
+		   uint8_t mfrr);
+uint32_t xr_xive_h_ipoll(struct xr_model *m, struct xr_icp *caller,
+			 struct xr_icp *icp);
+void xr_xive_set_icp(struct xr_model *m, struct xr_icp *icp, uint8_t cppr,
+		     uint8_t mfrr);
+bool xr_xive_queued(struct xr_model *m, uint32_t irq);
 
 /* impl_model.c */
 enum xr_status xr_model_step(struct xr_model *m, const struct xr_step *st,

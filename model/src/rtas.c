@@ -55,6 +55,9 @@ static int32_t xive_set_xive(struct xr_model *m, struct xr_ics *ics,
 
 	if (prio > 0xff && !xr_quirk(m, XR_QUIRK_RTAS_PRIO_WIDE))
 		return XR_RTAS_PARAM_ERROR;
+	/* DEV-XIVE-PRESENTER: queues for the priority, on every VCPU */
+	if (!masked)
+		xr_xive_provision(m, xr_guest_prio(m, (uint8_t)prio));
 
 	/* a route is made for an unmasked priority, or changed for a routed one */
 	if ((!masked || s->routed) && (!s->routed || s->server != server)) {

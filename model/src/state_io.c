@@ -81,6 +81,10 @@ static void xive_set_icp(struct xr_model *m, struct xr_icp *icp,
 	struct xr_src *s = ics ? &ics->src[xisr & (XR_IRQS_PER_ICS - 1)] : NULL;
 	uint32_t reject = 0;
 
+	if (xr_quirk(m, XR_QUIRK_XIVE_PRESENTER)) {
+		xr_xive_set_icp(m, icp, cppr, mfrr);
+		goto source;
+	}
 	icp->cppr = cppr;
 	icp->mfrr = mfrr;
 	if (icp->xisr == XR_XISR_IPI && !(mfrr < cppr)) {
@@ -95,6 +99,7 @@ static void xive_set_icp(struct xr_model *m, struct xr_icp *icp,
 	xr_icp_update(m, icp, false);
 	if (reject && reject != XR_XISR_IPI)
 		xr_ics_deliver(m, icp, reject, false);
+source:
 	if (s && s->exists) {
 		if (s->lsi)
 			xr_emit(m, XR_EV_WARN, 0, 0);
@@ -206,7 +211,8 @@ int64_t xr_get_source_value(struct xr_model *m, uint32_t irq,
 	if (xr_quirk(m, XR_QUIRK_XIVE_GET_SOURCE)) {
 		if (s->lsi)
 			val &= ~(SRC_PRESENTED | SRC_QUEUED);
-		else if (presented_at_icp(m, irq))
+		else if (xr_quirk(m, XR_QUIRK_XIVE_PRESENTER) ?
+			 xr_xive_queued(m, irq) : presented_at_icp(m, irq))
 			val |= SRC_PENDING;
 	}
 	/* FAULT-SRC-PUT-USER: the copy out faults, the buffer stays as it was */
@@ -235,6 +241,8 @@ static void xive_set_source(struct xr_model *m, struct xr_ics *ics,
 {
 	bool masked = value & SRC_MASKED;
 
+	/* DEV-XIVE-PRESENTER: queues for the priority, on every VCPU */
+	xr_xive_provision(m, xr_guest_prio(m, prio));
 	s->routed = prio != XR_PRIO_MASKED && xr_find_server(m, server);
 	if (s->routed)
 		s->server = server;
@@ -251,6 +259,14 @@ static void xive_set_source(struct xr_model *m, struct xr_ics *ics,
 	if (s->lsi && value & SRC_PENDING)
 		s->pq |= XR_PQ_P;
 	s->exists = true;
+	/*
+	 * masked, Q without P is held for the unmask, which delivers it:
+	 * XICS's masked-pending (with P)
+	 */
+	if (masked && !s->lsi && s->pq == XR_PQ_Q) {
+		s->pq = XR_PQ_P;
+		s->masked_pending = true;
+	}
 	if (masked || s->lsi)
 		return;
 	/* the unmask: Q without P is an EOI that re-triggers */

@@ -289,7 +289,7 @@ static void test_dev_registry_ids_and_bits(void **state)
 		"DEV-XIVE-PRIO-COLLAPSE", "DEV-XIVE-GET-ICP", "DEV-XIVE-NOICP",
 		"DEV-XIVE-IPOLL", "DEV-XIVE-EOI-NO-ACK", "DEV-XIVE-SET-ICP",
 		"DEV-XIVE-ROUTING", "DEV-XIVE-UNDEFINED-SOURCE",
-		"DEV-XIVE-GET-SOURCE",
+		"DEV-XIVE-GET-SOURCE", "DEV-XIVE-PRESENTER",
 	};
 	uint64_t seen = 0;
 	uint32_t nr, i;
