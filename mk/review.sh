@@ -103,28 +103,37 @@ else
 fi
 
 # -- build both: the normal KSRC= kernel build, fresh each time --
-# The .so of a tree: asked of make itself, so the naming stays its own.
+# The objects of a tree, asked of make itself so that the naming stays
+# its own: the XICS one (kernel-vm, kernel-rm), then the XICS-on-XIVE
+# one (kernel-xive, book3s_xive.c).
 so_of() {
 	$MAKE --no-print-directory -s KSRC="$1" B="$B" \
-		--eval 'review-print-so: ; @echo $(KERNEL_SOS)' review-print-so
+		--eval 'review-print-so: ; @echo $(KERNEL_SOS) $(KERNEL_XIVE_SOS)' \
+		review-print-so
 }
 
 build_tree() {
 	tree=$(cd "$1" && pwd)
-	so=$(so_of "$tree") || return 1
-	v=$(basename "$(dirname "$so")")
+	sos=$(so_of "$tree") || return 1
+	set -- "$@" $sos
+	[ $# -eq 4 ] || { echo "review: $tree: expected two kernel objects, got: $sos" >&2; return 1; }
+	v=$(basename "$(dirname "$3")")
 	rm -rf "build/ksrc/$v" "$B/obj/kernel/$v" "$B/kernel/$v"
 	echo "review: building $2 (kernel $v): log $R/$2.log"
-	$MAKE --no-print-directory KSRC="$tree" kernels >"$R/$2.log" 2>&1 || {
+	$MAKE --no-print-directory KSRC="$tree" kernels kernels-xive \
+			>"$R/$2.log" 2>&1 || {
 		tail -20 "$R/$2.log" >&2
 		return 1; }
-	echo "$so" >"$R/$2.so"
+	echo "$3" >"$R/$2.so"
+	echo "$4" >"$R/$2.xso"
 }
 
 build_tree "$R/base" base || die "the baseline kernel does not build"
 build_tree "$NEW" patched || die "the patched kernel does not build (see $R/patched.log)"
 BASE_SO=$(cat "$R/base.so")
 NEW_SO=$(cat "$R/patched.so")
+BASE_XSO=$(cat "$R/base.xso")
+NEW_XSO=$(cat "$R/patched.xso")
 BASE_V=$(basename "$(dirname "$BASE_SO")")
 NEW_V=$(basename "$(dirname "$NEW_SO")")
 
@@ -132,7 +141,7 @@ NEW_V=$(basename "$(dirname "$NEW_SO")")
 # Outcome blocks: "VERDICT FILE IMPL" and the indented detail, with the
 # kernel's version (which names the tree) taken out so the two compare.
 run_suite() {
-	"$XICSREF" run --impl "$1" $SCENARIOS >"$R/$2.run" 2>"$R/$2.err"
+	"$XICSREF" run --impl "$1" --impl "$4" $SCENARIOS >"$R/$2.run" 2>"$R/$2.err"
 	rc=$?
 	[ $rc -le 1 ] || { cat "$R/$2.err" >&2; return 1; }
 	awk -v ver="$3" '
@@ -152,8 +161,8 @@ run_suite() {
 }
 
 echo "review: running $(echo $SCENARIOS | wc -w) scenarios on both"
-run_suite "$BASE_SO" base "$BASE_V" || die "the runner failed on the baseline"
-run_suite "$NEW_SO" patched "$NEW_V" || die "the runner failed on the patched kernel"
+run_suite "$BASE_SO" base "$BASE_V" "$BASE_XSO" || die "the runner failed on the baseline"
+run_suite "$NEW_SO" patched "$NEW_V" "$NEW_XSO" || die "the runner failed on the patched kernel"
 
 # -- traces: every observable value, step by step, per scenario --
 LINEBUF=
@@ -163,13 +172,14 @@ trace_all() {
 	for s in $SCENARIOS; do
 		# a patched kernel may loop: the trace runs in-process
 		# (line-buffered, so that a crash keeps the steps before it)
-		{ timeout 60 $LINEBUF "$XICSREF" trace --no-model --impl "$1" "$s" 2>&1
+		{ timeout 60 $LINEBUF "$XICSREF" trace --no-model --impl "$1" \
+			--impl "$4" "$s" 2>&1
 		  rc=$?; [ $rc -le 1 ] || echo "(trace ended with status $rc)"; } |
 			sed "s/$3/VERSION/g" >"$R/trace-$2/$(basename "$s").txt"
 	done
 }
-trace_all "$BASE_SO" base "$BASE_V"
-trace_all "$NEW_SO" patched "$NEW_V"
+trace_all "$BASE_SO" base "$BASE_V" "$BASE_XSO"
+trace_all "$NEW_SO" patched "$NEW_V" "$NEW_XSO"
 
 # -- fuzz corpora: replayed against each kernel if fuzz/ can --
 # A snapshot of each corpus, so that both kernels replay the same inputs
@@ -197,7 +207,7 @@ fuzz_replay() {
 echo "xicsref review"
 echo "  baseline: $BASE_DESC (kernel $BASE_V)"
 echo "  patched:  $NEW_DESC (kernel $NEW_V)"
-echo "  suite:    $(echo $SCENARIOS | wc -w) scenarios x kernel-vm, kernel-rm"
+echo "  suite:    $(echo $SCENARIOS | wc -w) scenarios x kernel-vm, kernel-rm, kernel-xive"
 echo "  baseline: $(tail -1 "$R/base.run")"
 echo "  patched:  $(tail -1 "$R/patched.run")"
 # what was compiled: tree, content hash, compiler warnings on kernel code
