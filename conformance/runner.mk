@@ -40,10 +40,12 @@ $(RUNNER_LIB_A): $(RUNNER_OBJS)
 $(XICSREF_BIN): $(B)/obj/runner/main.o $(RUNNER_LIB_A) $(MODEL_LIB_A)
 	$(CC) $(LDFLAGS_COMMON) -o $@ $^ -ldl
 
-conform: runner kernels
+# kernel-vm and kernel-rm (xicsref-kernel.so) and kernel-xive
+# (xicsref-xive.so, conformance/kernel-xive.mk) of every version
+conform: runner kernels kernels-xive
 	@test -n "$(SCENARIOS)" || { echo "conform: no conformance/scenarios/*.scn" >&2; exit 1; }
-	@echo "$(XICSREF_BIN) run -q $(foreach so,$(KERNEL_SOS),--impl $(so)) conformance/scenarios/*.scn conformance/regress/*.scn  ($(words $(SCENARIOS)) + $(words $(REGRESS)) files)"
-	@$(XICSREF_BIN) run -q $(foreach so,$(KERNEL_SOS),--impl $(so)) $(SCENARIOS) $(REGRESS)
+	@echo "$(XICSREF_BIN) run -q $(foreach so,$(KERNEL_SOS) $(KERNEL_XIVE_SOS),--impl $(so)) conformance/scenarios/*.scn conformance/regress/*.scn  ($(words $(SCENARIOS)) + $(words $(REGRESS)) files)"
+	@$(XICSREF_BIN) run -q $(foreach so,$(KERNEL_SOS) $(KERNEL_XIVE_SOS),--impl $(so)) $(SCENARIOS) $(REGRESS)
 
 # A fuzzer's finding, once understood (a planted or generated mutant it
 # killed, a bug fixed since), joins the regression cases: the minimal

@@ -423,6 +423,9 @@ static const char *kfinding(const struct xr_step *st, const char *what)
 #ifdef XR_KERNEL_XIVE
 	if (st->kind == XR_STEP_RTAS_SET_XIVE && strstr(what, "NULL ESB"))
 		return "FINDING-XIVE-SETXIVE-NULL-ESB (a host crash), not run further";
+	if (st->kind == XR_STEP_RTAS_SET_XIVE &&
+	    strstr(what, "priority above 7"))
+		return "FINDING-XIVE-SETXIVE-PRIO-OOB (host memory written out of bounds), not run further";
 	if (st->kind == XR_STEP_H_IPOLL && strstr(what, "another VCPU"))
 		return "FINDING-XIVE-IPOLL-R4 (another VCPU's R4 written), not run further";
 #endif

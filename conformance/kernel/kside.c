@@ -17,11 +17,14 @@
 #define xk_connect_vcpu		kvmppc_xive_connect_vcpu
 #define XK_CONNECT_NAME		"kvmppc_xive_connect_vcpu"
 #define XK_CREATE_NAME		"kvmppc_xive_create"
+/* kvmppc_pack_vcpu_id WARNs on a server beyond the VP block */
+#define XK_CONNECT_FINDING	"FINDING-XIVE-SERVER-PACK: "
 #else
 #define xk_dev_ops		kvm_xics_ops
 #define xk_connect_vcpu		kvmppc_xics_connect_vcpu
 #define XK_CONNECT_NAME		"kvmppc_xics_connect_vcpu"
 #define XK_CREATE_NAME		"kvmppc_xics_create"
+#define XK_CONNECT_FINDING	""
 #endif
 
 /* Tokens QEMU would define; any distinct non-zero values do */
@@ -212,12 +215,24 @@ static int xk_build(struct xk_vm *vm, const struct xk_config *cfg,
 #endif
 
 	for (i = 0; i < cfg->nr_vcpus; i++) {
+		unsigned int warns = vm->m.kernel_warns;
+
 		if (!cfg->vcpu[i].has_icp)
 			continue;
-		if (xk_connect_vcpu(vm->dev, &vm->vcpu[i],
-				    cfg->vcpu[i].server)) {
-			xk_msg(err, errlen, XK_CONNECT_NAME " failed "
-			       "(duplicate server?)");
+		r = xk_connect_vcpu(vm->dev, &vm->vcpu[i],
+				    cfg->vcpu[i].server);
+		/*
+		 * A set-up the kernel WARNs on is not one a host can run
+		 * unharmed (panic_on_warn): the pair is skipped and says so
+		 */
+		if (vm->m.kernel_warns != warns) {
+			xk_msg(err, errlen, "unsupported: " XK_CONNECT_FINDING
+			       "the kernel WARNs in " XK_CONNECT_NAME " for a "
+			       "server of the set-up");
+			return -1;
+		}
+		if (r) {
+			xk_msg(err, errlen, XK_CONNECT_NAME " failed");
 			return -1;
 		}
 	}

@@ -1,8 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# make xive-check: what the runner does for kernel-xive, which make
-# conform does not run yet (issue 15).  On the object $2:
+# make xive-check: what the runner must do for kernel-xive beyond make
+# conform's verdicts.  On the object $2:
 # - every DEV-XIVE-* scenario shows its deviation exactly (the standing
 #   deviations: the model with the others must differ, with all agree);
 # - a set-up with passthrough is refused as unsupported: SKIP, not FAIL;

@@ -66,8 +66,10 @@ void shim_warn(const char *file, int line)
 
 void shim_kernel_warn(const char *file, int line)
 {
-	if (shim_cur)
+	if (shim_cur) {
+		shim_cur->kernel_warns++;
 		shim_event(XK_EV_WARN, 0, 0);
+	}
 }
 
 void shim_kernel_log(const char *file, int line)

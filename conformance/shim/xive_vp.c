@@ -217,6 +217,18 @@ int xive_native_configure_queue(u32 vp_id, struct xive_q *q, u8 prio,
 
 	if (order && WARN_ON(!qpage))
 		return -EINVAL;
+	/*
+	 * OPAL has queues 0-7 only and fails the call, but native.c has
+	 * written the caller's struct xive_q first: KVM's is
+	 * &xc->queues[prio], beyond the array for a priority above 7
+	 * (FINDING-XIVE-SETXIVE-PRIO-OOB).  Refused before that write.
+	 */
+	if (prio >= SHIM_XIVE_NR_PRIO) {
+		shim_xive_bad_access("a queue of priority above 7 configured "
+				     "(KVM's struct xive_q for it lies beyond "
+				     "xc->queues[])", prio);
+		return -EIO;
+	}
 	q->msk = order ? ((1u << (order - 2)) - 1) : 0;
 	q->idx = 0;
 	q->toggle = 0;

@@ -135,6 +135,34 @@ static const struct xr_deviation deviations[] = {
 		.summary = "interrupts wait in per-priority queues of the VCPU, so nothing is rejected or resent: a raised CPPR hides them, a lowered one shows them again, an IPI is synthesized from MFRR when the queues are scanned (and ends when MFRR is reset); the XICS ICP holds one interrupt and rejects the one it displaces",
 		.standing = true,
 	},
+	{
+		.id = "DEV-XIVE-MASKED-HELD",
+		.quirk = XR_QUIRK_XIVE_MASKED_HELD,
+		.applies_to = "kernel-xive",
+		.summary = "a masked source holds at most one trigger (its ESB's Q), apart from the interrupt in flight (old_p): a second trigger before the unmask is merged, so the unmask presents it once, and an EOI while masked leaves it held; XICS's P and Q keep both triggers (two presentations) and its EOI clears the P of the held one",
+		.standing = true,
+	},
+	{
+		.id = "DEV-XIVE-LSI-EDGE",
+		.quirk = XR_QUIRK_XIVE_LSI_EDGE,
+		.applies_to = "kernel-xive",
+		.summary = "an LSI is an IPI's ESB (edge, P and Q) plus a level KVM looks at only at an H_EOI of the unmasked source: a repeated assertion latches Q and presents once more after the level went low (FINDING-XIVE-LSI-DOUBLE-ASSERT), a level still high at an EOI while masked is lost at the unmask (FINDING-XIVE-LSI-MASKED-EOI); XICS's P is the level (ICS-LSI-LEVEL)",
+		.standing = true,
+	},
+	{
+		.id = "DEV-XIVE-LSI-RAW-LEVEL",
+		.quirk = XR_QUIRK_XIVE_LSI_RAW_LEVEL,
+		.applies_to = "kernel-xive",
+		.summary = "only 1 and KVM_INTERRUPT_SET_LEVEL assert an LSI; KVM_INTERRUPT_SET and any other non-zero level trigger it once and leave its level; book3s_xics.c (ICS-INPUT-RAW) takes them all as high",
+		.standing = true,
+	},
+	{
+		.id = "DEV-XIVE-SAVE-SNAPSHOT",
+		.quirk = XR_QUIRK_XIVE_SAVE_SNAPSHOT,
+		.applies_to = "kernel-xive",
+		.summary = "the source state is read from a snapshot of every source taken at the first read of a save and used until as many reads as there are sources end it, so a read reports the priority, P, Q and queue state of then; STATE-SRC-GET reports each source as it is",
+		.standing = true,
+	},
 };
 
 const struct xr_deviation *xr_deviations(uint32_t *nr)

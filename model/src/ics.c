@@ -144,6 +144,7 @@ int64_t xr_ics_eoi(struct xr_model *m, struct xr_icp *caller, uint32_t irq)
 {
 	struct xr_ics *ics = xr_find_ics(m, irq);
 	struct xr_src *s;
+	bool held;
 
 	if (!ics) {
 		if (m->in_rm && xr_quirk(m, XR_QUIRK_RM_EOI_NOICS))
@@ -151,15 +152,46 @@ int64_t xr_ics_eoi(struct xr_model *m, struct xr_icp *caller, uint32_t irq)
 		return XR_H_PARAMETER;
 	}
 	s = &ics->src[irq & SRC_MASK];
-	if (!s->lsi)
+	/*
+	 * DEV-XIVE-MASKED-HELD: an EOI while masked ends the interrupt in
+	 * flight (old_p); a trigger held for the unmask stays held
+	 */
+	held = xr_quirk(m, XR_QUIRK_XIVE_MASKED_HELD) &&
+	       s->prio == XR_PRIO_MASKED && s->masked_pending;
+	if (!held && (!s->lsi || xr_quirk(m, XR_QUIRK_XIVE_LSI_EDGE)))
 		s->pq >>= 1;
 	/* real mode starts the server lookup afresh; same result */
 	if (s->pq & XR_PQ_P)
 		xr_ics_deliver(m, m->in_rm ? NULL : caller, irq, false);
+	/*
+	 * DEV-XIVE-LSI-EDGE: the ESB's EOI re-triggers on Q only; KVM looks
+	 * at the level after it, and only when the source is unmasked
+	 */
+	if (s->lsi && xr_quirk(m, XR_QUIRK_XIVE_LSI_EDGE) && s->level &&
+	    s->prio != XR_PRIO_MASKED)
+		xr_src_trigger(m, irq, s);
 	xr_notify_ack(m, irq);
 	if (m->in_rm)
 		xr_pt_eoi(m, s);	/* PT-RETARGET */
 	return XR_H_SUCCESS;
+}
+
+/*
+ * ICS-MSI-PQ: a trigger shifts P into Q and sets P; only the transition
+ * to P=1, Q=0 presents.
+ */
+void xr_src_trigger(struct xr_model *m, uint32_t irq, struct xr_src *s)
+{
+	/*
+	 * DEV-XIVE-MASKED-HELD: a masked source holds one trigger in
+	 * its ESB's Q; a second one while nothing is in flight is merged
+	 */
+	if (xr_quirk(m, XR_QUIRK_XIVE_MASKED_HELD) &&
+	    s->prio == XR_PRIO_MASKED && s->masked_pending)
+		return;
+	s->pq = ((s->pq << 1) & 3) | XR_PQ_P;
+	if (s->pq == XR_PQ_P)
+		xr_ics_deliver(m, NULL, irq, false);
 }
 
 /*
@@ -171,6 +203,20 @@ enum xr_irq_input xr_irq_raw_input(int32_t level)
 {
 	return level == 0 || level == XR_KVM_INTERRUPT_UNSET ?
 		XR_IRQ_OFF : XR_IRQ_ON;
+}
+
+/*
+ * DEV-XIVE-LSI-RAW-LEVEL: kvmppc_xive_set_irq asserts only on 1 and
+ * KVM_INTERRUPT_SET_LEVEL; any other high value triggers alone.
+ */
+enum xr_irq_input xr_irq_raw_input_of(const struct xr_model *m,
+				      int32_t level)
+{
+	if (!xr_quirk(m, XR_QUIRK_XIVE_LSI_RAW_LEVEL) || level == 1 ||
+	    level == XR_KVM_INTERRUPT_SET_LEVEL)
+		return xr_irq_raw_input(level);
+	return xr_irq_raw_input(level) == XR_IRQ_OFF ? XR_IRQ_OFF :
+		XR_IRQ_TRIGGER;
 }
 
 /*
@@ -201,18 +247,27 @@ int64_t xr_ics_input(struct xr_model *m, uint32_t irq, enum xr_irq_input in,
 		goto out;
 	}
 	s = &ics->src[irq & SRC_MASK];
-	if (s->lsi) {
+	/* DEV-XIVE-LSI-RAW-LEVEL: "pulse" is KVM_INTERRUPT_SET, a trigger */
+	if (in == XR_IRQ_PULSE && xr_quirk(m, XR_QUIRK_XIVE_LSI_RAW_LEVEL))
+		in = XR_IRQ_TRIGGER;
+	if (s->lsi && xr_quirk(m, XR_QUIRK_XIVE_LSI_EDGE)) {
+		/* DEV-XIVE-LSI-EDGE: a level low only lowers the level */
+		if (in != XR_IRQ_TRIGGER)
+			s->level = level;
+		if (!level)
+			goto out;
+		xr_src_trigger(m, irq, s);
+	} else if (s->lsi) {
 		if (level && (s->pq & XR_PQ_P))
 			goto out;
 		s->pq = level ? XR_PQ_P : 0;
+		if (s->pq == XR_PQ_P)
+			xr_ics_deliver(m, NULL, irq, false);
 	} else {
 		if (!level)
 			goto out;
-		s->pq = ((s->pq << 1) & 3) | XR_PQ_P;
+		xr_src_trigger(m, irq, s);
 	}
-	/* only the transition to P=1, Q=0 presents */
-	if (s->pq == XR_PQ_P)
-		xr_ics_deliver(m, NULL, irq, false);
 	/* PT-INTR-CPU: the host path records where it arrived */
 	xr_pt_arrived(m, s, cpu);
 out:

@@ -138,7 +138,8 @@ enum xr_status xr_model_step(struct xr_model *m, const struct xr_step *st,
 		enum xr_irq_input in;
 
 		if ((uint32_t)st->arg[1] == XR_IRQ_RAW) {
-			in = xr_irq_raw_input(XR_IRQ_RAW_LEVEL(st->arg[1]));
+			in = xr_irq_raw_input_of(m,
+					XR_IRQ_RAW_LEVEL(st->arg[1]));
 		} else if (st->arg[1] <= XR_IRQ_PULSE) {
 			in = (enum xr_irq_input)st->arg[1];
 		} else {

@@ -446,6 +446,12 @@ bool xr_model_source(const struct xr_model *m, uint32_t irq,
 	out->resend = s->resend;
 	out->masked_pending = s->masked_pending;
 	out->asserted = s->lsi && (s->pq & XR_PQ_P);
+	/*
+	 * DEV-XIVE-LSI-EDGE: an LSI's P (and asserted) is its level, as
+	 * XICS keeps it; Q is its ESB's
+	 */
+	if (s->lsi && xr_quirk(m, XR_QUIRK_XIVE_LSI_EDGE))
+		out->p = out->asserted = s->level;
 	out->pt_mapped = s->host_irq != 0;
 	out->intr_cpu = s->host_irq ? s->intr_cpu : -1;
 	return true;

@@ -37,6 +37,10 @@
 #define XR_QUIRK_XIVE_UNDEFINED_SOURCE	XR_QUIRK(16)
 #define XR_QUIRK_XIVE_GET_SOURCE	XR_QUIRK(17)
 #define XR_QUIRK_XIVE_PRESENTER		XR_QUIRK(18)
+#define XR_QUIRK_XIVE_MASKED_HELD	XR_QUIRK(19)
+#define XR_QUIRK_XIVE_LSI_EDGE		XR_QUIRK(20)
+#define XR_QUIRK_XIVE_LSI_RAW_LEVEL	XR_QUIRK(21)
+#define XR_QUIRK_XIVE_SAVE_SNAPSHOT	XR_QUIRK(22)
 
 struct xr_src {
 	uint32_t server;
@@ -52,6 +56,14 @@ struct xr_src {
 	 * act_priority is not 0xff); server is then the routed server
 	 */
 	bool routed;
+	/*
+	 * DEV-XIVE-LSI-EDGE only: an LSI's input level (the kernel's
+	 * asserted); P and Q are then those of the ESB behind it
+	 */
+	bool level;
+	/* DEV-XIVE-SAVE-SNAPSHOT: priority and flags at the save's first read */
+	uint8_t snap_prio;
+	uint64_t snap_flags;
 	/* passthrough (PT-*): XICS hwirq mapped here, 0 = none */
 	uint32_t host_irq;
 	int32_t intr_cpu;	/* host path: CPU it last arrived on, -1 */
@@ -119,6 +131,13 @@ struct xr_model {
 
 	/* Passthrough: host devices and the flat map (passthru.c) */
 	struct xr_pt *pt;
+
+	/*
+	 * Sources defined, and get-source reads since a save began
+	 * (DEV-XIVE-SAVE-SNAPSHOT)
+	 */
+	uint32_t src_count;
+	uint32_t saved_src_count;
 
 	/* FAULT-ARM: operations left before the armed one fails (fault.c) */
 	uint32_t fault_in[XR_FAULT_NR_KINDS];
@@ -205,6 +224,7 @@ void xr_ics_deliver(struct xr_model *m, struct xr_icp *icp, uint32_t irq,
 void xr_ics_check_resend(struct xr_model *m, struct xr_ics *ics,
 			 struct xr_icp *icp);
 int64_t xr_ics_eoi(struct xr_model *m, struct xr_icp *caller, uint32_t irq);
+void xr_src_trigger(struct xr_model *m, uint32_t irq, struct xr_src *s);
 bool xr_ics_write_xive(struct xr_ics *ics, struct xr_src *s, uint32_t server,
 		       uint32_t prio, uint32_t saved);
 
@@ -231,6 +251,14 @@ enum xr_path xr_hwirq_ex(struct xr_model *m, uint32_t hw, uint32_t cpu,
 /* ROUTE-HOST-IPI: the host sends physical CPU @cpu an IPI */
 void xr_host_ipi(struct xr_model *m, uint32_t cpu);
 bool xr_hwirq_would_crash(const struct xr_model *m, uint32_t hw, uint32_t cpu);
+
+/*
+ * DEV-XIVE-LSI-RAW-LEVEL: a trigger that leaves an LSI's level as it is
+ * (the model's own input kind, never a step's)
+ */
+#define XR_IRQ_TRIGGER	((enum xr_irq_input)(XR_IRQ_RAW + 1))
+enum xr_irq_input xr_irq_raw_input_of(const struct xr_model *m,
+				      int32_t level);
 
 /* ics.c, the input of a source as seen on physical CPU @cpu */
 int64_t xr_ics_input(struct xr_model *m, uint32_t irq, enum xr_irq_input in,

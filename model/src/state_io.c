@@ -171,20 +171,13 @@ static bool presented_at_icp(const struct xr_model *m, uint32_t irq)
 	return false;
 }
 
-int64_t xr_get_source_value(struct xr_model *m, uint32_t irq,
-			    uint64_t *value)
+/* The value of source @s as STATE-SRC-GET reports it now */
+static uint64_t source_value(struct xr_model *m, uint32_t irq,
+			     const struct xr_src *s)
 {
-	struct xr_ics *ics;
-	struct xr_src *s;
 	uint64_t val, prio;
-	int64_t rc = -ENOENT;
+	bool p = s->pq & XR_PQ_P;
 
-	xr_step_begin(m, -1, false);
-	*value = 0;
-	ics = xr_find_ics(m, irq);
-	if (!ics || !ics->src[irq & (XR_IRQS_PER_ICS - 1)].exists)
-		goto out;
-	s = &ics->src[irq & (XR_IRQS_PER_ICS - 1)];
 	val = s->server;
 	prio = s->prio;
 	if (prio == XR_PRIO_MASKED) {
@@ -192,9 +185,15 @@ int64_t xr_get_source_value(struct xr_model *m, uint32_t irq,
 		prio = s->saved;
 	}
 	val |= prio << SRC_PRIO_SHIFT;
+	/*
+	 * DEV-XIVE-LSI-EDGE: an LSI's PENDING is its ESB's P (the P it had
+	 * when masked), not its level
+	 */
+	if (s->lsi && xr_quirk(m, XR_QUIRK_XIVE_LSI_EDGE))
+		p = (s->pq & XR_PQ_P) && !s->masked_pending;
 	if (s->lsi) {
 		val |= SRC_LSI;
-		if (s->pq & XR_PQ_P)
+		if (p)
 			val |= SRC_PENDING;
 	} else if (s->masked_pending || s->resend) {
 		val |= SRC_PENDING;
@@ -214,6 +213,75 @@ int64_t xr_get_source_value(struct xr_model *m, uint32_t irq,
 		else if (xr_quirk(m, XR_QUIRK_XIVE_PRESENTER) ?
 			 xr_xive_queued(m, irq) : presented_at_icp(m, irq))
 			val |= SRC_PENDING;
+	}
+	return val;
+}
+
+#define SRC_FLAGS	(SRC_PENDING | SRC_PRESENTED | SRC_QUEUED)
+
+/*
+ * DEV-XIVE-SAVE-SNAPSHOT: the first read of a save (xive_pre_save_scan)
+ * records every source's priority and flags; each read converts that
+ * record, with the server, saved priority and kind of now, until as many
+ * reads as there are sources end the save.
+ */
+static void save_scan(struct xr_model *m)
+{
+	uint32_t b, i;
+
+	for (b = 0; b < m->nr_blocks; b++) {
+		struct xr_ics *ics = m->ics[b];
+
+		for (i = 0; i < XR_IRQS_PER_ICS; i++) {
+			struct xr_src *s = &ics->src[i];
+
+			if (!s->exists)
+				continue;
+			s->snap_prio = s->prio;
+			s->snap_flags = source_value(m, ics->icsid <<
+						     XR_ICS_SHIFT | i, s) &
+					SRC_FLAGS;
+		}
+	}
+}
+
+static uint64_t saved_value(struct xr_model *m, const struct xr_src *s)
+{
+	uint64_t val = s->server, prio = s->snap_prio;
+
+	if (prio == XR_PRIO_MASKED) {
+		val |= SRC_MASKED;
+		prio = s->saved;
+	}
+	val |= prio << SRC_PRIO_SHIFT;
+	if (s->lsi)
+		val |= SRC_LSI;
+	return val | s->snap_flags;
+}
+
+int64_t xr_get_source_value(struct xr_model *m, uint32_t irq,
+			    uint64_t *value)
+{
+	struct xr_ics *ics;
+	struct xr_src *s;
+	uint64_t val;
+	int64_t rc = -ENOENT;
+
+	xr_step_begin(m, -1, false);
+	*value = 0;
+	ics = xr_find_ics(m, irq);
+	if (!ics || !ics->src[irq & (XR_IRQS_PER_ICS - 1)].exists)
+		goto out;
+	s = &ics->src[irq & (XR_IRQS_PER_ICS - 1)];
+	if (xr_quirk(m, XR_QUIRK_XIVE_SAVE_SNAPSHOT)) {
+		if (m->saved_src_count == 0)
+			save_scan(m);
+		m->saved_src_count++;
+		val = saved_value(m, s);
+		if (m->saved_src_count == m->src_count)
+			m->saved_src_count = 0;
+	} else {
+		val = source_value(m, irq, s);
 	}
 	/* FAULT-SRC-PUT-USER: the copy out faults, the buffer stays as it was */
 	if (xr_fault(m, XR_FAULT_PUT_USER)) {
@@ -240,6 +308,9 @@ static void xive_set_source(struct xr_model *m, struct xr_ics *ics,
 			    uint8_t prio, uint64_t value)
 {
 	bool masked = value & SRC_MASKED;
+	/* DEV-XIVE-LSI-EDGE: an LSI's P and Q are restored as an MSI's */
+	bool esb_pq = !(value & SRC_LSI) ||
+		      xr_quirk(m, XR_QUIRK_XIVE_LSI_EDGE);
 
 	/* DEV-XIVE-PRESENTER: queues for the priority, on every VCPU */
 	xr_xive_provision(m, xr_guest_prio(m, prio));
@@ -251,23 +322,26 @@ static void xive_set_source(struct xr_model *m, struct xr_ics *ics,
 	xr_ics_set_resend(ics, s, false);
 	s->masked_pending = false;
 	s->lsi = value & SRC_LSI;
+	s->level = s->lsi && (value & SRC_PENDING);
 	s->pq = 0;
 	if (value & SRC_PRESENTED && !(value & SRC_PENDING))
 		s->pq |= XR_PQ_P;
-	if (!s->lsi && value & (SRC_QUEUED | SRC_PENDING))
+	if (esb_pq && value & (SRC_QUEUED | SRC_PENDING))
 		s->pq |= XR_PQ_Q;
-	if (s->lsi && value & SRC_PENDING)
+	if (!esb_pq && value & SRC_PENDING)
 		s->pq |= XR_PQ_P;
+	if (!s->exists)
+		m->src_count++;
 	s->exists = true;
 	/*
 	 * masked, Q without P is held for the unmask, which delivers it:
 	 * XICS's masked-pending (with P)
 	 */
-	if (masked && !s->lsi && s->pq == XR_PQ_Q) {
+	if (masked && esb_pq && s->pq == XR_PQ_Q) {
 		s->pq = XR_PQ_P;
 		s->masked_pending = true;
 	}
-	if (masked || s->lsi)
+	if (masked || !esb_pq)
 		return;
 	/* the unmask: Q without P is an EOI that re-triggers */
 	if (s->pq == XR_PQ_Q) {
@@ -327,6 +401,8 @@ int64_t xr_set_source_value(struct xr_model *m, uint32_t irq, uint64_t value)
 		s->pq |= XR_PQ_P;
 	if (value & SRC_QUEUED)
 		s->pq |= XR_PQ_Q;
+	if (!s->exists)
+		m->src_count++;
 	s->exists = true;
 	if (value & SRC_PENDING)
 		xr_ics_deliver(m, NULL, irq, false);

@@ -290,6 +290,8 @@ static void test_dev_registry_ids_and_bits(void **state)
 		"DEV-XIVE-IPOLL", "DEV-XIVE-EOI-NO-ACK", "DEV-XIVE-SET-ICP",
 		"DEV-XIVE-ROUTING", "DEV-XIVE-UNDEFINED-SOURCE",
 		"DEV-XIVE-GET-SOURCE", "DEV-XIVE-PRESENTER",
+		"DEV-XIVE-MASKED-HELD", "DEV-XIVE-LSI-EDGE",
+		"DEV-XIVE-LSI-RAW-LEVEL", "DEV-XIVE-SAVE-SNAPSHOT",
 	};
 	uint64_t seen = 0;
 	uint32_t nr, i;

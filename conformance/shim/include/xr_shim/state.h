@@ -55,6 +55,8 @@ struct shim_machine {
 	unsigned char *entry;		/* by VCPU index: SHIM_ENTRY_* */
 	struct xk_events *sink;
 	unsigned int warnings;
+	/* WARNs of the kernel files, set-up included (xk_build checks them) */
+	unsigned int kernel_warns;
 	/*
 	 * Lock and interrupt discipline of sequential runs (hooks.h): locks
 	 * held and local_irq_save depth, both 0 between steps; a release
