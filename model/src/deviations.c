@@ -163,6 +163,20 @@ static const struct xr_deviation deviations[] = {
 		.summary = "the source state is read from a snapshot of every source taken at the first read of a save and used until as many reads as there are sources end it, so a read reports the priority, P, Q and queue state of then; STATE-SRC-GET reports each source as it is",
 		.standing = true,
 	},
+	{
+		.id = "DEV-XIVE-SAVE-MASKED",
+		.quirk = XR_QUIRK_XIVE_SAVE_MASKED,
+		.applies_to = "kernel-xive",
+		.summary = "the saved state of a masked MSI has the P and Q it had when masked and is PENDING only if in a queue or its saved priority is 0xff with that Q set: a trigger held while masked is not saved (FINDING-XIVE-SAVE-MASKED-PENDING); STATE-SRC-GET saves it as PENDING",
+		.standing = true,
+	},
+	{
+		.id = "DEV-XIVE-BARE-MASK",
+		.quirk = XR_QUIRK_XIVE_BARE_MASK,
+		.applies_to = "kernel-xive",
+		.summary = "a source restored with priority 0xff but without KVM_XICS_MASKED (VMMs before QEMU 4.1) is unmasked to priority 0xff: its ESB open, its events go where its routing entry last sent them, and H_EOI never EOIs it; book3s_xics.c and the model take 0xff as masked either way",
+		.standing = true,
+	},
 };
 
 const struct xr_deviation *xr_deviations(uint32_t *nr)

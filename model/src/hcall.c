@@ -246,11 +246,12 @@ int64_t xr_h_ipoll(struct xr_model *m, uint32_t vcpu, uint64_t server,
 		return hcall_end(m, XR_H_PARAMETER);
 	*xirr = (uint32_t)icp->cppr << 24 | icp->xisr;
 	if (xr_quirk(m, XR_QUIRK_XIVE_PRESENTER))
-		*xirr = xr_xive_h_ipoll(m, caller, icp);
+		*xirr = xr_xive_h_ipoll(m, caller, icp, other);
 	*mfrr = icp->mfrr;
+	/* the answer goes to the found VCPU's R4, the caller's if it is it */
 	if (xive) {
 		*mfrr = 0;
-		if (other)
+		if (other && icp != caller)
 			*xirr = server;
 	}
 	return hcall_end(m, XR_H_SUCCESS);

@@ -31,6 +31,7 @@ void xr_ics_deliver(struct xr_model *m, struct xr_icp *icp, uint32_t irq,
 	struct xr_ics *ics;
 	struct xr_src *s;
 	uint32_t reject;
+	uint8_t prio;
 
 again:
 	ics = xr_find_ics(m, irq);
@@ -38,8 +39,30 @@ again:
 		return;
 	s = &ics->src[irq & SRC_MASK];
 
+	prio = xr_guest_prio(m, s->prio);
+	if (xr_quirk(m, XR_QUIRK_XIVE_ROUTING)) {
+		/*
+		 * DEV-XIVE-ROUTING: a masked source's ESB holds the trigger,
+		 * whatever its route
+		 */
+		if (s->prio == XR_PRIO_MASKED && !s->esb_open) {
+			s->masked_pending = true;
+			return;
+		}
+		/*
+		 * The event goes where the routing entry sends it, at its
+		 * priority; one never routed drops it (P left set, nothing
+		 * logged)
+		 */
+		icp = s->eas_valid ? xr_find_server(m, s->eas_server) : NULL;
+		if (!icp)
+			return;
+		prio = s->eas_prio;
+	}
+
 	/* ICS-NO-SERVER: no ICP for the server, the source stays as it is */
-	if (!icp || s->server != icp->server) {
+	if (!icp || (s->server != icp->server &&
+		     !xr_quirk(m, XR_QUIRK_XIVE_ROUTING))) {
 		icp = xr_find_server(m, s->server);
 		if (!icp) {
 			/*
@@ -56,29 +79,20 @@ again:
 	xr_ics_set_resend(ics, s, false);
 
 	/*
-	 * DEV-XIVE-ROUTING: an unrouted source's event reaches a masked
-	 * routing entry and is dropped there, its P left set, nothing logged
-	 */
-	if (xr_quirk(m, XR_QUIRK_XIVE_ROUTING) && !s->routed &&
-	    s->prio != XR_PRIO_MASKED)
-		return;
-
-	/*
 	 * ICS-MASKED, ICS-MASKED-RESEND: a masked source remembers the
 	 * interrupt, whether this is a first delivery or a resend.
 	 */
-	if (s->prio == XR_PRIO_MASKED) {
+	if (s->prio == XR_PRIO_MASKED && !s->esb_open) {
 		s->masked_pending = true;
 		return;
 	}
 
 	/* DEV-XIVE-PRESENTER: queued at the server, never refused */
 	if (xr_quirk(m, XR_QUIRK_XIVE_PRESENTER)) {
-		xr_xive_event(m, icp, irq, xr_guest_prio(m, s->prio));
+		xr_xive_event(m, icp, irq, prio);
 		return;
 	}
-	if (xr_icp_try_deliver(m, icp, irq, xr_guest_prio(m, s->prio),
-			       &reject)) {
+	if (xr_icp_try_deliver(m, icp, irq, prio, &reject)) {
 		/*
 		 * ICS-REJECT, ICS-IPI-NO-REJECT: the displaced interrupt is
 		 * delivered again; an IPI lives in the MFRR and needs none.
@@ -123,6 +137,26 @@ bool xr_ics_write_xive(struct xr_ics *ics, struct xr_src *s, uint32_t server,
 		       uint32_t prio, uint32_t saved)
 {
 	s->server = server;
+	/*
+	 * DEV-XIVE-BARE-MASK: the unmask of a source restored with a bare
+	 * 0xff runs xive_finish_unmask on the P and Q it was restored with:
+	 * Q is set again, and without P the EOI re-triggers it
+	 */
+	if (s->esb_open && (uint8_t)prio != XR_PRIO_MASKED) {
+		s->esb_open = false;
+		s->server = server;
+		s->prio = (uint8_t)prio;
+		s->saved = (uint8_t)saved;
+		if (s->old_q)
+			s->pq |= XR_PQ_Q;
+		if (s->old_p)
+			return false;
+		s->pq >>= 1;
+		return s->pq & XR_PQ_P;
+	}
+	/* DEV-XIVE-SAVE-MASKED: masking keeps the Q it had */
+	if (s->prio != XR_PRIO_MASKED && (uint8_t)prio == XR_PRIO_MASKED)
+		s->old_q = s->pq & XR_PQ_Q;
 	s->prio = (uint8_t)prio;
 	s->saved = (uint8_t)saved;
 	if ((s->masked_pending || s->resend) && prio != XR_PRIO_MASKED) {
@@ -158,6 +192,15 @@ int64_t xr_ics_eoi(struct xr_model *m, struct xr_icp *caller, uint32_t irq)
 	 */
 	held = xr_quirk(m, XR_QUIRK_XIVE_MASKED_HELD) &&
 	       s->prio == XR_PRIO_MASKED && s->masked_pending;
+	/*
+	 * DEV-XIVE-BARE-MASK: H_EOI takes the masked branch (old_p cleared)
+	 * and never EOIs the open ESB: its P stays
+	 */
+	if (s->esb_open && s->prio == XR_PRIO_MASKED) {
+		s->old_p = false;
+		xr_notify_ack(m, irq);
+		return XR_H_SUCCESS;
+	}
 	if (!held && (!s->lsi || xr_quirk(m, XR_QUIRK_XIVE_LSI_EDGE)))
 		s->pq >>= 1;
 	/* real mode starts the server lookup afresh; same result */

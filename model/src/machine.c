@@ -241,8 +241,10 @@ static int add_sources(struct xr_model *m, char *err, size_t errlen)
 				c->irq);
 			return -1;
 		}
+		/* a masked one with MASKED too, as QEMU defines it */
 		val = c->server | (uint64_t)c->prio << 32 |
-		      (c->lsi ? 1ull << 40 : 0);
+		      (c->lsi ? 1ull << 40 : 0) |
+		      (c->prio == XR_PRIO_MASKED ? 1ull << 41 : 0);
 		rc = xr_set_source_value(m, c->irq, val);
 		if (rc == -EINVAL) {
 			set_err(err, errlen,
@@ -450,6 +452,17 @@ bool xr_model_source(const struct xr_model *m, uint32_t irq,
 	 * DEV-XIVE-LSI-EDGE: an LSI's P (and asserted) is its level, as
 	 * XICS keeps it; Q is its ESB's
 	 */
+	/*
+	 * DEV-XIVE-BARE-MASK: read as a masked source is, from the P and Q
+	 * it was restored with and the Q its open ESB took since
+	 */
+	if (s->esb_open && s->prio == XR_PRIO_MASKED) {
+		bool held = s->old_q || (s->pq & XR_PQ_Q);
+
+		out->masked_pending = !s->old_p && held;
+		out->p = s->old_p || held;
+		out->q = s->old_p && held;
+	}
 	if (s->lsi && xr_quirk(m, XR_QUIRK_XIVE_LSI_EDGE))
 		out->p = out->asserted = s->level;
 	out->pt_mapped = s->host_irq != 0;

@@ -41,6 +41,9 @@
 #define XR_QUIRK_XIVE_LSI_EDGE		XR_QUIRK(20)
 #define XR_QUIRK_XIVE_LSI_RAW_LEVEL	XR_QUIRK(21)
 #define XR_QUIRK_XIVE_SAVE_SNAPSHOT	XR_QUIRK(22)
+#define XR_QUIRK_XIVE_SAVE_MASKED	XR_QUIRK(23)
+/* 24 and up: the passthrough deviations of kernel-xive */
+#define XR_QUIRK_XIVE_BARE_MASK		XR_QUIRK(31)
 
 struct xr_src {
 	uint32_t server;
@@ -57,13 +60,36 @@ struct xr_src {
 	 */
 	bool routed;
 	/*
+	 * DEV-XIVE-ROUTING only: where the routing entry sends its events
+	 * (server, XIVE priority); set with each route made, left as it was
+	 * by a re-targeting that fails, so it may outlive "routed"
+	 */
+	bool eas_valid;
+	uint8_t eas_prio;
+	uint32_t eas_server;
+	/*
 	 * DEV-XIVE-LSI-EDGE only: an LSI's input level (the kernel's
 	 * asserted); P and Q are then those of the ESB behind it
 	 */
 	bool level;
-	/* DEV-XIVE-SAVE-SNAPSHOT: priority and flags at the save's first read */
+	/*
+	 * DEV-XIVE-BARE-MASK only: priority 0xff restored without MASKED,
+	 * its ESB left open (the routing entry decides where events go)
+	 */
+	bool esb_open;
+	/*
+	 * DEV-XIVE-SAVE-MASKED, DEV-XIVE-BARE-MASK only: Q when it was
+	 * masked or restored, P when restored (the kernel's old_q, old_p)
+	 */
+	bool old_q;
+	bool old_p;
+	/*
+	 * DEV-XIVE-SAVE-SNAPSHOT: priority and flags at the save's first
+	 * read, converted as for an MSI [0] and as for an LSI [1] (the kind
+	 * of the read decides)
+	 */
 	uint8_t snap_prio;
-	uint64_t snap_flags;
+	uint64_t snap_flags[2];
 	/* passthrough (PT-*): XICS hwirq mapped here, 0 = none */
 	uint32_t host_irq;
 	int32_t intr_cpu;	/* host path: CPU it last arrived on, -1 */
@@ -209,6 +235,17 @@ static inline uint8_t xr_guest_prio(const struct xr_model *m, uint8_t prio)
 	return prio;
 }
 
+/* DEV-XIVE-ROUTING: @s is routed to @server at XIVE priority @prio */
+static inline void xr_xive_route(struct xr_src *s, uint32_t server,
+				 uint8_t prio)
+{
+	s->routed = true;
+	s->server = server;
+	s->eas_valid = true;
+	s->eas_server = server;
+	s->eas_prio = prio;
+}
+
 /* icp.c */
 void xr_icp_update(struct xr_model *m, struct xr_icp *icp, bool change_self);
 bool xr_icp_try_deliver(struct xr_model *m, struct xr_icp *icp, uint32_t irq,
@@ -276,10 +313,11 @@ int64_t xr_xive_h_eoi(struct xr_model *m, struct xr_icp *icp, uint64_t xirr);
 void xr_xive_h_ipi(struct xr_model *m, struct xr_icp *icp, uint64_t cmp,
 		   uint8_t mfrr);
 uint32_t xr_xive_h_ipoll(struct xr_model *m, struct xr_icp *caller,
-			 struct xr_icp *icp);
+			 struct xr_icp *icp, bool other);
 void xr_xive_set_icp(struct xr_model *m, struct xr_icp *icp, uint8_t cppr,
 		     uint8_t mfrr);
-bool xr_xive_queued(struct xr_model *m, uint32_t irq);
+/* how many entries of @irq wait in the queues */
+uint32_t xr_xive_queued(struct xr_model *m, uint32_t irq);
 
 /* impl_model.c */
 enum xr_status xr_model_step(struct xr_model *m, const struct xr_step *st,

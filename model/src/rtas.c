@@ -52,6 +52,7 @@ static int32_t xive_set_xive(struct xr_model *m, struct xr_ics *ics,
 	struct xr_icp *icp = xr_find_server(m, server);
 	bool masked = (uint8_t)prio == XR_PRIO_MASKED;
 	int32_t rc = XR_RTAS_SUCCESS;
+	uint8_t act;
 
 	if (prio > 0xff && !xr_quirk(m, XR_QUIRK_RTAS_PRIO_WIDE))
 		return XR_RTAS_PARAM_ERROR;
@@ -59,14 +60,19 @@ static int32_t xive_set_xive(struct xr_model *m, struct xr_ics *ics,
 	if (!masked)
 		xr_xive_provision(m, xr_guest_prio(m, (uint8_t)prio));
 
-	/* a route is made for an unmasked priority, or changed for a routed one */
-	if ((!masked || s->routed) && (!s->routed || s->server != server)) {
-		if (icp) {
-			s->server = server;
-			s->routed = true;
-		} else {
+	/*
+	 * a route is made for an unmasked priority, or changed for a routed
+	 * one, when the server or the XIVE priority differs; masked, the
+	 * priority is the route's
+	 */
+	act = masked ? (s->routed ? s->eas_prio : XR_PRIO_MASKED) :
+		xr_guest_prio(m, (uint8_t)prio);
+	if (act != XR_PRIO_MASKED &&
+	    (!s->routed || s->server != server || s->eas_prio != act)) {
+		if (icp)
+			xr_xive_route(s, server, act);
+		else
 			rc = XR_RTAS_PARAM_ERROR;
-		}
 	}
 	if (xr_ics_write_xive(ics, s, s->server, prio, prio) && s->routed)
 		xr_ics_deliver(m, xr_find_server(m, s->server), irq, false);

@@ -70,8 +70,10 @@ static bool icp_value_valid(struct xr_model *m, uint8_t cppr, uint32_t xisr,
  * not kept: what is pending stays pending (in the XIVE's queues), an IPI
  * lives only as long as MFRR is more favoured than CPPR, and an MFRR
  * more favoured than CPPR sends the IPI again.  An XISR that names a
- * defined MSI triggers it once more (an LSI: xive_irq_trigger WARNs and
- * does nothing).  An XISR naming no defined source is kept by the kernel
+ * defined source triggers the ESB behind it once more, an LSI's as an
+ * MSI's (its level stays, DEV-XIVE-LSI-EDGE; xive_restore_pending_irq
+ * triggers the IPI data, which has no LSI flag).  An XISR naming no
+ * defined source is kept by the kernel
  * for a later set-source (delayed_irq), which the model does not follow.
  */
 static void xive_set_icp(struct xr_model *m, struct xr_icp *icp,
@@ -100,12 +102,8 @@ static void xive_set_icp(struct xr_model *m, struct xr_icp *icp,
 	if (reject && reject != XR_XISR_IPI)
 		xr_ics_deliver(m, icp, reject, false);
 source:
-	if (s && s->exists) {
-		if (s->lsi)
-			xr_emit(m, XR_EV_WARN, 0, 0);
-		else
-			xr_ics_input(m, xisr, XR_IRQ_PULSE, xr_host_cpu(m));
-	}
+	if (s && s->exists)
+		xr_ics_input(m, xisr, XR_IRQ_TRIGGER, xr_host_cpu(m));
 }
 
 /*
@@ -171,6 +169,13 @@ static bool presented_at_icp(const struct xr_model *m, uint32_t irq)
 	return false;
 }
 
+/* Is @irq waiting in a queue (XIVE) or at an ICP, not yet accepted? */
+static bool in_queue(struct xr_model *m, uint32_t irq)
+{
+	return xr_quirk(m, XR_QUIRK_XIVE_PRESENTER) ? xr_xive_queued(m, irq) :
+		presented_at_icp(m, irq);
+}
+
 /* The value of source @s as STATE-SRC-GET reports it now */
 static uint64_t source_value(struct xr_model *m, uint32_t irq,
 			     const struct xr_src *s)
@@ -210,9 +215,43 @@ static uint64_t source_value(struct xr_model *m, uint32_t irq,
 	if (xr_quirk(m, XR_QUIRK_XIVE_GET_SOURCE)) {
 		if (s->lsi)
 			val &= ~(SRC_PRESENTED | SRC_QUEUED);
-		else if (xr_quirk(m, XR_QUIRK_XIVE_PRESENTER) ?
-			 xr_xive_queued(m, irq) : presented_at_icp(m, irq))
+		else if (in_queue(m, irq))
 			val |= SRC_PENDING;
+	}
+	/*
+	 * DEV-XIVE-SAVE-MASKED (FINDING-XIVE-SAVE-MASKED-PENDING): a masked
+	 * MSI reports the P and Q it had when masked (old_p, old_q), and
+	 * its PENDING tests the saved priority in place of the mask
+	 */
+	if (xr_quirk(m, XR_QUIRK_XIVE_SAVE_MASKED) && !s->lsi &&
+	    s->prio == XR_PRIO_MASKED) {
+		val &= ~(SRC_PENDING | SRC_PRESENTED | SRC_QUEUED);
+		if ((s->pq & XR_PQ_P) && !s->masked_pending)
+			val |= SRC_PRESENTED;
+		if (s->old_q)
+			val |= SRC_QUEUED;
+		if (in_queue(m, irq) ||
+		    (s->saved == XR_PRIO_MASKED && s->old_q))
+			val |= SRC_PENDING;
+	}
+	/*
+	 * DEV-XIVE-BARE-MASK: its guest priority says masked, so the save
+	 * does not mask it again and reads the P and Q it was restored with
+	 */
+	if (s->esb_open && s->prio == XR_PRIO_MASKED) {
+		val &= ~(SRC_PENDING | SRC_PRESENTED | SRC_QUEUED);
+		if (s->lsi) {
+			if (s->old_p)
+				val |= SRC_PENDING;
+		} else {
+			if (s->old_p)
+				val |= SRC_PRESENTED;
+			if (s->old_q)
+				val |= SRC_QUEUED;
+			if (in_queue(m, irq) ||
+			    (s->saved == XR_PRIO_MASKED && s->old_q))
+				val |= SRC_PENDING;
+		}
 	}
 	return val;
 }
@@ -227,20 +266,35 @@ static uint64_t source_value(struct xr_model *m, uint32_t irq,
  */
 static void save_scan(struct xr_model *m)
 {
-	uint32_t b, i;
+	uint32_t b, i, n;
 
 	for (b = 0; b < m->nr_blocks; b++) {
 		struct xr_ics *ics = m->ics[b];
 
 		for (i = 0; i < XR_IRQS_PER_ICS; i++) {
 			struct xr_src *s = &ics->src[i];
+			uint32_t irq = ics->icsid << XR_ICS_SHIFT | i;
+			struct xr_src other = *s;
 
 			if (!s->exists)
 				continue;
+			other.lsi = !s->lsi;
 			s->snap_prio = s->prio;
-			s->snap_flags = source_value(m, ics->icsid <<
-						     XR_ICS_SHIFT | i, s) &
-					SRC_FLAGS;
+			s->snap_flags[s->lsi] = source_value(m, irq, s) &
+						SRC_FLAGS;
+			s->snap_flags[!s->lsi] = source_value(m, irq, &other) &
+						 SRC_FLAGS;
+			/*
+			 * xive_pre_save_set_queued: "Interrupt ... is marked
+			 * in a queue but P not set !"
+			 */
+			if (!xr_quirk(m, XR_QUIRK_XIVE_PRESENTER) ||
+			    (s->snap_flags[s->lsi] & (s->lsi ? SRC_PENDING :
+						      SRC_PRESENTED)))
+				continue;
+			/* once for every entry the scan reads */
+			for (n = xr_xive_queued(m, irq); n; n--)
+				xr_emit(m, XR_EV_LOG, 0, 0);
 		}
 	}
 }
@@ -256,7 +310,7 @@ static uint64_t saved_value(struct xr_model *m, const struct xr_src *s)
 	val |= prio << SRC_PRIO_SHIFT;
 	if (s->lsi)
 		val |= SRC_LSI;
-	return val | s->snap_flags;
+	return val | s->snap_flags[s->lsi];
 }
 
 int64_t xr_get_source_value(struct xr_model *m, uint32_t irq,
@@ -299,7 +353,10 @@ out:
  * DEV-XIVE-ROUTING, set-source (xive_set_source): no server is checked.
  * The source is routed when its priority is unmasked and the server has
  * an ICP; otherwise it is left unrouted, with the server it had (0 for a
- * new one).  Its priority is restored either way.  PENDING becomes Q
+ * new one) and its routing entry as it was: one routed before still
+ * sends its events there, at the old priority, once unmasked
+ * (FINDING-XIVE-SETSOURCE-STALE-ROUTE).  Its priority is restored either
+ * way.  PENDING becomes Q
  * without P (the unmask then delivers it, once), PRESENTED without
  * PENDING is P; for an LSI, PENDING is its asserted level.
  */
@@ -314,15 +371,23 @@ static void xive_set_source(struct xr_model *m, struct xr_ics *ics,
 
 	/* DEV-XIVE-PRESENTER: queues for the priority, on every VCPU */
 	xr_xive_provision(m, xr_guest_prio(m, prio));
-	s->routed = prio != XR_PRIO_MASKED && xr_find_server(m, server);
-	if (s->routed)
-		s->server = server;
+	s->routed = false;
+	if (prio != XR_PRIO_MASKED && xr_find_server(m, server))
+		xr_xive_route(s, server, xr_guest_prio(m, prio));
 	s->saved = prio;
 	s->prio = masked ? XR_PRIO_MASKED : prio;
 	xr_ics_set_resend(ics, s, false);
 	s->masked_pending = false;
 	s->lsi = value & SRC_LSI;
+	/*
+	 * DEV-XIVE-BARE-MASK: priority 0xff without MASKED is "unmasked" to
+	 * priority 0xff: xive_finish_unmask opens the ESB
+	 */
+	s->esb_open = xr_quirk(m, XR_QUIRK_XIVE_BARE_MASK) && !masked &&
+		      prio == XR_PRIO_MASKED;
 	s->level = s->lsi && (value & SRC_PENDING);
+	s->old_q = value & (SRC_QUEUED | SRC_PENDING);
+	s->old_p = (value & SRC_PRESENTED) && !(value & SRC_PENDING);
 	s->pq = 0;
 	if (value & SRC_PRESENTED && !(value & SRC_PENDING))
 		s->pq |= XR_PQ_P;

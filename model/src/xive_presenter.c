@@ -431,12 +431,17 @@ void xr_xive_h_ipi(struct xr_model *m, struct xr_icp *icp, uint64_t cmp,
  * another server, every priority.
  */
 uint32_t xr_xive_h_ipoll(struct xr_model *m, struct xr_icp *caller,
-			 struct xr_icp *icp)
+			 struct xr_icp *icp, bool other)
 {
 	uint8_t pending = vp_of(m, caller)->pending;
 	uint32_t hirq;
 
-	if (icp != caller) {
+	/*
+	 * "other" is the kernel's 64-bit server_num != server: a server
+	 * whose low 32 bits are the caller's finds the caller, scanned as
+	 * another VCPU
+	 */
+	if (other) {
 		pending = 0xff;
 	} else {
 		uint8_t pipr = first_prio(vp_of(m, icp)->ipb);
@@ -464,17 +469,16 @@ void xr_xive_set_icp(struct xr_model *m, struct xr_icp *icp, uint8_t cppr,
 }
 
 /* Is @irq queued at some VCPU, not yet taken (xive_pre_save_scan)? */
-bool xr_xive_queued(struct xr_model *m, uint32_t irq)
+uint32_t xr_xive_queued(struct xr_model *m, uint32_t irq)
 {
-	uint32_t i, p, e;
+	uint32_t i, p, e, n = 0;
 
 	for (i = 0; i < m->nr_icps; i++)
 		for (p = 0; p < XIVE_NR_PRIO; p++) {
 			const struct xive_queue *q = &m->xive->vp[i].q[p];
 
 			for (e = q->head; e < q->tail; e++)
-				if (q->ent[e] == irq)
-					return true;
+				n += q->ent[e] == irq;
 		}
-	return false;
+	return n;
 }

@@ -292,6 +292,7 @@ static void test_dev_registry_ids_and_bits(void **state)
 		"DEV-XIVE-GET-SOURCE", "DEV-XIVE-PRESENTER",
 		"DEV-XIVE-MASKED-HELD", "DEV-XIVE-LSI-EDGE",
 		"DEV-XIVE-LSI-RAW-LEVEL", "DEV-XIVE-SAVE-SNAPSHOT",
+		"DEV-XIVE-SAVE-MASKED", "DEV-XIVE-BARE-MASK",
 	};
 	uint64_t seen = 0;
 	uint32_t nr, i;
