@@ -64,8 +64,11 @@ FUZZ_CFLAGS	:= -std=gnu11 -O1 -g $(WARN) $(FUZZ_INC) $(FUZZ_SAN)
 
 # Kernel objects of the versions under test (KERNEL_VERSIONS: every
 # tarball, or the one KSRC= tree): the instrumented build, else build/san,
-# else build/.
-fuzz_ksos	= $(wildcard $(foreach v,$(KERNEL_VERSIONS),$(1)/kernel/$(v)/xicsref-kernel.so))
+# else build/.  Each version's kernel-vm and kernel-rm (xicsref-kernel.so)
+# and kernel-xive (xicsref-xive.so, XICS-on-XIVE); the explore builds
+# have no kernel-xive yet, so concurrent_ops loads the first only.
+fuzz_ksos	= $(wildcard $(foreach v,$(KERNEL_VERSIONS),$(1)/kernel/$(v)/xicsref-kernel.so \
+		    $(1)/kernel/$(v)/xicsref-xive.so))
 FUZZ_KSOS_LF	= $(or $(call fuzz_ksos,$(FUZZ_KBUILD)),$(call fuzz_ksos,build/san),\
 		       $(call fuzz_ksos,build))
 FUZZ_KSOS_GCC	= $(call fuzz_ksos,build)
@@ -235,7 +238,7 @@ fuzz-kernels:
 		rm -rf $(FUZZ_KBUILD)/obj $(FUZZ_KBUILD)/kernel && \
 		echo "$$f" > $(FUZZ_KBUILD)/flags; fi
 	@$(MAKE) --no-print-directory BUILD=$(FUZZ_KBUILD) CC=clang SAN=1 \
-		EXTRA_CFLAGS="$(FUZZ_KCFLAGS)" kernels \
+		EXTRA_CFLAGS="$(FUZZ_KCFLAGS)" kernels kernels-xive \
 		> $(B)/fuzz-kernels.log 2>&1 || \
 		echo "fuzz: WARNING: the instrumented kernel build failed ($(B)/fuzz-kernels.log);" \
 		     "the fuzzers load other kernel objects and get no coverage from them" >&2

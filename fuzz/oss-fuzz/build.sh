@@ -11,7 +11,7 @@ WORK=${WORK:-/tmp/xicsref-ossfuzz}
 mkdir -p "$WORK/obj" "$OUT"
 
 inc="-Imodel/include -Iconformance/runner -Ifuzz -DXR_VERSION=\"oss-fuzz\""
-inc="$inc -DXF_DEFAULT_KERNEL_SOS=\"\$ORIGIN/xicsref-kernel-6.1.so:\$ORIGIN/xicsref-kernel-6.12.so\""
+inc="$inc -DXF_DEFAULT_KERNEL_SOS=\"\$ORIGIN/xicsref-kernel-6.1.so:\$ORIGIN/xicsref-kernel-6.12.so:\$ORIGIN/xicsref-xive-6.1.so:\$ORIGIN/xicsref-xive-6.12.so\""
 
 # With libFuzzer's coverage, what make fuzz does too (docs/fuzzing.md):
 # no coverage for the comparison and read-back code, and no trace-cmp
@@ -36,11 +36,14 @@ done
 # The kernel code under test, with the same instrumentation.  K_NOUNDEF=
 # (no -Wl,--no-undefined): the sanitizer runtimes come from the fuzzer
 # binary that loads the objects, as in the SAN=1 build.
-if make BUILD="$WORK/k" CC="$CC" EXTRA_CFLAGS="$CFLAGS $cov $kcov" K_NOUNDEF= kernels \
-	> "$WORK/kernels.log" 2>&1; then
-	for so in "$WORK"/k/kernel/*/xicsref-kernel.so; do
+if make BUILD="$WORK/k" CC="$CC" EXTRA_CFLAGS="$CFLAGS $cov $kcov" K_NOUNDEF= \
+	kernels kernels-xive > "$WORK/kernels.log" 2>&1; then
+	# kernel-vm and kernel-rm, and kernel-xive (XICS-on-XIVE)
+	for so in "$WORK"/k/kernel/*/xicsref-kernel.so \
+		  "$WORK"/k/kernel/*/xicsref-xive.so; do
 		v=$(basename "$(dirname "$so")")
-		cp "$so" "$OUT/xicsref-kernel-$(echo "$v" | cut -d. -f1,2).so"
+		k=$(basename "$so" .so)
+		cp "$so" "$OUT/$k-$(echo "$v" | cut -d. -f1,2).so"
 	done
 else
 	echo "build.sh: WARNING: the kernel build failed ($WORK/kernels.log):" \

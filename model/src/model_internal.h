@@ -89,6 +89,7 @@ struct xr_src {
 	 * of the read decides)
 	 */
 	uint8_t snap_prio;
+	bool snap_in_queue;
 	uint64_t snap_flags[2];
 	/* passthrough (PT-*): XICS hwirq mapped here, 0 = none */
 	uint32_t host_irq;
@@ -111,6 +112,11 @@ struct xr_icp {
 	uint32_t xisr;
 	bool need_resend;
 	bool out_ee;
+	/*
+	 * DEV-XIVE-SET-ICP only: a restored XISR of a source not defined
+	 * yet, which its restore finds (the kernel's delayed_irq), 0 = none
+	 */
+	uint32_t delayed_irq;
 	uint64_t resend_map[XR_RESEND_WORDS];	/* one bit per ICS id */
 };
 
@@ -164,6 +170,8 @@ struct xr_model {
 	 */
 	uint32_t src_count;
 	uint32_t saved_src_count;
+	/* DEV-XIVE-SET-ICP: the kernel's count of delayed_irq set (may drift) */
+	uint32_t delayed_irqs;
 
 	/* FAULT-ARM: operations left before the armed one fails (fault.c) */
 	uint32_t fault_in[XR_FAULT_NR_KINDS];

@@ -56,9 +56,6 @@ static int32_t xive_set_xive(struct xr_model *m, struct xr_ics *ics,
 
 	if (prio > 0xff && !xr_quirk(m, XR_QUIRK_RTAS_PRIO_WIDE))
 		return XR_RTAS_PARAM_ERROR;
-	/* DEV-XIVE-PRESENTER: queues for the priority, on every VCPU */
-	if (!masked)
-		xr_xive_provision(m, xr_guest_prio(m, (uint8_t)prio));
 
 	/*
 	 * a route is made for an unmasked priority, or changed for a routed
@@ -74,8 +71,9 @@ static int32_t xive_set_xive(struct xr_model *m, struct xr_ics *ics,
 		else
 			rc = XR_RTAS_PARAM_ERROR;
 	}
-	if (xr_ics_write_xive(ics, s, s->server, prio, prio) && s->routed)
-		xr_ics_deliver(m, xr_find_server(m, s->server), irq, false);
+	/* what the unmask releases goes to the routing entry, stale or not */
+	if (xr_ics_write_xive(ics, s, s->server, prio, prio))
+		xr_ics_deliver(m, NULL, irq, false);
 	return rc;
 }
 
@@ -93,6 +91,14 @@ int32_t xr_rtas_set_xive(struct xr_model *m, uint32_t irq, uint32_t server,
 	struct xr_icp *icp;
 
 	xr_step_begin(m, -1, false);
+	/*
+	 * DEV-XIVE-PRESENTER: kvmppc_xive_set_xive provisions the queues of
+	 * an unmasked priority (compared whole) before it looks the source
+	 * up, so even a call that fails leaves them
+	 */
+	if (xr_quirk(m, XR_QUIRK_XIVE_ROUTING) && !m->setup.no_xics &&
+	    prio != XR_PRIO_MASKED)
+		xr_xive_provision(m, xr_guest_prio(m, (uint8_t)prio));
 	s = rtas_source(m, irq, &ics);
 	if (!s)
 		return rtas_end(m, XR_RTAS_PARAM_ERROR);

@@ -73,8 +73,8 @@ static bool icp_value_valid(struct xr_model *m, uint8_t cppr, uint32_t xisr,
  * defined source triggers the ESB behind it once more, an LSI's as an
  * MSI's (its level stays, DEV-XIVE-LSI-EDGE; xive_restore_pending_irq
  * triggers the IPI data, which has no LSI flag).  An XISR naming no
- * defined source is kept by the kernel
- * for a later set-source (delayed_irq), which the model does not follow.
+ * defined source is kept for the set-source that defines it
+ * (delayed_irq), which then restores it as PENDING.
  */
 static void xive_set_icp(struct xr_model *m, struct xr_icp *icp,
 			 uint8_t cppr, uint32_t xisr, uint8_t mfrr)
@@ -102,8 +102,30 @@ static void xive_set_icp(struct xr_model *m, struct xr_icp *icp,
 	if (reject && reject != XR_XISR_IPI)
 		xr_ics_deliver(m, icp, reject, false);
 source:
-	if (s && s->exists)
+	if (s && s->exists) {
 		xr_ics_input(m, xisr, XR_IRQ_TRIGGER, xr_host_cpu(m));
+	} else if (xisr > XR_XISR_IPI) {
+		/* kept for the source's restore; counted even if replaced */
+		icp->delayed_irq = xisr;
+		m->delayed_irqs++;
+	}
+}
+
+/* xive_check_delayed_irq: the first ICP that kept @irq lets it go */
+static bool take_delayed_irq(struct xr_model *m, uint32_t irq)
+{
+	uint32_t i;
+
+	if (!m->delayed_irqs)
+		return false;
+	for (i = 0; i < m->nr_icps; i++) {
+		if (m->icp[i].delayed_irq == irq) {
+			m->icp[i].delayed_irq = 0;
+			m->delayed_irqs--;
+			return true;
+		}
+	}
+	return false;
 }
 
 /*
@@ -280,6 +302,7 @@ static void save_scan(struct xr_model *m)
 				continue;
 			other.lsi = !s->lsi;
 			s->snap_prio = s->prio;
+			s->snap_in_queue = in_queue(m, irq);
 			s->snap_flags[s->lsi] = source_value(m, irq, s) &
 						SRC_FLAGS;
 			s->snap_flags[!s->lsi] = source_value(m, irq, &other) &
@@ -301,7 +324,7 @@ static void save_scan(struct xr_model *m)
 
 static uint64_t saved_value(struct xr_model *m, const struct xr_src *s)
 {
-	uint64_t val = s->server, prio = s->snap_prio;
+	uint64_t val = s->server, prio = s->snap_prio, flags;
 
 	if (prio == XR_PRIO_MASKED) {
 		val |= SRC_MASKED;
@@ -310,7 +333,19 @@ static uint64_t saved_value(struct xr_model *m, const struct xr_src *s)
 	val |= prio << SRC_PRIO_SHIFT;
 	if (s->lsi)
 		val |= SRC_LSI;
-	return val | s->snap_flags[s->lsi];
+	flags = s->snap_flags[s->lsi];
+	/*
+	 * DEV-XIVE-SAVE-MASKED: the test "prio == MASKED && saved_q" of a
+	 * source masked at the snapshot reads the saved priority of now
+	 */
+	if (xr_quirk(m, XR_QUIRK_XIVE_SAVE_MASKED) && !s->lsi &&
+	    s->snap_prio == XR_PRIO_MASKED) {
+		flags &= ~SRC_PENDING;
+		if (s->snap_in_queue ||
+		    (s->saved == XR_PRIO_MASKED && (flags & SRC_QUEUED)))
+			flags |= SRC_PENDING;
+	}
+	return val | flags;
 }
 
 int64_t xr_get_source_value(struct xr_model *m, uint32_t irq,
@@ -364,13 +399,17 @@ static void xive_set_source(struct xr_model *m, struct xr_ics *ics,
 			    struct xr_src *s, uint32_t irq, uint32_t server,
 			    uint8_t prio, uint64_t value)
 {
-	bool masked = value & SRC_MASKED;
+	bool masked;
 	/* DEV-XIVE-LSI-EDGE: an LSI's P and Q are restored as an MSI's */
 	bool esb_pq = !(value & SRC_LSI) ||
 		      xr_quirk(m, XR_QUIRK_XIVE_LSI_EDGE);
 
 	/* DEV-XIVE-PRESENTER: queues for the priority, on every VCPU */
 	xr_xive_provision(m, xr_guest_prio(m, prio));
+	/* DEV-XIVE-SET-ICP: an XISR restored before the source is PENDING */
+	if (xr_quirk(m, XR_QUIRK_XIVE_SET_ICP) && take_delayed_irq(m, irq))
+		value |= SRC_PENDING;
+	masked = value & SRC_MASKED;
 	s->routed = false;
 	if (prio != XR_PRIO_MASKED && xr_find_server(m, server))
 		xr_xive_route(s, server, xr_guest_prio(m, prio));

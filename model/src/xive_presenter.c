@@ -352,8 +352,45 @@ uint32_t xr_xive_h_xirr(struct xr_model *m, struct xr_icp *icp)
  * xive_vm_scan_for_rerouted_irqs: when the CPPR becomes more favoured,
  * the queued entries it now hides that belong to a source routed to
  * another server since are replaced by the dummy, and the source is
- * triggered again (PQ set to 11, then EOI) towards its new route
+ * triggered again (PQ set to 11, then EOI) towards its new route, even
+ * when it has been masked since
  */
+/*
+ * The ESB's EOI with Q set sends the event to the routing entry: the
+ * source's mask (its guest priority) is not looked at
+ */
+static void retrigger(struct xr_model *m, uint32_t irq, struct xr_src *s)
+{
+	struct xr_icp *to;
+
+	if (!xr_quirk(m, XR_QUIRK_XIVE_ROUTING)) {
+		xr_ics_deliver(m, NULL, irq, false);
+		return;
+	}
+	to = s->eas_valid ? xr_find_server(m, s->eas_server) : NULL;
+	if (to)
+		xr_xive_event(m, to, irq, s->eas_prio);
+}
+
+/*
+ * PQ set to 11 and EOId leaves the ESB at 10.  A masked source is read
+ * through the P and Q it had when masked (old_p, old_q; XICS's view:
+ * held = old_q, the ESB's Q being clear now), which stay as they were.
+ */
+static void rerouted_pq(struct xr_src *s)
+{
+	bool old_p, held;
+
+	if (s->prio != XR_PRIO_MASKED || s->esb_open) {
+		s->pq = XR_PQ_P;
+		return;
+	}
+	old_p = (s->pq & XR_PQ_P) && !s->masked_pending;
+	held = s->old_q;
+	s->masked_pending = !old_p && held;
+	s->pq = (old_p || held ? XR_PQ_P : 0) | (old_p && held ? XR_PQ_Q : 0);
+}
+
 static void take_out_rerouted(struct xr_model *m, struct xr_icp *icp)
 {
 	struct xr_xive_vp *vp = vp_of(m, icp);
@@ -378,8 +415,8 @@ static void take_out_rerouted(struct xr_model *m, struct xr_icp *icp)
 			if (s->server == icp->server)
 				continue;
 			q->ent[i] = XIVE_DUMMY;
-			s->pq = XR_PQ_P;
-			xr_ics_deliver(m, NULL, irq, false);
+			rerouted_pq(s);
+			retrigger(m, irq, s);
 		}
 	}
 }
