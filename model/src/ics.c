@@ -144,6 +144,7 @@ int64_t xr_ics_eoi(struct xr_model *m, struct xr_icp *caller, uint32_t irq)
 {
 	struct xr_ics *ics = xr_find_ics(m, irq);
 	struct xr_src *s;
+	bool xive_lsi;
 
 	if (!ics) {
 		if (m->in_rm && xr_quirk(m, XR_QUIRK_RM_EOI_NOICS))
@@ -151,11 +152,21 @@ int64_t xr_ics_eoi(struct xr_model *m, struct xr_icp *caller, uint32_t irq)
 		return XR_H_PARAMETER;
 	}
 	s = &ics->src[irq & SRC_MASK];
-	if (!s->lsi)
+	/*
+	 * DEV-XIVE-PT-LSI: a passed-through LSI's ESB is the device's MSI,
+	 * EOId as one; a level high at the mapping triggers it again
+	 */
+	xive_lsi = s->lsi && s->host_irq && xr_quirk(m, XR_QUIRK_XIVE_PT_LSI);
+	if (!s->lsi || xive_lsi)
 		s->pq >>= 1;
 	/* real mode starts the server lookup afresh; same result */
 	if (s->pq & XR_PQ_P)
 		xr_ics_deliver(m, m->in_rm ? NULL : caller, irq, false);
+	if (xive_lsi && s->xive_level) {
+		s->pq = ((s->pq << 1) & 3) | XR_PQ_P;
+		if (s->pq == XR_PQ_P)
+			xr_ics_deliver(m, NULL, irq, false);
+	}
 	xr_notify_ack(m, irq);
 	if (m->in_rm)
 		xr_pt_eoi(m, s);	/* PT-RETARGET */
@@ -201,6 +212,14 @@ int64_t xr_ics_input(struct xr_model *m, uint32_t irq, enum xr_irq_input in,
 		goto out;
 	}
 	s = &ics->src[irq & SRC_MASK];
+	/*
+	 * DEV-XIVE-PT-INPUT: kvmppc_xive_set_irq allows no trigger of a
+	 * passed-through source, at any level
+	 */
+	if (s->host_irq && xr_quirk(m, XR_QUIRK_XIVE_PT_INPUT)) {
+		rc = -EINVAL;
+		goto out;
+	}
 	if (s->lsi) {
 		if (level && (s->pq & XR_PQ_P))
 			goto out;

@@ -446,6 +446,9 @@ bool xr_model_source(const struct xr_model *m, uint32_t irq,
 	out->resend = s->resend;
 	out->masked_pending = s->masked_pending;
 	out->asserted = s->lsi && (s->pq & XR_PQ_P);
+	/* DEV-XIVE-PT-LSI: passed through, P is the device's, not the level */
+	if (s->lsi && s->host_irq && xr_quirk(m, XR_QUIRK_XIVE_PT_LSI))
+		out->asserted = s->xive_level;
 	out->pt_mapped = s->host_irq != 0;
 	out->intr_cpu = s->host_irq ? s->intr_cpu : -1;
 	return true;

@@ -37,6 +37,12 @@
 #define XR_QUIRK_XIVE_UNDEFINED_SOURCE	XR_QUIRK(16)
 #define XR_QUIRK_XIVE_GET_SOURCE	XR_QUIRK(17)
 #define XR_QUIRK_XIVE_PRESENTER		XR_QUIRK(18)
+/* XICS-on-XIVE passthrough (kvmppc_xive_set_mapped): bits 24 and up */
+#define XR_QUIRK_XIVE_PT_ROUTE		XR_QUIRK(24)
+#define XR_QUIRK_XIVE_PT_INPUT		XR_QUIRK(25)
+#define XR_QUIRK_XIVE_PT_NO_ICS		XR_QUIRK(26)
+#define XR_QUIRK_XIVE_PT_MAP_STATE	XR_QUIRK(27)
+#define XR_QUIRK_XIVE_PT_LSI		XR_QUIRK(28)
 
 struct xr_src {
 	uint32_t server;
@@ -55,6 +61,11 @@ struct xr_src {
 	/* passthrough (PT-*): XICS hwirq mapped here, 0 = none */
 	uint32_t host_irq;
 	int32_t intr_cpu;	/* host path: CPU it last arrived on, -1 */
+	/*
+	 * DEV-XIVE-PT-LSI only: an LSI's level while it is passed through
+	 * (the kernel's state->asserted; its P is then the device's MSI)
+	 */
+	bool xive_level;
 };
 
 struct xr_ics {

@@ -290,6 +290,8 @@ static void test_dev_registry_ids_and_bits(void **state)
 		"DEV-XIVE-IPOLL", "DEV-XIVE-EOI-NO-ACK", "DEV-XIVE-SET-ICP",
 		"DEV-XIVE-ROUTING", "DEV-XIVE-UNDEFINED-SOURCE",
 		"DEV-XIVE-GET-SOURCE", "DEV-XIVE-PRESENTER",
+		"DEV-XIVE-PT-ROUTE", "DEV-XIVE-PT-INPUT", "DEV-XIVE-PT-NO-ICS",
+		"DEV-XIVE-PT-MAP-STATE", "DEV-XIVE-PT-LSI",
 	};
 	uint64_t seen = 0;
 	uint32_t nr, i;
