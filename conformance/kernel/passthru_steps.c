@@ -156,6 +156,7 @@ int xk_hwirq(struct xk_vm *vm, unsigned int hw, int cpu, bool host_ipi,
 {
 	struct kvm_vcpu *vcpu;
 	unsigned int host;
+	bool flagged;
 	long r, g;
 
 	if (cpu < 0 || cpu >= vm->m.nr_cpus || hw > 0xffffff ||
@@ -179,6 +180,12 @@ int xk_hwirq(struct xk_vm *vm, unsigned int hw, int cpu, bool host_ipi,
 	vm->m.cpu[cpu].queued_xirr = then_hw ? 0xff000000u | then_hw : 0;
 	vm->m.cpu[cpu].xirr_unread = false;
 	vm->m.cpu[cpu].ipi_unacked = false;
+	/*
+	 * A host IPI flagged in the PACA, by this step or by an earlier
+	 * host-ipi step whose flag was kept, stops the read path before it
+	 * reads the XIRR: what is pending is left to the host
+	 */
+	flagged = vm->m.cpu[cpu].paca.kvm_hstate.host_ipi;
 	r = kvmppc_read_intr();
 	if (!vm->m.exploring)
 		xk_read_path_left(vm, cpu, r);
@@ -188,7 +195,7 @@ int xk_hwirq(struct xk_vm *vm, unsigned int hw, int cpu, bool host_ipi,
 	 */
 	if (r == 1 || r == 2)
 		shim_host_take_ipi(cpu);
-	host = xk_host_xisr(vm, cpu, host_ipi);
+	host = xk_host_xisr(vm, cpu, flagged);
 	/* what is still pending would be another exit: not this step */
 	shim_set_pending_xirr(cpu, 0);
 	vm->m.cpu[cpu].queued_xirr = 0;
