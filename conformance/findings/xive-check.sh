@@ -39,4 +39,8 @@ check FINDING-XIVE-IPOLL-R4 xive-ipoll-r4.scn SKIP \
 check FINDING-XIVE-IPI-BEFORE-FAVOURED xive-ipi-before-favoured.scn DEV \
 	'shows DEV-XIVE-PRESENTER exactly' &&
 check FINDING-XIVE-SAVE-MASKED-PENDING xive-save-masked-pending.scn FAIL \
-	'value: model=0xe0500000000 kernel-xive=0x20500000000'
+	'value: model=0xe0500000000 kernel-xive=0x20500000000' &&
+check FINDING-XIVE-PT-UNDEFINED-NULL-ESB xive-pt-undefined-null-esb.scn SKIP \
+	'FINDING-XIVE-PT-UNDEFINED-NULL-ESB .*refused what this step did: access through a NULL ESB' &&
+check FINDING-XIVE-PT-LOST xive-pt-lost.scn DEV \
+	'shows DEV-XIVE-PT-MAP-STATE exactly'
