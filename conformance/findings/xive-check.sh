@@ -49,4 +49,8 @@ check FINDING-XIVE-LSI-DOUBLE-ASSERT xive-lsi-double-assert.scn DEV \
 check FINDING-XIVE-LSI-MASKED-EOI xive-lsi-masked-eoi.scn DEV \
 	'shows DEV-XIVE-LSI-EDGE exactly' &&
 check FINDING-XIVE-SETSOURCE-STALE-ROUTE xive-setsource-stale-route.scn DEV \
-	'shows DEV-XIVE-ROUTING exactly'
+	'shows DEV-XIVE-ROUTING exactly' &&
+check FINDING-XIVE-PT-UNDEFINED-NULL-ESB xive-pt-undefined-null-esb.scn SKIP \
+	'FINDING-XIVE-PT-UNDEFINED-NULL-ESB .*refused what this step did: access through a NULL ESB' &&
+check FINDING-XIVE-PT-LOST xive-pt-lost.scn DEV \
+	'shows DEV-XIVE-PT-MAP-STATE exactly'

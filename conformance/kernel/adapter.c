@@ -8,7 +8,7 @@
  *
  * Built with XR_KERNEL_XIVE (conformance/kernel-xive.mk) it is
  * kernel-xive instead: XICS-on-XIVE (book3s_xive.c) on the shim's XIVE,
- * a POWER9 host, without the passthrough steps yet.
+ * a POWER9 host, with passthrough through kvmppc_xive_set_mapped.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,6 +109,33 @@ static uint8_t *setup_key(const struct xr_setup *s, size_t *len)
 	return (uint8_t *)k;
 }
 
+static const char *kfinding(const struct xr_step *st, const char *what);
+
+/*
+ * The set-up's passthru lines run kernel code too: an access the
+ * simulated host refused there (FINDING-XIVE-PT-UNDEFINED-NULL-ESB) is
+ * reported as a step's would be, and the instance is not made.
+ */
+static bool kcreate_refused(const struct xr_setup *s, struct kinst *ki,
+			    char *err, size_t errlen)
+{
+	const struct xr_step pt = { .kind = XR_STEP_PASSTHRU };
+	char what[120];
+	unsigned long addr = 0;
+	const char *f;
+
+	if (!xk_hw_complaint(ki->vm, what, sizeof(what), &addr))
+		return false;
+	f = s->nr_passthru ? kfinding(&pt, what) : NULL;
+	snprintf(err, errlen, "%s%s%skernel: the simulated host refused "
+		 "what the set-up did: %s (address %#lx)",
+		 f ? XR_CREATE_UNSUPPORTED : "", f ? f : "", f ? ": " : "",
+		 what, addr);
+	xk_destroy(ki->vm);
+	free(ki);
+	return true;
+}
+
 static void *kcreate(const struct xr_setup *s, bool rm, char *err,
 		     size_t errlen)
 {
@@ -136,13 +163,6 @@ static void *kcreate(const struct xr_setup *s, bool rm, char *err,
 #ifdef XR_KERNEL_XIVE
 	/* XICS-on-XIVE serves the XICS device on POWER9 hosts and later */
 	cfg->power = 9;
-	if (s->nr_passthru) {
-		snprintf(err, errlen, XR_CREATE_UNSUPPORTED "kernel-xive: "
-			 "passthrough is not modelled yet "
-			 "(kvmppc_xive_set_mapped)");
-		free(ki);
-		return NULL;
-	}
 #endif
 	cfg->cores = s->cores;
 	cfg->threads = s->threads;
@@ -179,6 +199,8 @@ static void *kcreate(const struct xr_setup *s, bool rm, char *err,
 		free(ki);
 		return NULL;
 	}
+	if (kcreate_refused(s, ki, err, errlen))
+		return NULL;
 	/*
 	 * VCPUs are fixed at create, index i holding s->vcpus[i].id: what
 	 * xk_vcpu_index() answers, the first index winning as in its search.
@@ -373,7 +395,6 @@ enum xr_status xr_kstep_one(struct kinst *ki, const struct xr_step *st,
 		res->rc = xk_get_source(ki->vm, st->arg[0], &v);
 		res->value = v;
 		return XR_OK;
-#ifndef XR_KERNEL_XIVE
 	case XR_STEP_HWIRQ: case XR_STEP_PASSTHRU: case XR_STEP_UNPASSTHRU:
 		if (ki->no_xics)
 			break;
@@ -383,7 +404,6 @@ enum xr_status xr_kstep_one(struct kinst *ki, const struct xr_step *st,
 		    xk_host_ipi(ki->vm, (int)st->arg[0]))
 			break;
 		return XR_OK;
-#endif
 	case XR_STEP_FAIL:
 		if (st->arg[0] >= XR_FAULT_NR_KINDS || st->arg[1] > UINT32_MAX)
 			break;
@@ -428,6 +448,11 @@ static const char *kfinding(const struct xr_step *st, const char *what)
 		return "FINDING-XIVE-SETXIVE-PRIO-OOB (host memory written out of bounds), not run further";
 	if (st->kind == XR_STEP_H_IPOLL && strstr(what, "another VCPU"))
 		return "FINDING-XIVE-IPOLL-R4 (another VCPU's R4 written), not run further";
+	if (st->kind == XR_STEP_PASSTHRU && strstr(what, "NULL ESB"))
+		return "FINDING-XIVE-PT-UNDEFINED-NULL-ESB (a host crash), not run further";
+	/* kside_xive_pt.c: what irqbypass never makes KVM do */
+	if (!strncmp(what, "unreachable:", 12))
+		return "kernel-xive: a flat-map step KVM never makes, refused";
 #endif
 	return NULL;
 }
@@ -552,14 +577,7 @@ static uint32_t kics_blocks(void *inst, uint32_t *first_irqs, uint32_t max)
 #define K_ICP_FIELDS	0		/* all */
 #define K_SRC_FIELDS	0
 #endif
-#ifdef XR_KERNEL_XIVE
-/* kernel-xive: no passthrough (kvmppc_xive_set_mapped) and no XICS host */
-#define K_STEPS	(((1u << XR_STEP_NR_KINDS) - 1) & ~(1u << XR_STEP_HWIRQ | \
-		 1u << XR_STEP_PASSTHRU | 1u << XR_STEP_UNPASSTHRU | \
-		 1u << XR_STEP_HOST_IPI))
-#else
 #define K_STEPS	((1u << XR_STEP_NR_KINDS) - 1)
-#endif
 
 static bool kchanged_sources(void *inst, uint32_t first_irq, uint64_t *map)
 {

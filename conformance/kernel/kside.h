@@ -38,6 +38,12 @@ struct xk_vm {
 int xk_xive_build(struct xk_vm *vm);
 /* VCPU @vi leaves (@running false) or enters the guest on its CPU */
 void xk_xive_placed(struct xk_vm *vm, int vi, bool running);
+/* VFIO's request_irq of a passed-through device's MSI (kside_xive_pt.c) */
+void xk_xive_vfio_request(struct xk_vm *vm, int host_irq);
+/* A flat-map step KVM never makes on a XIVE host: refused (true) */
+bool xk_xive_pt_unreachable(struct xk_vm *vm, int host_irq, unsigned int irq);
+bool xk_xive_unpt_unreachable(struct xk_vm *vm, int host_irq,
+			      unsigned int irq, bool live);
 #endif
 
 /*

@@ -275,7 +275,8 @@ _Bool xk_source_state(struct xk_vm *vm, unsigned int irq,
 		out->p = st->old_p || held;
 		out->q = st->old_p && held;
 	}
-	if (st->lsi)
+	/* passed through, the ESB is the device's MSI: its P is P */
+	if (st->lsi && !st->pt_number)
 		out->p = st->asserted;
 	out->asserted = st->lsi && st->asserted;
 	out->resend = false;
@@ -324,18 +325,4 @@ int xk_hw_complaint(struct xk_vm *vm, char *buf, unsigned long len,
 		return 0;
 	xk_msg(buf, len, what);
 	return 1;
-}
-
-/*
- * Passthrough (kvmppc_xive_set_mapped) comes once the rest passes
- * (issue 15): a set-up with passthrough entries cannot be built, and
- * the adapter does not offer the passthrough steps.
- */
-int xk_pt_init(struct xk_vm *vm, const struct xk_config *cfg)
-{
-	return cfg->nr_passthru ? -1 : 0;
-}
-
-void xk_pt_fini(struct xk_vm *vm)
-{
 }

@@ -10,6 +10,9 @@
  *                      irqfd: kvmppc_xics_set_irq on that CPU), so the
  *                      kernel's ics_deliver_irq records intr_cpu.
  * Borrowed host cores then handle their messages, as for every step.
+ * kernel-xive shares the flat map steps (book3s_hv.c calls
+ * kvmppc_xive_set_mapped / clr_mapped there); a XIVE host has no such
+ * read path, its hwirq and host-ipi are kside_xive_pt.c's.
  */
 #include "kside.h"
 
@@ -55,8 +58,15 @@ static long long xk_passthru_one(struct xk_vm *vm, unsigned int hw,
 {
 	int host_irq = shim_pt_dev(hw, true);
 
-	if (host_irq >= 0)
+	if (host_irq >= 0) {
+#ifdef CONFIG_PPC_XIVE
+		if (xk_xive_pt_unreachable(vm, host_irq, irq))
+			return 0;
+		/* VFIO requests the MSI before it registers the producer */
+		xk_xive_vfio_request(vm, host_irq);
+#endif
 		shim_pt_route(host_irq, irq, true);
+	}
 	return xk_kernel_set_passthru(&vm->kvm, host_irq < 0 ? 0 : host_irq,
 				      irq);
 }
@@ -85,6 +95,12 @@ long long xk_unpassthru(struct xk_vm *vm, unsigned int irq)
 	xk_pt_enter(vm, vm->host_cpu);
 	mutex_lock(&xk_irqbypass_lock);
 	host_irq = shim_pt_host_irq_of(irq, &live);
+#ifdef CONFIG_PPC_XIVE
+	if (xk_xive_unpt_unreachable(vm, host_irq, irq, live)) {
+		mutex_unlock(&xk_irqbypass_lock);
+		return 0;
+	}
+#endif
 	if (live)
 		shim_pt_route(host_irq, irq, false);
 	rc = xk_kernel_clr_passthru(&vm->kvm, host_irq < 0 ? 0 : host_irq,
@@ -94,6 +110,7 @@ long long xk_unpassthru(struct xk_vm *vm, unsigned int irq)
 	return rc;
 }
 
+#ifndef CONFIG_PPC_XIVE
 /* A VCPU with no ICP would make kvmppc_deliver_irq_passthru crash */
 static bool xk_would_crash(struct xk_vm *vm, struct kvm_vcpu *vcpu,
 			   unsigned int hw)
@@ -156,6 +173,7 @@ int xk_hwirq(struct xk_vm *vm, unsigned int hw, int cpu, bool host_ipi,
 {
 	struct kvm_vcpu *vcpu;
 	unsigned int host;
+	bool flagged;
 	long r, g;
 
 	if (cpu < 0 || cpu >= vm->m.nr_cpus || hw > 0xffffff ||
@@ -179,6 +197,12 @@ int xk_hwirq(struct xk_vm *vm, unsigned int hw, int cpu, bool host_ipi,
 	vm->m.cpu[cpu].queued_xirr = then_hw ? 0xff000000u | then_hw : 0;
 	vm->m.cpu[cpu].xirr_unread = false;
 	vm->m.cpu[cpu].ipi_unacked = false;
+	/*
+	 * A host IPI flagged in the PACA, by this step or by an earlier
+	 * host-ipi step whose flag was kept, stops the read path before it
+	 * reads the XIRR: what is pending is left to the host
+	 */
+	flagged = vm->m.cpu[cpu].paca.kvm_hstate.host_ipi;
 	r = kvmppc_read_intr();
 	if (!vm->m.exploring)
 		xk_read_path_left(vm, cpu, r);
@@ -188,7 +212,7 @@ int xk_hwirq(struct xk_vm *vm, unsigned int hw, int cpu, bool host_ipi,
 	 */
 	if (r == 1 || r == 2)
 		shim_host_take_ipi(cpu);
-	host = xk_host_xisr(vm, cpu, host_ipi);
+	host = xk_host_xisr(vm, cpu, flagged);
 	/* what is still pending would be another exit: not this step */
 	shim_set_pending_xirr(cpu, 0);
 	vm->m.cpu[cpu].queued_xirr = 0;
@@ -222,3 +246,4 @@ int xk_host_ipi(struct xk_vm *vm, int cpu)
 	shim_run_host_messages();
 	return 0;
 }
+#endif /* !CONFIG_PPC_XIVE */

@@ -11,7 +11,9 @@
  *   the XICS number H, found through irq_get_default_host(), the one the
  *             physical XIRR returns and OPAL takes.
  * Only these descriptors carry the PowerNV OPAL MSI chip, so
- * is_pnv_opal_msi() says "yes" for them and nothing else.
+ * is_pnv_opal_msi() says "yes" for them and nothing else.  On a XIVE
+ * host (kernel-xive) the default domain is the XIVE's and H is the
+ * number of the device's MSI source there (shim/xive_dev.c).
  *
  * A pending hardware interrupt is one XIRR value per CPU, read (and
  * consumed) by the kernel through MMIO on POWER8 or OPAL on POWER9.
@@ -24,7 +26,7 @@
 
 struct shim_ptdev {
 	struct irq_desc desc;		/* PCI-MSI level: desc->irq_data */
-	struct irq_data xics_data;	/* the XICS domain's view */
+	struct irq_data xics_data;	/* the default (XICS, XIVE) domain's */
 	unsigned int guest_irq;
 	bool live;			/* routed to guest_irq */
 	void *percpu_cnt;		/* per-CPU counters */
@@ -163,6 +165,14 @@ int shim_pt_dev(unsigned int hw, bool create)
 	d->desc.irq_data.chip = &shim_pnv_msi_chip;
 	d->xics_data.irq = SHIM_PT_VIRQ_BASE + pt->nr;
 	d->xics_data.hwirq = hw;
+#ifdef CONFIG_PPC_XIVE
+	/* a XIVE host: the device's MSI is a source of the XIVE */
+	if (shim_cur->xive && shim_xive_dev_add(pt->nr, hw, &d->xics_data)) {
+		kfree(d->percpu_cnt);
+		d->percpu_cnt = NULL;
+		return -1;
+	}
+#endif
 	if (pt->by_hw)
 		shim_pt_index(pt, pt->nr);
 	return SHIM_PT_VIRQ_BASE + pt->nr++;
@@ -177,6 +187,18 @@ int shim_pt_route(int host_irq, unsigned int guest_irq, bool live)
 	d->guest_irq = guest_irq;
 	d->live = live;
 	return 0;
+}
+
+int shim_pt_dev_index(unsigned int virq)
+{
+	return shim_pt_of_virq(virq) ? (int)(virq - SHIM_PT_VIRQ_BASE) : -1;
+}
+
+long shim_pt_live_virq(unsigned int virq)
+{
+	struct shim_ptdev *d = shim_pt_of_virq(virq);
+
+	return d && d->live ? (long)d->guest_irq : -1;
 }
 
 long shim_pt_live_irq(unsigned int hw)

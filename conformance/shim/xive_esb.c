@@ -9,8 +9,11 @@
  * page (skiboot registers IPIs with XIVE_SRC_EOI_PAGE1 |
  * XIVE_SRC_TRIGGER_PAGE).  An escalation interrupt has the END's ESn and
  * ESe pages: only the ESe page (page 1) serves it, there is no trigger
- * page.  Offsets of the EOI page: the table of QEMU hw/intc/xive.c
- * (xive_source_esb_read/_write), which follows the XIVE specification.
+ * page.  A device's MSI (xive_dev.c) has one page that is both: the
+ * management page's offsets, a store below XIVE_ESB_STORE_EOI being the
+ * trigger (QEMU's single-page sources).  Offsets of the EOI page: the
+ * table of QEMU hw/intc/xive.c (xive_source_esb_read/_write), which
+ * follows the XIVE specification.
  */
 #include <xr_shim/xive_hw.h>
 
@@ -53,21 +56,56 @@ unsigned long shim_xive_esb_addr(u32 girq, int page)
 }
 
 /*
- * Which PQ an ESB address serves, and whether the source is a real one
- * (events go to the router) or an END's escalation (events are made by
- * the router, never by a store).  NULL after reporting the access.
+ * What an ESB address reaches: the PQ it serves, the interrupt number,
+ * whether it is a source (events go to the router) or an END's
+ * escalation (events are made by the router, never by a store), which
+ * page it is on, and whether StoreEOI is there.
  */
+struct shim_xive_esb_ref {
+	u8 *pq;
+	u32 girq;
+	bool is_src;
+	bool mgmt;		/* a management page (a device's: and trigger) */
+	bool store_eoi;
+};
+
+/* A device's page: trigger and management at once, no StoreEOI */
+static bool shim_xive_esb_dev(struct shim_xive *x, unsigned long addr,
+			      struct shim_xive_esb_ref *r)
+{
+	struct shim_xive_dev *dev;
+
+	dev = shim_xive_dev_at(x, (addr & ~SHIM_XIVE_TOKEN(0xffff)) >>
+			       SHIM_XIVE_PAGE_SHIFT);
+	if (!dev || !dev->src.maps) {
+		shim_xive_bad_access("ESB of a device that has none or whose "
+				     "data was cleaned up", addr);
+		return false;
+	}
+	r->pq = &dev->src.pq;
+	r->girq = dev->hw;
+	r->is_src = r->mgmt = true;
+	r->store_eoi = false;
+	return true;
+}
+
+/* NULL after reporting the access */
 static u8 *shim_xive_esb_decode(struct shim_xive *x, unsigned long addr,
-				u32 *girq, bool *is_src)
+				struct shim_xive_esb_ref *r)
 {
 	struct shim_xive_src *s;
 	struct shim_xive_end *end;
+	u32 *girq = &r->girq;
 
-	*girq = (u32)((addr & ~SHIM_XIVE_TOKEN(0xffff)) >> SHIM_XIVE_ESB_SHIFT);
 	if ((addr & SHIM_XIVE_PAGE_OFF) >= SHIM_XIVE_MMIO_SPAN) {
 		shim_xive_bad_access("ESB offset beyond the registers", addr);
 		return NULL;
 	}
+	if (addr >> SHIM_XIVE_TAG_SHIFT == SHIM_XIVE_TAG_DEV)
+		return shim_xive_esb_dev(x, addr, r) ? r->pq : NULL;
+	*girq = (u32)((addr & ~SHIM_XIVE_TOKEN(0xffff)) >> SHIM_XIVE_ESB_SHIFT);
+	r->mgmt = (addr >> SHIM_XIVE_PAGE_SHIFT) & 1;
+	r->store_eoi = x->store_eoi;
 	if (*girq & SHIM_XIVE_ESC_FLAG) {
 		end = shim_xive_esc_end(x, *girq);
 		if (!end || !end->esc.maps) {
@@ -75,8 +113,8 @@ static u8 *shim_xive_esb_decode(struct shim_xive *x, unsigned long addr,
 					     "that is not mapped", addr);
 			return NULL;
 		}
-		*is_src = false;
-		return &end->ese;
+		r->is_src = false;
+		return r->pq = &end->ese;
 	}
 	s = shim_xive_src(x, *girq);
 	if (!s || !s->used) {
@@ -89,8 +127,8 @@ static u8 *shim_xive_esb_decode(struct shim_xive *x, unsigned long addr,
 				     "cleaned up or never populated", addr);
 		return NULL;
 	}
-	*is_src = true;
-	return &s->pq;
+	r->is_src = true;
+	return r->pq = &s->pq;
 }
 
 /*
@@ -110,19 +148,19 @@ static unsigned long shim_xive_esb_op(unsigned long off)
 u64 shim_xive_esb_load(struct shim_xive *x, unsigned long addr, int size)
 {
 	unsigned long off = addr & SHIM_XIVE_PAGE_OFF;
-	bool is_src, fwd = false;
+	struct shim_xive_esb_ref r;
+	bool fwd = false;
 	u8 *pq, old, ret;
-	u32 girq;
 
-	pq = shim_xive_esb_decode(x, addr, &girq, &is_src);
+	pq = shim_xive_esb_decode(x, addr, &r);
 	if (!pq)
 		return ~0ULL;
 	if (size != 8) {
 		shim_xive_bad_access("ESB load of another size than 8", addr);
 		return ~0ULL;
 	}
-	if (!((addr >> SHIM_XIVE_PAGE_SHIFT) & 1)) {
-		shim_xive_bad_access(is_src ? "load from an ESB trigger page" :
+	if (!r.mgmt) {
+		shim_xive_bad_access(r.is_src ? "load from an ESB trigger page" :
 				     "load from an END ESn page", addr);
 		return ~0ULL;
 	}
@@ -153,8 +191,8 @@ u64 shim_xive_esb_load(struct shim_xive *x, unsigned long addr, int size)
 		return ~0ULL;
 	}
 	/* an END's ESB re-triggers nothing (QEMU xive_end_source_read) */
-	if (fwd && is_src)
-		shim_xive_route(x, girq);
+	if (fwd && r.is_src)
+		shim_xive_route(x, r.girq);
 	return (u64)ret << 56;
 }
 
@@ -162,29 +200,29 @@ void shim_xive_esb_store(struct shim_xive *x, unsigned long addr, int size,
 			 u64 val)
 {
 	unsigned long off = addr & SHIM_XIVE_PAGE_OFF;
-	bool is_src, fwd = false;
-	u32 girq;
+	struct shim_xive_esb_ref r;
+	bool fwd = false;
 	u8 *pq;
 
-	pq = shim_xive_esb_decode(x, addr, &girq, &is_src);
+	pq = shim_xive_esb_decode(x, addr, &r);
 	if (!pq)
 		return;
 	if (size != 8) {
 		shim_xive_bad_access("ESB store of another size than 8", addr);
 		return;
 	}
-	if (!is_src) {
+	if (!r.is_src) {
 		/* END ESBs take no stores (QEMU xive_end_source_write) */
 		shim_xive_bad_access("store to an END ESB page", addr);
 		return;
 	}
-	if (!((addr >> SHIM_XIVE_PAGE_SHIFT) & 1)) {
+	if (!r.mgmt) {
 		/* any store to the trigger page is a trigger */
 		fwd = shim_xive_pq_trigger(pq);
 	} else if (off < XIVE_ESB_STORE_EOI) {
 		fwd = shim_xive_pq_trigger(pq);
 	} else if (off < XIVE_ESB_GET) {
-		if (!x->store_eoi) {
+		if (!r.store_eoi) {
 			shim_xive_bad_access("StoreEOI on a source without "
 					     "XIVE_IRQ_FLAG_STORE_EOI", addr);
 			return;
@@ -197,5 +235,5 @@ void shim_xive_esb_store(struct shim_xive *x, unsigned long addr, int size,
 		return;
 	}
 	if (fwd)
-		shim_xive_route(x, girq);
+		shim_xive_route(x, r.girq);
 }

@@ -8,7 +8,8 @@
  * (arch/powerpc/sysdev/xive/common.c: xive_irq_startup,
  * xive_irq_shutdown, xive_do_source_set_mask, xive_irq_eoi,
  * xive_do_source_eoi).  Every ESB access goes through the kernel-facing
- * accessors and the handler data's pages, as the host's would.
+ * accessors and the handler data's pages, as the host's would.  The
+ * same calls on a passed-through device's interrupt go to xive_dev.c.
  *
  * An escalation interrupt's Linux number is SHIM_XIVE_VIRQ_BASE plus
  * its END index; its state lives in its END (struct shim_xive_esc).
@@ -27,29 +28,45 @@ static struct shim_xive_esc *shim_xive_esc_of_virq(unsigned int virq)
 	return end && end->esc.mapped ? &end->esc : NULL;
 }
 
-static u8 shim_xive_host_esb(struct shim_xive_esc *esc, u32 off)
+/* xive_esb_read: the answer is the low byte of the big-endian load */
+u8 shim_xive_linux_esb(struct xive_irq_data *xd, u32 off)
 {
-	return __raw_readq(esc->xd.eoi_mmio + off) >> 56;
+	return __raw_readq(xd->eoi_mmio + off) >> 56;
 }
 
 /* xive_do_source_set_mask: remember a P that an unmask must restore */
-static void shim_xive_host_mask(struct shim_xive_esc *esc, bool mask)
+void shim_xive_linux_set_mask(struct xive_irq_data *xd, bool mask)
 {
-	struct xive_irq_data *xd = &esc->xd;
-
 	if (mask) {
-		u8 pq = shim_xive_host_esb(esc, XIVE_ESB_SET_PQ_01);
+		u8 pq = shim_xive_linux_esb(xd, XIVE_ESB_SET_PQ_01);
 
 		if (!xd->stale_p && (pq & XIVE_ESB_VAL_P))
 			xd->saved_p = true;
 		xd->stale_p = false;
 	} else if (xd->saved_p) {
-		shim_xive_host_esb(esc, XIVE_ESB_SET_PQ_10);
+		shim_xive_linux_esb(xd, XIVE_ESB_SET_PQ_10);
 		xd->saved_p = false;
 	} else {
-		shim_xive_host_esb(esc, XIVE_ESB_SET_PQ_00);
+		shim_xive_linux_esb(xd, XIVE_ESB_SET_PQ_00);
 		xd->stale_p = false;
 	}
+}
+
+/*
+ * xive_do_source_eoi of an MSI without StoreEOI: PQ to 00, and a trigger
+ * again if Q was set
+ */
+void shim_xive_linux_source_eoi(struct xive_irq_data *xd)
+{
+	xd->stale_p = false;
+	if ((shim_xive_linux_esb(xd, XIVE_ESB_SET_PQ_00) & XIVE_ESB_VAL_Q) &&
+	    xd->trig_mmio)
+		out_be64(xd->trig_mmio, 0);
+}
+
+static void shim_xive_host_mask(struct shim_xive_esc *esc, bool mask)
+{
+	shim_xive_linux_set_mask(&esc->xd, mask);
 }
 
 /* xive_irq_eoi: no EOI for a disabled or a NO_EOI interrupt */
@@ -57,14 +74,10 @@ static void shim_xive_host_eoi(struct shim_xive_esc *esc)
 {
 	struct xive_irq_data *xd = &esc->xd;
 
-	if (!esc->disabled && !(xd->flags & XIVE_IRQ_FLAG_NO_EOI)) {
-		xd->stale_p = false;
-		if ((shim_xive_host_esb(esc, XIVE_ESB_SET_PQ_00) &
-		     XIVE_ESB_VAL_Q) && xd->trig_mmio)
-			out_be64(xd->trig_mmio, 0);
-	} else {
+	if (!esc->disabled && !(xd->flags & XIVE_IRQ_FLAG_NO_EOI))
+		shim_xive_linux_source_eoi(xd);
+	else
 		xd->stale_p = true;
-	}
 	xd->saved_p = false;
 }
 
@@ -122,14 +135,11 @@ void shim_xive_esc_raise(struct shim_xive *x, struct shim_xive_end *end)
 	shim_xive_esc_queue(x, &end->esc);
 }
 
-int shim_xive_run_escalations(void)
+static int shim_xive_esc_run(struct shim_xive *x)
 {
-	struct shim_xive *x = shim_xive_cur();
 	struct shim_xive_esc *esc;
 	int n = 0, cpu;
 
-	if (!x)
-		return 0;
 	while ((esc = x->pend_head)) {
 		x->pend_head = esc->next;
 		if (!x->pend_head)
@@ -151,6 +161,25 @@ int shim_xive_run_escalations(void)
 		shim_cur->cur_cpu = cpu;
 		n++;
 	}
+	return n;
+}
+
+/*
+ * The host queues hold escalations and device interrupts; a device's
+ * handler may raise an escalation (its irqfd triggers a VCPU whose VP is
+ * not pushed), so both are run until neither has anything left
+ */
+int shim_xive_run_escalations(void)
+{
+	struct shim_xive *x = shim_xive_cur();
+	int n = 0;
+
+	if (!x)
+		return 0;
+	do {
+		n += shim_xive_esc_run(x);
+		n += shim_xive_dev_run(x);
+	} while (x->pend_head || x->dev_head);
 	return n;
 }
 
@@ -214,7 +243,12 @@ struct irq_data *irq_get_irq_data(unsigned int virq)
 
 void *irq_data_get_irq_handler_data(struct irq_data *d)
 {
+	struct shim_xive_dev *dev = d ? shim_xive_dev_of_virq(d->irq) : NULL;
 	struct shim_xive_esc *esc = d ? shim_xive_esc_of_virq(d->irq) : NULL;
+
+	/* a device's: the handler data of its XIVE-level irq_data */
+	if (dev && dev->d == d)
+		return &dev->xd;
 
 	if (!esc || &esc->d != d) {
 		shim_xive_bad_access("irq_data_get_irq_handler_data of an "
@@ -230,6 +264,8 @@ int request_irq(unsigned int virq, irq_handler_t handler,
 {
 	struct shim_xive_esc *esc = shim_xive_esc_of_virq(virq);
 
+	if (shim_xive_dev_of_virq(virq))
+		return shim_xive_dev_request(virq, handler, name, data);
 	if (!esc || !handler)
 		return -EINVAL;
 	if (esc->requested)
@@ -295,12 +331,4 @@ void enable_irq(unsigned int virq)
 		esc->deferred = false;
 		shim_xive_esc_queue(shim_xive_cur(), esc);
 	}
-}
-
-/* Passthrough to a guest (kvmppc_xive_set_mapped) is not modelled */
-int irq_set_vcpu_affinity(unsigned int irq, void *vcpu_info)
-{
-	shim_xive_bad_access("irq_set_vcpu_affinity: passthrough is not "
-			     "modelled on XIVE", irq);
-	return -EINVAL;
 }

@@ -56,6 +56,14 @@ static int shim_xive_tima_cpu(struct shim_xive *x, unsigned long addr)
 	return -1;
 }
 
+/* An interrupt's ESB page, or a device's (xive_dev.c) */
+static bool shim_xive_is_esb(unsigned long addr)
+{
+	unsigned long tag = addr >> SHIM_XIVE_TAG_SHIFT;
+
+	return tag == SHIM_XIVE_TAG_ESB || tag == SHIM_XIVE_TAG_DEV;
+}
+
 static struct shim_xive *shim_xive_claim(unsigned long addr)
 {
 	struct shim_xive *x = shim_xive_cur();
@@ -80,7 +88,7 @@ static u64 shim_xive_load(const volatile void __iomem *p, int size)
 
 	if (!x)
 		return ~0ULL;
-	if (addr >> SHIM_XIVE_TAG_SHIFT == SHIM_XIVE_TAG_ESB)
+	if (shim_xive_is_esb(addr))
 		return shim_xive_esb_load(x, addr, size);
 	cpu = shim_xive_tima_cpu(x, addr);
 	if (cpu < 0 || (addr & SHIM_XIVE_PAGE_OFF) >= SHIM_XIVE_MMIO_SPAN) {
@@ -98,7 +106,7 @@ static void shim_xive_store(volatile void __iomem *p, int size, u64 val)
 
 	if (!x)
 		return;
-	if (addr >> SHIM_XIVE_TAG_SHIFT == SHIM_XIVE_TAG_ESB) {
+	if (shim_xive_is_esb(addr)) {
 		shim_xive_esb_store(x, addr, size, val);
 		return;
 	}

@@ -78,6 +78,8 @@ void shim_xive_destroy(struct shim_machine *m)
 			xive_native_free_vp_block(x->blk[i].base);
 	for (i = 0; i < SHIM_XIVE_IRQ_CHUNKS; i++)
 		kfree(x->chunk[i]);
+	for (i = 0; i < SHIM_XIVE_DEV_CHUNKS; i++)
+		kfree(x->dev[i]);
 	for (i = 0; i < m->nr_cpus; i++) {
 		m->cpu[i].paca.kvm_hstate.xive_tima_virt = NULL;
 		m->cpu[i].paca.kvm_hstate.xive_tima_phys = NULL;
@@ -109,6 +111,13 @@ struct shim_xive_src *shim_xive_src(struct shim_xive *x, u32 girq)
 	return c ? &c->src[girq % SHIM_XIVE_IRQ_CHUNK] : NULL;
 }
 
+struct shim_xive_src *shim_xive_eas(struct shim_xive *x, u32 girq)
+{
+	struct shim_xive_dev *dev = shim_xive_dev_of_hw(x, girq);
+
+	return dev ? &dev->src : shim_xive_src(x, girq);
+}
+
 int shim_xive_pq(u32 girq)
 {
 	struct shim_xive *x = shim_xive_cur();
@@ -117,6 +126,8 @@ int shim_xive_pq(u32 girq)
 
 	if (!x)
 		return -1;
+	if (shim_xive_dev_of_hw(x, girq))
+		return shim_xive_dev_of_hw(x, girq)->src.pq;
 	if (girq & SHIM_XIVE_ESC_FLAG) {
 		end = shim_xive_esc_end(x, girq);
 		return end ? end->ese : -1;
@@ -127,8 +138,10 @@ int shim_xive_pq(u32 girq)
 
 /*
  * The lowest free number from 0x10 (skiboot never hands out 2, the XICS
- * IPI, and starts at XIVE_INT_FIRST).  A new source is off: PQ 01, EAS
- * masked.  0 when there is none, as native.c turns an OPAL error into.
+ * IPI, and starts at XIVE_INT_FIRST) that is no device's either (skiboot
+ * keeps the PHBs' sources apart from the IPIs).  A new source is off: PQ
+ * 01, EAS masked.  0 when there is none, as native.c turns an OPAL error
+ * into.
  */
 u32 xive_native_alloc_irq_on_chip(u32 chip_id)
 {
@@ -146,7 +159,7 @@ u32 xive_native_alloc_irq_on_chip(u32 chip_id)
 		if (!*c)
 			return 0;
 		s = &(*c)->src[girq % SHIM_XIVE_IRQ_CHUNK];
-		if (s->used)
+		if (s->used || shim_xive_dev_of_hw(x, girq))
 			continue;
 		__builtin_memset(s, 0, sizeof(*s));
 		s->used = true;
@@ -177,7 +190,8 @@ void xive_native_free_irq(u32 irq)
  * opal_xive_get_irq_info, as native.c turns it into struct xive_irq_data.
  * An IPI: trigger page then EOI page, esb_shift 17, StoreEOI only if the
  * firmware enables it (skiboot: XIVE_STORE_EOI_ENABLED is 0).  An
- * escalation: the END's ESe page as EOI page and no trigger page.
+ * escalation: the END's ESe page as EOI page and no trigger page.  A
+ * device's MSI: xive_dev.c.
  */
 int xive_native_populate_irq_data(u32 hw_irq, struct xive_irq_data *data)
 {
@@ -186,6 +200,9 @@ int xive_native_populate_irq_data(u32 hw_irq, struct xive_irq_data *data)
 	struct shim_xive_end *end = NULL;
 	u64 phys;
 
+	if (x && shim_xive_dev_of_hw(x, hw_irq))
+		return shim_xive_dev_populate(shim_xive_dev_of_hw(x, hw_irq),
+					      data);
 	__builtin_memset(data, 0, sizeof(*data));
 	if (x && hw_irq & SHIM_XIVE_ESC_FLAG)
 		end = shim_xive_esc_end(x, hw_irq);
@@ -221,7 +238,12 @@ void xive_cleanup_irq_data(struct xive_irq_data *xd)
 	struct shim_xive_end *end;
 
 	if (xd->eoi_mmio && x) {
-		if (xd->hw_irq & SHIM_XIVE_ESC_FLAG) {
+		if ((unsigned long)xd->eoi_mmio >> SHIM_XIVE_TAG_SHIFT ==
+		    SHIM_XIVE_TAG_DEV) {
+			s = shim_xive_eas(x, xd->hw_irq);
+			if (s && s->maps)
+				s->maps--;
+		} else if (xd->hw_irq & SHIM_XIVE_ESC_FLAG) {
 			end = shim_xive_esc_end(x, xd->hw_irq);
 			if (end && end->esc.maps)
 				end->esc.maps--;
@@ -238,19 +260,23 @@ void xive_cleanup_irq_data(struct xive_irq_data *xd)
 }
 
 /*
- * opal_xive_set_irq_config: the EAS of an allocated source.  Masked
- * (0xff) needs no target; otherwise the VP must be one of a block.
+ * opal_xive_set_irq_config: the EAS of an allocated source or of a
+ * device's MSI.  Masked (0xff) needs no target; otherwise the VP must be
+ * one of a block (KVM names no host thread: Linux's routes of a device
+ * are xive_dev.c's).
  */
 int xive_native_configure_irq(u32 hw_irq, u32 target, u8 prio, u32 sw_irq)
 {
 	struct shim_xive *x = shim_xive_cur();
-	struct shim_xive_src *s = x ? shim_xive_src(x, hw_irq) : NULL;
+	struct shim_xive_src *s = x ? shim_xive_eas(x, hw_irq) : NULL;
 
 	if (!s || !s->used)
 		return -ENXIO;
 	if (prio != 0xff && (prio >= SHIM_XIVE_NR_PRIO ||
 			     !shim_xive_vp(x, target, true)))
 		return -ENXIO;
+	if (shim_xive_dev_of_hw(x, hw_irq))
+		shim_xive_dev_of_hw(x, hw_irq)->host_cpu = -1;
 	s->prio = prio;
 	s->vp = target;
 	s->data = sw_irq & 0x7fffffff;

@@ -113,15 +113,21 @@ static void shim_xive_end_notify(struct shim_xive *x, struct shim_xive_vp *vp,
  * A masked EAS (priority 0xff) drops the event: nothing is queued and
  * the source stays at P=1 (its trigger set it), so later events only set
  * Q until software sets PQ again.  The same for an END that is not
- * valid.
+ * valid.  A device's entry may name a host thread instead of a VP while
+ * the host owns the interrupt: the host takes it (xive_dev.c).
  */
 void shim_xive_route(struct shim_xive *x, u32 girq)
 {
-	struct shim_xive_src *s = shim_xive_src(x, girq);
+	struct shim_xive_dev *dev = shim_xive_dev_of_hw(x, girq);
+	struct shim_xive_src *s = dev ? &dev->src : shim_xive_src(x, girq);
 	struct shim_xive_vp *vp;
 
 	if (!s || !s->used || s->prio == 0xff) {
 		x->dropped++;
+		return;
+	}
+	if (dev && dev->host_cpu >= 0) {
+		shim_xive_dev_host(x, dev);
 		return;
 	}
 	vp = shim_xive_vp(x, s->vp, false);

@@ -7,7 +7,9 @@
  * ESB, a queue that wraps with its generation bit toggling, a queue
  * overflow reported, the backlog merged at push, the ack and CPPR
  * semantics of the OS ring, an escalation reaching its handler only when
- * its ESB lets it, and an unknown access reported, not served.
+ * its ESB lets it, a passed-through device's MSI taken by the host and,
+ * forwarded, queued for the VP, and an unknown access reported, not
+ * served.
  */
 #include <xr_shim/xive_hw.h>
 
@@ -16,6 +18,7 @@ struct shim_xive_test {
 	size_t len;
 	struct shim_machine *m;
 	int escalations;
+	int device_irqs;
 };
 
 #define XT_FAIL(t, ...)	\
@@ -217,6 +220,76 @@ static int xt_escalation(struct shim_xive_test *t, u32 vp, struct xive_q *q,
 					shim_xive_take_bad(NULL)) : 0;
 }
 
+static irqreturn_t xt_dev_handler(int irq, void *data)
+{
+	struct shim_xive_test *t = data;
+
+	t->device_irqs++;
+	return IRQ_HANDLED;
+}
+
+/*
+ * A device's MSI (xive_dev.c): one page for trigger and management, the
+ * host's until forwarded, then the VP's queue; its number is refused
+ * when an IPI has it
+ */
+static int xt_device(struct shim_xive_test *t, u32 vp, struct xive_q *q,
+		     u32 ipi)
+{
+	struct xive_irq_data *xd;
+	int virq;
+
+	if (shim_pt_create(t->m))
+		return XT_FAIL(t, "no memory for devices");
+	virq = shim_pt_dev(0x3000, true);
+	if (virq < 0 || shim_pt_dev(ipi, true) >= 0 || !shim_xive_take_bad(NULL))
+		return XT_FAIL(t, "device 0x3000 not made, or one with the "
+			       "IPI's number 0x%x made", ipi);
+	t->m->warnings = 0;
+	xd = irq_data_get_irq_handler_data(irq_domain_get_irq_data(
+					   irq_get_default_host(), virq));
+	if (!xd || xd->trig_mmio != xd->eoi_mmio || xd->flags ||
+	    xd->esb_shift != SHIM_XIVE_DEV_SHIFT ||
+	    shim_xive_pq(0x3000) != SHIM_XIVE_PQ_OFF)
+		return XT_FAIL(t, "device data: one page, no flags, off");
+	if (request_irq(virq, xt_dev_handler, 0, "xt-dev", t) ||
+	    shim_xive_pq(0x3000) != SHIM_XIVE_PQ_RESET ||
+	    shim_xive_dev_dest(virq) != SHIM_XIVE_TO_HOST)
+		return XT_FAIL(t, "request_irq: PQ %d dest %d",
+			       shim_xive_pq(0x3000), shim_xive_dev_dest(virq));
+	shim_xive_dev_set_affinity(virq, 1);
+	shim_xive_dev_fire(virq);
+	if (shim_xive_run_escalations() != 1 || t->device_irqs != 1 ||
+	    shim_xive_pq(0x3000) != SHIM_XIVE_PQ_RESET)
+		return XT_FAIL(t, "host: %d handler runs, PQ %d after its EOI",
+			       t->device_irqs, shim_xive_pq(0x3000));
+	/* forwarded as kvmppc_xive_set_mapped does it */
+	if (irq_set_vcpu_affinity(virq, t) ||
+	    shim_xive_pq(0x3000) != SHIM_XIVE_PQ_PENDING ||
+	    xive_native_configure_irq(0x3000, vp, 5, 0x4321) ||
+	    shim_xive_dev_dest(virq) != SHIM_XIVE_TO_VP)
+		return XT_FAIL(t, "forwarding: PQ %d dest %d",
+			       shim_xive_pq(0x3000), shim_xive_dev_dest(virq));
+	xt_esb(xd, XIVE_ESB_SET_PQ_00);
+	shim_xive_dev_set_affinity(virq, 0);
+	while (xt_read_eq(q))
+		;		/* what the escalation test left queued */
+	xt_trigger(xd);		/* a store to the page: the trigger */
+	if (xt_read_eq(q) != 0x4321 || shim_xive_run_escalations() ||
+	    t->device_irqs != 1 || xt_esb(xd, XIVE_ESB_GET) != 2)
+		return XT_FAIL(t, "forwarded: not queued for the VP");
+	/* given back: the host's again, re-enabled by Linux's EOI */
+	if (irq_set_vcpu_affinity(virq, NULL) ||
+	    shim_xive_dev_dest(virq) != SHIM_XIVE_TO_HOST)
+		return XT_FAIL(t, "given back: dest %d",
+			       shim_xive_dev_dest(virq));
+	__raw_writeq(0, xd->eoi_mmio + XIVE_ESB_STORE_EOI);
+	if (!shim_xive_take_bad(NULL))
+		return XT_FAIL(t, "a StoreEOI on a device was served");
+	t->m->warnings = 0;
+	return 0;
+}
+
 static int xt_bad(struct shim_xive_test *t)
 {
 	unsigned long addr = 0;
@@ -272,6 +345,8 @@ static int xt_run(struct shim_xive_test *t)
 	if (!rc)
 		rc = xt_escalation(t, vp, &q5, &xd);
 	if (!rc)
+		rc = xt_device(t, vp, &q5, irq);
+	if (!rc)
 		rc = xt_bad(t);
 	xive_native_disable_vp(vp);
 	xive_native_disable_queue(vp, &q5, 5);
@@ -312,6 +387,7 @@ int xicsref_shim_xive_selftest(char *err, size_t len)
 			__builtin_snprintf(err, len, "ok");
 		shim_xive_destroy(&m);
 	}
+	shim_pt_destroy(&m);
 	kfree(m.cpu);
 	if (prev) {
 		shim_select(prev);

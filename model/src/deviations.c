@@ -177,6 +177,42 @@ static const struct xr_deviation deviations[] = {
 		.summary = "a source restored with priority 0xff but without KVM_XICS_MASKED (VMMs before QEMU 4.1) is unmasked to priority 0xff: its ESB open, its events go where its routing entry last sent them, and H_EOI never EOIs it; book3s_xics.c and the model take 0xff as masked either way",
 		.standing = true,
 	},
+	/* XICS-on-XIVE passthrough (kvmppc_xive_set_mapped, clr_mapped) */
+	{
+		.id = "DEV-XIVE-PT-ROUTE",
+		.quirk = XR_QUIRK_XIVE_PT_ROUTE,
+		.applies_to = "kernel-xive",
+		.summary = "a device interrupt goes where its XIVE routing entry says: once passed through, to the guest source's VCPU queue whatever CPU, VCPU or host IPI is there (no host path, no intr_cpu, never host-complete), else to the host; the XICS IPI number is the host's and a host IPI is taken at once; the XICS read path (kvmppc_read_intr) and its OPAL and PHB calls do not exist",
+		.standing = true,
+	},
+	{
+		.id = "DEV-XIVE-PT-INPUT",
+		.quirk = XR_QUIRK_XIVE_PT_INPUT,
+		.applies_to = "kernel-xive",
+		.summary = "the host's input to a passed-through source (kvm_set_irq, the irqfd of another device) is refused with -EINVAL at any level (kvmppc_xive_set_irq); the XICS back end delivers it and records intr_cpu (PT-INTR-CPU)",
+		.standing = true,
+	},
+	{
+		.id = "DEV-XIVE-PT-NO-ICS",
+		.quirk = XR_QUIRK_XIVE_PT_NO_ICS,
+		.applies_to = "kernel-xive",
+		.summary = "passthru of a guest IRQ in no source block: kvmppc_xive_set_mapped fails, so kvmppc_set_passthru_irq invalidates the map entry yet returns 0, and unpassthru returns -EINVAL; the XICS back end keeps the entry (MAP-BUSY, PT-NO-ICS) and unpassthru returns 0",
+		.standing = true,
+	},
+	{
+		.id = "DEV-XIVE-PT-MAP-STATE",
+		.quirk = XR_QUIRK_XIVE_PT_MAP_STATE,
+		.applies_to = "kernel-xive",
+		.summary = "passthru drops the source's Q (all of a masked source's P, Q and masked-pending: FINDING-XIVE-PT-LOST) and unpassthru hands its Q (and a masked source's masked-pending) to the host with the device, the pending state being the IPI's or the device's ESB; the XICS source keeps its P, Q and masked-pending across both",
+		.standing = true,
+	},
+	{
+		.id = "DEV-XIVE-PT-LSI",
+		.quirk = XR_QUIRK_XIVE_PT_LSI,
+		.applies_to = "kernel-xive",
+		.summary = "a passed-through LSI source is the device's MSI: its P and Q are the device ESB's, an EOI clears P as an MSI's (and triggers it again only if the line was high when it was mapped), its level stays; the XICS back end keeps an LSI's level in P, so a passthrough delivery raises the level and each EOI presents it again",
+		.standing = true,
+	},
 };
 
 const struct xr_deviation *xr_deviations(uint32_t *nr)

@@ -179,6 +179,7 @@ int64_t xr_ics_eoi(struct xr_model *m, struct xr_icp *caller, uint32_t irq)
 	struct xr_ics *ics = xr_find_ics(m, irq);
 	struct xr_src *s;
 	bool held;
+	bool xive_lsi;
 
 	if (!ics) {
 		if (m->in_rm && xr_quirk(m, XR_QUIRK_RM_EOI_NOICS))
@@ -201,7 +202,16 @@ int64_t xr_ics_eoi(struct xr_model *m, struct xr_icp *caller, uint32_t irq)
 		xr_notify_ack(m, irq);
 		return XR_H_SUCCESS;
 	}
-	if (!held && (!s->lsi || xr_quirk(m, XR_QUIRK_XIVE_LSI_EDGE)))
+	/*
+	 * DEV-XIVE-PT-LSI (without DEV-XIVE-LSI-EDGE's ESB for every LSI): a
+	 * passed-through LSI's ESB is the device's MSI, EOId as one; a level
+	 * high at the mapping triggers it again
+	 */
+	xive_lsi = s->lsi && s->host_irq &&
+		   xr_quirk(m, XR_QUIRK_XIVE_PT_LSI) &&
+		   !xr_quirk(m, XR_QUIRK_XIVE_LSI_EDGE);
+	if (!held && (!s->lsi || xive_lsi ||
+		      xr_quirk(m, XR_QUIRK_XIVE_LSI_EDGE)))
 		s->pq >>= 1;
 	/* real mode starts the server lookup afresh; same result */
 	if (s->pq & XR_PQ_P)
@@ -213,6 +223,11 @@ int64_t xr_ics_eoi(struct xr_model *m, struct xr_icp *caller, uint32_t irq)
 	if (s->lsi && xr_quirk(m, XR_QUIRK_XIVE_LSI_EDGE) && s->level &&
 	    s->prio != XR_PRIO_MASKED)
 		xr_src_trigger(m, irq, s);
+	if (xive_lsi && s->level) {
+		s->pq = ((s->pq << 1) & 3) | XR_PQ_P;
+		if (s->pq == XR_PQ_P)
+			xr_ics_deliver(m, NULL, irq, false);
+	}
 	xr_notify_ack(m, irq);
 	if (m->in_rm)
 		xr_pt_eoi(m, s);	/* PT-RETARGET */
@@ -290,6 +305,14 @@ int64_t xr_ics_input(struct xr_model *m, uint32_t irq, enum xr_irq_input in,
 		goto out;
 	}
 	s = &ics->src[irq & SRC_MASK];
+	/*
+	 * DEV-XIVE-PT-INPUT: kvmppc_xive_set_irq allows no trigger of a
+	 * passed-through source, at any level
+	 */
+	if (s->host_irq && xr_quirk(m, XR_QUIRK_XIVE_PT_INPUT)) {
+		rc = -EINVAL;
+		goto out;
+	}
 	/* DEV-XIVE-LSI-RAW-LEVEL: "pulse" is KVM_INTERRUPT_SET, a trigger */
 	if (in == XR_IRQ_PULSE && xr_quirk(m, XR_QUIRK_XIVE_LSI_RAW_LEVEL))
 		in = XR_IRQ_TRIGGER;

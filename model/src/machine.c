@@ -449,10 +449,6 @@ bool xr_model_source(const struct xr_model *m, uint32_t irq,
 	out->masked_pending = s->masked_pending;
 	out->asserted = s->lsi && (s->pq & XR_PQ_P);
 	/*
-	 * DEV-XIVE-LSI-EDGE: an LSI's P (and asserted) is its level, as
-	 * XICS keeps it; Q is its ESB's
-	 */
-	/*
 	 * DEV-XIVE-BARE-MASK: read as a masked source is, from the P and Q
 	 * it was restored with and the Q its open ESB took since
 	 */
@@ -463,8 +459,19 @@ bool xr_model_source(const struct xr_model *m, uint32_t irq,
 		out->p = s->old_p || held;
 		out->q = s->old_p && held;
 	}
-	if (s->lsi && xr_quirk(m, XR_QUIRK_XIVE_LSI_EDGE))
-		out->p = out->asserted = s->level;
+	/*
+	 * DEV-XIVE-LSI-EDGE: an LSI's P (and asserted) is its level, as
+	 * XICS keeps it; Q is its ESB's.  DEV-XIVE-PT-LSI: passed through,
+	 * P is the device's, not the level.
+	 */
+	if (s->lsi && xr_quirk(m, XR_QUIRK_XIVE_LSI_EDGE)) {
+		out->asserted = s->level;
+		if (!(s->host_irq && xr_quirk(m, XR_QUIRK_XIVE_PT_LSI)))
+			out->p = s->level;
+	} else if (s->lsi && s->host_irq &&
+		   xr_quirk(m, XR_QUIRK_XIVE_PT_LSI)) {
+		out->asserted = s->level;
+	}
 	out->pt_mapped = s->host_irq != 0;
 	out->intr_cpu = s->host_irq ? s->intr_cpu : -1;
 	return true;

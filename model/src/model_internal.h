@@ -42,7 +42,12 @@
 #define XR_QUIRK_XIVE_LSI_RAW_LEVEL	XR_QUIRK(21)
 #define XR_QUIRK_XIVE_SAVE_SNAPSHOT	XR_QUIRK(22)
 #define XR_QUIRK_XIVE_SAVE_MASKED	XR_QUIRK(23)
-/* 24 and up: the passthrough deviations of kernel-xive */
+/* XICS-on-XIVE passthrough (kvmppc_xive_set_mapped): bits 24 and up */
+#define XR_QUIRK_XIVE_PT_ROUTE		XR_QUIRK(24)
+#define XR_QUIRK_XIVE_PT_INPUT		XR_QUIRK(25)
+#define XR_QUIRK_XIVE_PT_NO_ICS		XR_QUIRK(26)
+#define XR_QUIRK_XIVE_PT_MAP_STATE	XR_QUIRK(27)
+#define XR_QUIRK_XIVE_PT_LSI		XR_QUIRK(28)
 #define XR_QUIRK_XIVE_BARE_MASK		XR_QUIRK(31)
 
 struct xr_src {
@@ -69,7 +74,8 @@ struct xr_src {
 	uint32_t eas_server;
 	/*
 	 * DEV-XIVE-LSI-EDGE only: an LSI's input level (the kernel's
-	 * asserted); P and Q are then those of the ESB behind it
+	 * asserted); P and Q are then those of the ESB behind it.  Also
+	 * DEV-XIVE-PT-LSI's level while passed through.
 	 */
 	bool level;
 	/*

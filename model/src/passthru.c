@@ -12,6 +12,8 @@
  * - the read path of a physical CPU (ROUTE-READ-*) and the real-mode
  *   delivery into the virtual ICS (PT-*), with the re-targeting done by a
  *   real-mode guest EOI (PT-RETARGET).
+ * XICS-on-XIVE has no such read path: the DEV-XIVE-PT-* quirks at the end
+ * of the file say what a POWER9 host does instead.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -27,6 +29,12 @@ struct xr_ptdev {
 	uint32_t hw;		/* XICS hardware number (what XIRR returns) */
 	uint32_t irq;		/* guest IRQ it is routed to */
 	bool live;		/* routed: the host path delivers it */
+	/*
+	 * DEV-XIVE-PT-ROUTE only: forwarded to a VCPU by the XIVE
+	 * (kvmppc_xive_set_mapped), to the source of guest IRQ fwd_irq
+	 */
+	bool fwd;
+	uint32_t fwd_irq;
 };
 
 struct xr_pirq {
@@ -110,10 +118,16 @@ static struct xr_ptdev *dev_of_hw(struct xr_pt *pt, uint32_t hw)
 	return NULL;
 }
 
+static void xive_set_mapped(struct xr_model *m, struct xr_ptdev *d,
+			    struct xr_pirq *e, struct xr_src *s);
+static void xive_clr_mapped(struct xr_model *m, struct xr_ptdev *d,
+			    struct xr_src *s);
+
 /* MAP-ADD, MAP-REUSE, MAP-BUSY, MAP-FULL, MAP-BYPASS-OFF, FAULT-MAP-ALLOC */
-static int64_t map_add(struct xr_model *m, uint32_t hw, uint32_t irq)
+static int64_t map_add(struct xr_model *m, struct xr_ptdev *d, uint32_t irq)
 {
 	struct xr_pt *pt = m->pt;
+	uint32_t hw = d->hw;
 	struct xr_src *s;
 	uint32_t i;
 
@@ -138,6 +152,7 @@ static int64_t map_add(struct xr_model *m, uint32_t hw, uint32_t irq)
 		pt->n_mapped++;
 	/* PT-MAPPED: the source learns its hardware number */
 	s = src_of(m, irq);
+	xive_set_mapped(m, d, &pt->mapped[i], s);
 	if (s) {
 		s->host_irq = hw;
 		s->intr_cpu = -1;
@@ -159,7 +174,7 @@ static int64_t pt_add(struct xr_model *m, uint32_t hw, uint32_t irq)
 	}
 	d->irq = irq;
 	d->live = true;
-	return map_add(m, hw, irq);
+	return map_add(m, d, irq);
 }
 
 int64_t xr_passthru_add(struct xr_model *m, uint32_t hw, uint32_t irq)
@@ -219,6 +234,10 @@ int64_t xr_passthru_del(struct xr_model *m, uint32_t irq)
 		goto out;
 	}
 	s = src_of(m, irq);
+	/* DEV-XIVE-PT-NO-ICS: kvmppc_xive_clr_mapped's -EINVAL is returned */
+	if (!s && xr_quirk(m, XR_QUIRK_XIVE_PT_NO_ICS))
+		rc = -EINVAL;
+	xive_clr_mapped(m, d, s);
 	if (s)
 		s->host_irq = 0;
 	pt->mapped[i].r_hwirq = 0;	/* the array never shrinks */
@@ -395,6 +414,9 @@ static enum xr_path path_of(int v)
 	}
 }
 
+static int xive_hwirq(struct xr_model *m, uint32_t hw, uint32_t cpu,
+		      bool host_ipi, uint32_t then_hw);
+
 enum xr_path xr_hwirq_ex(struct xr_model *m, uint32_t hw, uint32_t cpu,
 			 bool host_ipi, uint32_t then_hw)
 {
@@ -405,6 +427,12 @@ enum xr_path xr_hwirq_ex(struct xr_model *m, uint32_t hw, uint32_t cpu,
 	bool again, rm;
 	int ret = 0, rc;
 
+	if (xr_quirk(m, XR_QUIRK_XIVE_PT_ROUTE)) {
+		xr_step_begin(m, -1, false);
+		ret = xive_hwirq(m, hw, cpu, host_ipi, then_hw);
+		xr_step_end(m);
+		return path_of(ret);
+	}
 	xr_step_begin(m, -1, false);
 	/* ROUTE-READ-AGAIN: first non-zero result, replaced by a larger one */
 	do {
@@ -440,7 +468,9 @@ enum xr_path xr_hwirq_ex(struct xr_model *m, uint32_t hw, uint32_t cpu,
 void xr_host_ipi(struct xr_model *m, uint32_t cpu)
 {
 	xr_step_begin(m, -1, false);
-	if (cpu < XR_MAX_CPUS && vcpu_on(m, cpu) >= 0)
+	/* DEV-XIVE-PT-ROUTE: the XIVE's host IPI is taken at once */
+	if (cpu < XR_MAX_CPUS && vcpu_on(m, cpu) >= 0 &&
+	    !xr_quirk(m, XR_QUIRK_XIVE_PT_ROUTE))
 		m->host_ipi[cpu] = true;
 	xr_emit(m, XR_EV_IPI, cpu, 0);
 	xr_step_end(m);
@@ -459,10 +489,161 @@ bool xr_hwirq_would_crash(const struct xr_model *m, uint32_t hw, uint32_t cpu)
 
 	if (hw == XR_XISR_NONE || hw == XR_XISR_IPI)
 		return false;	/* never looked up */
+	/* DEV-XIVE-PT-ROUTE: a XIVE host reads no XIRR, looks nothing up */
+	if (xr_quirk(m, XR_QUIRK_XIVE_PT_ROUTE))
+		return false;
 	if (vi < 0 || m->vcpu[vi].icp >= 0 || !m->setup.bypass ||
 	    !m->pt->allocated)
 		return false;
 	return map_lookup(m->pt, hw) != NULL;
+}
+
+/*
+ * DEV-XIVE-PT-MAP-STATE: what XICS-on-XIVE keeps of a source's P, Q and
+ * masked-pending when kvmppc_xive_set_mapped switches it from its IPI to
+ * the device's ESB: the P of an interrupt in flight, nothing else
+ * ("old_p/old_q ... no longer relevant"), and nothing at all of a masked
+ * source (xive_lock_and_mask returns early for it).
+ */
+static void xive_drop_at_map(struct xr_model *m, struct xr_src *s)
+{
+	if (!xr_quirk(m, XR_QUIRK_XIVE_PT_MAP_STATE))
+		return;
+	if (s->prio == XR_PRIO_MASKED) {
+		s->pq = 0;
+		s->masked_pending = false;
+	} else {
+		s->pq &= XR_PQ_P;
+	}
+}
+
+/*
+ * ... and when kvmppc_xive_clr_mapped switches it back: a Q in the
+ * device's ESB goes with the device to the host (the forced resend); of
+ * a masked source, what arrived while masked sat in that ESB and goes
+ * too (a Q it had when it was masked would stay: not emulated).
+ */
+static void xive_drop_at_unmap(struct xr_model *m, struct xr_src *s)
+{
+	if (!xr_quirk(m, XR_QUIRK_XIVE_PT_MAP_STATE))
+		return;
+	if (s->prio == XR_PRIO_MASKED) {
+		if (s->masked_pending)
+			s->pq = 0;
+		s->pq &= XR_PQ_P;
+		s->masked_pending = false;
+	} else {
+		s->pq &= XR_PQ_P;
+	}
+}
+
+/*
+ * kvmppc_xive_set_mapped, where the XICS back end only notes the number
+ * (PT-MAPPED).  DEV-XIVE-PT-NO-ICS: with no source block for the guest
+ * IRQ it fails, and kvmppc_set_passthru_irq invalidates the entry it has
+ * just made (r_hwirq = 0) yet returns 0.  DEV-XIVE-PT-ROUTE: the device's
+ * MSI is forwarded to the source's VCPU.
+ */
+static void xive_set_mapped(struct xr_model *m, struct xr_ptdev *d,
+			    struct xr_pirq *e, struct xr_src *s)
+{
+	if (!s) {
+		if (xr_quirk(m, XR_QUIRK_XIVE_PT_NO_ICS))
+			e->r_hwirq = 0;
+		return;
+	}
+	/*
+	 * DEV-XIVE-PT-LSI: the level stays as it is now (the model's P, or
+	 * the level DEV-XIVE-LSI-EDGE keeps)
+	 */
+	if (xr_quirk(m, XR_QUIRK_XIVE_PT_LSI) &&
+	    !xr_quirk(m, XR_QUIRK_XIVE_LSI_EDGE))
+		s->level = s->lsi && (s->pq & XR_PQ_P);
+	xive_drop_at_map(m, s);
+	if (xr_quirk(m, XR_QUIRK_XIVE_PT_ROUTE)) {
+		d->fwd = true;
+		d->fwd_irq = e->v_hwirq;
+	}
+}
+
+/*
+ * kvmppc_xive_clr_mapped: the device named gives its MSI back to the
+ * host (irq_set_vcpu_affinity(host_irq, NULL)), whichever guest IRQ it
+ * was forwarded to
+ */
+static void xive_clr_mapped(struct xr_model *m, struct xr_ptdev *d,
+			    struct xr_src *s)
+{
+	if (!s)
+		return;
+	xive_drop_at_unmap(m, s);
+	/*
+	 * DEV-XIVE-PT-LSI: back on its IPI, the level is P again, Q clear
+	 * (DEV-XIVE-LSI-EDGE: P and Q are the IPI's, the level stays)
+	 */
+	if (!xr_quirk(m, XR_QUIRK_XIVE_LSI_EDGE)) {
+		if (s->lsi && s->host_irq &&
+		    xr_quirk(m, XR_QUIRK_XIVE_PT_LSI))
+			s->pq = s->level ? XR_PQ_P : 0;
+		s->level = false;
+	}
+	if (d && xr_quirk(m, XR_QUIRK_XIVE_PT_ROUTE))
+		d->fwd = false;
+}
+
+/*
+ * DEV-XIVE-PT-ROUTE: device @hw's MSI on a XIVE host, in the kernel's
+ * result values.  Forwarded, the XIVE puts it in the VCPU's queue, the
+ * source's P/Q deciding as for any MSI (-2: no host); with the source
+ * never routed its entry is masked and the event stops there (0).  A
+ * device the host owns is the host's (1): VFIO's handler asserts its
+ * guest IRQ through the irqfd, on the CPU it came in on.  Any other
+ * number, the XICS IPI included, is the host's own (1).
+ */
+static int xive_msi(struct xr_model *m, uint32_t hw, uint32_t cpu)
+{
+	struct xr_ptdev *d;
+	struct xr_src *s;
+
+	if (hw == XR_XISR_NONE)
+		return 0;
+	d = dev_of_hw(m->pt, hw);
+	if (!d)
+		return 1;
+	if (!d->fwd) {
+		if (d->live)
+			xr_ics_input(m, d->irq, XR_IRQ_PULSE, (int32_t)cpu);
+		return 1;
+	}
+	s = src_of(m, d->fwd_irq);
+	if (!s)
+		return 0;
+	s->pq = ((s->pq << 1) & 3) | XR_PQ_P;
+	if (s->pq == XR_PQ_P)
+		xr_ics_deliver(m, NULL, d->fwd_irq, false);
+	/* the route is DEV-XIVE-ROUTING's; XICS's is the server's ICP */
+	if (xr_quirk(m, XR_QUIRK_XIVE_ROUTING))
+		return s->routed ? -2 : 0;
+	return xr_find_server(m, s->server) ? -2 : 0;
+}
+
+/*
+ * ... and the step: a host IPI is taken at once (1, nothing stays
+ * flagged); results combine as kvmppc_read_intr's, which is what the
+ * harness of kernel-xive reports
+ */
+static int xive_hwirq(struct xr_model *m, uint32_t hw, uint32_t cpu,
+		      bool host_ipi, uint32_t then_hw)
+{
+	uint32_t h[2] = { hw, then_hw };
+	int ret = host_ipi ? 1 : 0, rc, i;
+
+	for (i = 0; i < 2; i++) {
+		rc = xive_msi(m, h[i], cpu);
+		if (rc && (ret == 0 || rc > ret))
+			ret = rc;
+	}
+	return ret;
 }
 
 /*

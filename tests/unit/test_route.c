@@ -293,6 +293,8 @@ static void test_dev_registry_ids_and_bits(void **state)
 		"DEV-XIVE-MASKED-HELD", "DEV-XIVE-LSI-EDGE",
 		"DEV-XIVE-LSI-RAW-LEVEL", "DEV-XIVE-SAVE-SNAPSHOT",
 		"DEV-XIVE-SAVE-MASKED", "DEV-XIVE-BARE-MASK",
+		"DEV-XIVE-PT-ROUTE", "DEV-XIVE-PT-INPUT", "DEV-XIVE-PT-NO-ICS",
+		"DEV-XIVE-PT-MAP-STATE", "DEV-XIVE-PT-LSI",
 	};
 	uint64_t seen = 0;
 	uint32_t nr, i;

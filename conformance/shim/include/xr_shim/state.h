@@ -116,6 +116,10 @@ int shim_pt_route(int host_irq, unsigned int guest_irq, bool live);
 long shim_pt_live_irq(unsigned int hw);
 /* The live device routed to @guest_irq, else the first one, else -1 */
 int shim_pt_host_irq_of(unsigned int guest_irq, bool *was_live);
+/* The index of the device whose Linux number is @virq, or -1 */
+int shim_pt_dev_index(unsigned int virq);
+/* The guest IRQ the device of Linux number @virq is routed to, or -1 */
+long shim_pt_live_virq(unsigned int virq);
 void shim_set_pending_xirr(int cpu, u32 xirr);
 /* The pending XIRR was read: the queued one (if any) is presented */
 void shim_xirr_accepted(int cpu);

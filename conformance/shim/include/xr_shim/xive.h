@@ -64,7 +64,13 @@ void disable_irq_nosync(unsigned int virq);
 void disable_irq(unsigned int virq);
 void enable_irq(unsigned int virq);
 
-/* Passthrough (kvmppc_xive_set_mapped): not modelled yet, fails loudly */
+/*
+ * Passthrough (kvmppc_xive_set_mapped, kvmppc_xive_clr_mapped): the host
+ * interrupt of a passed-through device is forwarded to a VCPU (@vcpu_info
+ * non-NULL) or given back to the host (NULL), as Linux's
+ * xive_irq_set_vcpu_affinity does at the device's ESB and routing entry
+ * (shim/xive_dev.c).  -EINVAL for an interrupt that is no device's.
+ */
 int irq_set_vcpu_affinity(unsigned int irq, void *vcpu_info);
 
 /* -- for the adapter and the shim (not seen by kernel code) -- */
@@ -102,5 +108,24 @@ void shim_xive_os_ring(int cpu, struct shim_xive_os_ring *out);
 
 /* An access the model does not know: a step failure, with the reason */
 void shim_xive_bad_access(const char *what, unsigned long addr);
+
+/*
+ * Passed-through devices (shim/xive_dev.c).  shim_pt_dev() gives each new
+ * device on a XIVE host its MSI source: @index is the device's, @hw its
+ * number, @d its XIVE-level irq_data; -1 when @hw is an IPI the XIVE
+ * already handed out (skiboot keeps hardware sources and IPIs apart).
+ */
+int shim_xive_dev_add(unsigned int index, u32 hw, struct irq_data *d);
+/* The host moves @virq's interrupt to CPU @cpu (xive_irq_set_affinity) */
+void shim_xive_dev_set_affinity(unsigned int virq, int cpu);
+/* Where the routing entry of @virq's MSI points */
+enum shim_xive_dest {
+	SHIM_XIVE_TO_NONE,	/* masked: an event is dropped */
+	SHIM_XIVE_TO_HOST,	/* a host thread: Linux's handler */
+	SHIM_XIVE_TO_VP,	/* a VCPU's VP: its queue, no host */
+};
+enum shim_xive_dest shim_xive_dev_dest(unsigned int virq);
+/* The device of @virq sends its MSI: the PHB triggers its ESB */
+void shim_xive_dev_fire(unsigned int virq);
 
 #endif /* XR_SHIM_XIVE_H */

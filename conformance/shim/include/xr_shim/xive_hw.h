@@ -8,7 +8,9 @@
  * docs/xive-hardware.md.
  *
  * One chip (block 0), no interrupt groups, no pool or user rings, no LSI
- * sources: book3s_xive.c's XICS device needs none of them.
+ * sources: book3s_xive.c's XICS device needs none of them.  Besides the
+ * IPIs KVM allocates, the MSI of each passed-through device is a source
+ * of its own (xive_dev.c), as a PHB's are on POWER9.
  */
 #ifndef XR_SHIM_XIVE_HW_H
 #define XR_SHIM_XIVE_HW_H
@@ -31,6 +33,7 @@
 #define SHIM_XIVE_TAG_ESB	0xc1e5UL	/* | girq << 17 | page << 16 | off */
 #define SHIM_XIVE_TAG_TIMA_CPU	0xc1e6UL	/* | cpu << 16 | off: one thread's */
 #define SHIM_XIVE_TAG_TIMA	0xc1e7UL	/* | off: the accessing thread's */
+#define SHIM_XIVE_TAG_DEV	0xc1e4UL	/* | device << 16 | off: its MSI's */
 #define SHIM_XIVE_TOKEN(tag)	((unsigned long)(tag) << SHIM_XIVE_TAG_SHIFT)
 /* Below this an access is through a NULL page pointer plus an offset */
 #define SHIM_XIVE_NULL_LIMIT	0x100000UL
@@ -46,6 +49,7 @@
 #define SHIM_XIVE_ESB_PHYS	0x0006030000000000ULL	/* + girq << 17 */
 #define SHIM_XIVE_END_PHYS	0x0006031000000000ULL	/* + end << 17 */
 #define SHIM_XIVE_TIMA_PHYS	0x0006030203180000ULL	/* HW, HV, OS, user */
+#define SHIM_XIVE_DEV_PHYS	0x0006032000000000ULL	/* + device << 16 */
 
 /*
  * Interrupt numbers, as skiboot gives them on block 0: IPIs from 0x10
@@ -80,7 +84,10 @@
 #define SHIM_XIVE_PQ_PENDING	0x2
 #define SHIM_XIVE_PQ_QUEUED	0x3
 
-/* An interrupt source (an IPI allocated by xive_native_alloc_irq) */
+/*
+ * An interrupt source: an IPI allocated by xive_native_alloc_irq, or a
+ * device's MSI (struct shim_xive_dev)
+ */
 struct shim_xive_src {
 	bool used;
 	u8 pq;
@@ -146,6 +153,41 @@ struct shim_xive_thread {
 	u8 os[16];
 };
 
+/*
+ * The MSI of a passed-through device (xive_dev.c), a source of the PHB:
+ * skiboot registers POWER9 PHB4 MSIs with xive_register_hw_source(shift
+ * 16, XIVE_SRC_TRIGGER_PAGE), one 64K page per interrupt that is trigger
+ * and management page at once (XIVE_STORE_EOI_ENABLED is 0: no
+ * StoreEOI).  Its number is the scenario's hardware number H.  The rest
+ * is Linux's side of it (arch/powerpc/sysdev/xive/common.c): the handler
+ * data of its XIVE-level irq_data, whether it is forwarded to a VCPU
+ * (irqd_is_forwarded_to_vcpu), the handler VFIO requested, and the host
+ * thread its routing entry names while the host owns it.
+ */
+#define SHIM_XIVE_DEV_SHIFT	16
+#define SHIM_XIVE_DEV_CHUNK	64
+#define SHIM_XIVE_DEV_CHUNKS	(SHIM_PT_MAX_DEVS / SHIM_XIVE_DEV_CHUNK)
+/* Linux on PowerNV: max_prio of skiboot's 8 priorities (xive_native_init) */
+#define SHIM_XIVE_HOST_PRIO	7
+#define SHIM_XIVE_BAD_IRQ	0x7fffffff	/* xive-internal.h XIVE_BAD_IRQ */
+#define SHIM_XIVE_NO_TARGET	(-1)		/* XIVE_INVALID_TARGET */
+
+struct shim_xive_dev {
+	struct shim_xive_src src;	/* PQ and routing entry */
+	u32 hw;
+	unsigned int index;	/* phys_icp.c's: its ESB token and address */
+	int host_cpu;		/* the routing entry names this host thread */
+	int run_cpu;		/* where the host took it (in the host queue) */
+	struct irq_data *d;	/* the XIVE-level irq_data (phys_icp.c) */
+	struct xive_irq_data xd;
+	bool requested, forwarded;
+	bool pending;		/* in the host queue (shim_xive.dev_head) */
+	irq_handler_t handler;
+	void *dev_id;
+	const char *name;
+	struct shim_xive_dev *next;
+};
+
 struct shim_xive {
 	struct shim_machine *m;
 	int nr_cpus;
@@ -158,6 +200,10 @@ struct shim_xive {
 	u32 eq_shift;
 	/* escalations raised, handlers not yet run (FIFO) */
 	struct shim_xive_esc *pend_head, *pend_tail;
+	/* passed-through devices by index (phys_icp.c's), made on first use */
+	struct shim_xive_dev *dev[SHIM_XIVE_DEV_CHUNKS];
+	/* device interrupts the host took, handlers not yet run (FIFO) */
+	struct shim_xive_dev *dev_head, *dev_tail;
 	unsigned long dropped;	/* events that reached no queue nor thread */
 	/* the first access refused since shim_xive_take_bad() */
 	const char *bad_what;
@@ -179,7 +225,7 @@ void shim_xive_set_caps(struct shim_machine *m, bool single_escalation,
 void shim_xive_select(struct shim_machine *m);
 /* The reason of the first refused access since the last call, or NULL */
 const char *shim_xive_take_bad(unsigned long *addr);
-/* The PQ bits of @girq (an IPI or an escalation), or -1 */
+/* The PQ bits of @girq (an IPI, a device or an escalation), or -1 */
 int shim_xive_pq(u32 girq);
 /* The backlog IPB of VP @vp, or -1 */
 int shim_xive_vp_ipb(u32 vp);
@@ -189,6 +235,8 @@ int shim_xive_vp_ipb(u32 vp);
 struct shim_xive *shim_xive_cur(void);
 /* Sources (xive_opal.c) */
 struct shim_xive_src *shim_xive_src(struct shim_xive *x, u32 girq);
+/* The routing entry of @girq: a device's MSI, else an IPI's (or NULL) */
+struct shim_xive_src *shim_xive_eas(struct shim_xive *x, u32 girq);
 /* VPs (xive_opal.c): the VP of number @id if in a block, made if @make */
 struct shim_xive_vp *shim_xive_vp(struct shim_xive *x, u32 id, bool make);
 /* The END of an escalation interrupt's number, or NULL */
@@ -219,5 +267,26 @@ u8 shim_xive_prio_bit(u8 prio);
 /* Host interrupts (xive_irq.c): the escalation of @end was forwarded */
 void shim_xive_esc_raise(struct shim_xive *x, struct shim_xive_end *end);
 void shim_xive_esc_forget(struct shim_xive *x, struct shim_xive_esc *esc);
+/*
+ * Linux's handling of an interrupt at its ESB (common.c, restated):
+ * xive_esb_read, xive_do_source_set_mask, xive_do_source_eoi
+ */
+u8 shim_xive_linux_esb(struct xive_irq_data *xd, u32 off);
+void shim_xive_linux_set_mask(struct xive_irq_data *xd, bool mask);
+void shim_xive_linux_source_eoi(struct xive_irq_data *xd);
+
+/* Devices (xive_dev.c) */
+struct shim_xive_dev *shim_xive_dev_of_hw(struct shim_xive *x, u32 hw);
+struct shim_xive_dev *shim_xive_dev_of_virq(unsigned int virq);
+struct shim_xive_dev *shim_xive_dev_at(struct shim_xive *x, unsigned int i);
+/* An event of device @dev reached the host thread its entry names */
+void shim_xive_dev_host(struct shim_xive *x, struct shim_xive_dev *dev);
+/* Run the handlers of the device interrupts the host took: how many */
+int shim_xive_dev_run(struct shim_xive *x);
+/* request_irq of a device's interrupt (VFIO's) */
+int shim_xive_dev_request(unsigned int virq, irq_handler_t handler,
+			  const char *name, void *data);
+int shim_xive_dev_populate(struct shim_xive_dev *dev,
+			   struct xive_irq_data *data);
 
 #endif /* XR_SHIM_XIVE_HW_H */
