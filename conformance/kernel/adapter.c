@@ -450,6 +450,12 @@ static const char *kfinding(const struct xr_step *st, const char *what)
 		return "FINDING-XIVE-IPOLL-R4 (another VCPU's R4 written), not run further";
 	if (st->kind == XR_STEP_PASSTHRU && strstr(what, "NULL ESB"))
 		return "FINDING-XIVE-PT-UNDEFINED-NULL-ESB (a host crash), not run further";
+	/*
+	 * The hardware model's limit, not the kernel's: it numbers IPIs and
+	 * devices in one space, a host's XIVE never gives a device an IPI's
+	 */
+	if (strstr(what, "already gave an IPI or an END"))
+		return "kernel-xive: a device interrupt number the XIVE model has given an IPI or END (docs/xive-hardware.md), refused";
 	/* kside_xive_pt.c: what irqbypass never makes KVM do */
 	if (!strncmp(what, "unreachable:", 12))
 		return "kernel-xive: a flat-map step KVM never makes, refused";

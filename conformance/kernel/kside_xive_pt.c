@@ -45,7 +45,11 @@ void xk_xive_vfio_request(struct xk_vm *vm, int host_irq)
  * the second would take the stand-in back from the guest IRQ it is
  * forwarded to, or, for a source that is not mapped and has its IPI's P
  * set, make kvmppc_xive_clr_mapped load through its NULL pt_data.  Such a
- * step is refused (the adapter reports it as unsupported).
+ * step is refused (the adapter reports it as unsupported).  So is the
+ * unpassthru of a device whose passthru failed (a second device on one
+ * guest IRQ, MAP-BUSY): irqbypass calls kvmppc_clr_passthru_irq only for
+ * a pair whose add_producer succeeded, where the harness would call it
+ * and reach the same NULL pt_data.
  */
 static bool xk_unreachable(const char *why, unsigned int irq)
 {
@@ -75,7 +79,7 @@ bool xk_xive_unpt_unreachable(struct xk_vm *vm, int host_irq,
 	int i;
 	u16 src;
 
-	if (live || !vm->kvm.arch.xive || host_irq < 0 || !pimap)
+	if (!vm->kvm.arch.xive || host_irq < 0 || !pimap)
 		return false;
 	/* kvmppc_clr_passthru_irq calls clr_mapped only for an entry */
 	for (i = 0; i < pimap->n_mapped; i++)
@@ -83,19 +87,28 @@ bool xk_xive_unpt_unreachable(struct xk_vm *vm, int host_irq,
 			break;
 	if (i == pimap->n_mapped)
 		return false;
-	if (dev && dev->forwarded)
+	if (!live && dev && dev->forwarded)
 		return xk_unreachable("unreachable: unpassthru of a guest IRQ "
 				      "no device is routed to, its stand-in "
 				      "forwarded to another", irq);
 	sb = kvmppc_xive_find_source(vm->kvm.arch.xive, irq, &src);
 	st = sb ? &sb->irq_state[src] : NULL;
-	if (st && !st->pt_number &&
-	    (st->old_p || (st->ipi_data.eoi_mmio &&
-			   shim_xive_pq(st->ipi_number) & SHIM_XIVE_PQ_PENDING)))
-		return xk_unreachable("unreachable: unpassthru of a source "
-				      "not mapped, with P set (NULL pt_data)",
-				      irq);
-	return false;
+	if (!st || st->pt_number ||
+	    !(st->old_p || (st->ipi_data.eoi_mmio &&
+			    shim_xive_pq(st->ipi_number) &
+			    SHIM_XIVE_PQ_PENDING)))
+		return false;
+	/*
+	 * A device still routed to a guest IRQ whose source is no longer
+	 * mapped: its passthru failed (MAP-BUSY: another device had the
+	 * guest IRQ), so irqbypass never connected it and never calls
+	 * kvmppc_clr_passthru_irq for it
+	 */
+	return xk_unreachable(live ? "unreachable: unpassthru of a device "
+			      "whose passthru failed, the source not mapped, "
+			      "with P set (NULL pt_data)" :
+			      "unreachable: unpassthru of a source "
+			      "not mapped, with P set (NULL pt_data)", irq);
 }
 
 /*

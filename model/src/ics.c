@@ -154,9 +154,14 @@ bool xr_ics_write_xive(struct xr_ics *ics, struct xr_src *s, uint32_t server,
 		s->pq >>= 1;
 		return s->pq & XR_PQ_P;
 	}
-	/* DEV-XIVE-SAVE-MASKED: masking keeps the Q it had */
-	if (s->prio != XR_PRIO_MASKED && (uint8_t)prio == XR_PRIO_MASKED)
+	/*
+	 * DEV-XIVE-SAVE-MASKED, DEV-XIVE-PT-MAP-STATE: masking keeps the P
+	 * and Q it had (xive_lock_and_mask's old_p, old_q)
+	 */
+	if (s->prio != XR_PRIO_MASKED && (uint8_t)prio == XR_PRIO_MASKED) {
+		s->old_p = (s->pq & XR_PQ_P) && !s->masked_pending;
 		s->old_q = s->pq & XR_PQ_Q;
+	}
 	s->prio = (uint8_t)prio;
 	s->saved = (uint8_t)saved;
 	if ((s->masked_pending || s->resend) && prio != XR_PRIO_MASKED) {
@@ -210,6 +215,9 @@ int64_t xr_ics_eoi(struct xr_model *m, struct xr_icp *caller, uint32_t irq)
 	xive_lsi = s->lsi && s->host_irq &&
 		   xr_quirk(m, XR_QUIRK_XIVE_PT_LSI) &&
 		   !xr_quirk(m, XR_QUIRK_XIVE_LSI_EDGE);
+	/* the masked branch of H_EOI clears old_p */
+	if (s->prio == XR_PRIO_MASKED)
+		s->old_p = false;
 	if (!held && (!s->lsi || xive_lsi ||
 		      xr_quirk(m, XR_QUIRK_XIVE_LSI_EDGE)))
 		s->pq >>= 1;

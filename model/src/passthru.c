@@ -509,6 +509,20 @@ static void xive_drop_at_map(struct xr_model *m, struct xr_src *s)
 {
 	if (!xr_quirk(m, XR_QUIRK_XIVE_PT_MAP_STATE))
 		return;
+	/*
+	 * "Clear old_p/old_q as they are no longer relevant"; the device's
+	 * ESB is masked as any masked source's (DEV-XIVE-BARE-MASK's open
+	 * IPI ESB is turned off)
+	 */
+	s->old_p = false;
+	s->old_q = false;
+	s->esb_open = false;
+	/*
+	 * DEV-XIVE-ROUTING: the device's routing entry is made from the
+	 * kernel's bookkeeping (act_server, act_priority), not copied from
+	 * the IPI's: none for a source the kernel calls untargeted
+	 */
+	s->eas_valid = s->routed;
 	if (s->prio == XR_PRIO_MASKED) {
 		s->pq = 0;
 		s->masked_pending = false;
@@ -521,17 +535,23 @@ static void xive_drop_at_map(struct xr_model *m, struct xr_src *s)
  * ... and when kvmppc_xive_clr_mapped switches it back: a Q in the
  * device's ESB goes with the device to the host (the forced resend); of
  * a masked source, what arrived while masked sat in that ESB and goes
- * too (a Q it had when it was masked would stay: not emulated).
+ * too, and the P and Q it had when it was masked stay.
  */
 static void xive_drop_at_unmap(struct xr_model *m, struct xr_src *s)
 {
 	if (!xr_quirk(m, XR_QUIRK_XIVE_PT_MAP_STATE))
 		return;
+	/* the IPI's entry is made again from the bookkeeping too */
+	s->eas_valid = s->routed;
 	if (s->prio == XR_PRIO_MASKED) {
-		if (s->masked_pending)
-			s->pq = 0;
-		s->pq &= XR_PQ_P;
-		s->masked_pending = false;
+		/*
+		 * what sat in the device's ESB goes with it; the IPI is read
+		 * through the P and Q kept when the source was masked or
+		 * restored (xive_lock_and_mask returns early for it)
+		 */
+		s->masked_pending = !s->old_p && s->old_q;
+		s->pq = (s->old_p || s->old_q ? XR_PQ_P : 0) |
+			(s->old_p && s->old_q ? XR_PQ_Q : 0);
 	} else {
 		s->pq &= XR_PQ_P;
 	}
@@ -618,12 +638,14 @@ static int xive_msi(struct xr_model *m, uint32_t hw, uint32_t cpu)
 	s = src_of(m, d->fwd_irq);
 	if (!s)
 		return 0;
-	s->pq = ((s->pq << 1) & 3) | XR_PQ_P;
-	if (s->pq == XR_PQ_P)
-		xr_ics_deliver(m, NULL, d->fwd_irq, false);
-	/* the route is DEV-XIVE-ROUTING's; XICS's is the server's ICP */
+	/* the device's ESB, masked or not, as the IPI's would be */
+	xr_src_trigger(m, d->fwd_irq, s);
+	/*
+	 * the route is DEV-XIVE-ROUTING's routing entry (the kernel copied
+	 * the IPI's to the device); XICS's is the server's ICP
+	 */
 	if (xr_quirk(m, XR_QUIRK_XIVE_ROUTING))
-		return s->routed ? -2 : 0;
+		return s->eas_valid ? -2 : 0;
 	return xr_find_server(m, s->server) ? -2 : 0;
 }
 
