@@ -82,7 +82,8 @@ long long xk_passthru(struct xk_vm *vm, unsigned int hw, unsigned int irq,
 	for (i = 0; i < n && !rc; i++)
 		rc = xk_passthru_one(vm, hw + i, irq + i);
 	mutex_unlock(&xk_irqbypass_lock);
-	shim_run_host_messages();
+	/* the host takes what the step sent it (a released device's resend) */
+	xk_host_done(vm);
 	return rc;
 }
 
@@ -106,7 +107,7 @@ long long xk_unpassthru(struct xk_vm *vm, unsigned int irq)
 	rc = xk_kernel_clr_passthru(&vm->kvm, host_irq < 0 ? 0 : host_irq,
 				    irq);
 	mutex_unlock(&xk_irqbypass_lock);
-	shim_run_host_messages();
+	xk_host_done(vm);
 	return rc;
 }
 
