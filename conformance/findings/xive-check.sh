@@ -53,4 +53,6 @@ check FINDING-XIVE-SETSOURCE-STALE-ROUTE xive-setsource-stale-route.scn DEV \
 check FINDING-XIVE-PT-UNDEFINED-NULL-ESB xive-pt-undefined-null-esb.scn SKIP \
 	'FINDING-XIVE-PT-UNDEFINED-NULL-ESB .*refused what this step did: access through a NULL ESB' &&
 check FINDING-XIVE-PT-LOST xive-pt-lost.scn DEV \
-	'shows DEV-XIVE-PT-MAP-STATE exactly'
+	'shows DEV-XIVE-PT-MAP-STATE exactly' &&
+check FINDING-XIVE-PT-UNDEFINED-NULL-ESB xive-pt-clr-undefined-null-esb.scn SKIP \
+	'FINDING-XIVE-PT-UNDEFINED-NULL-ESB .*refused what this step did: access through a NULL ESB'

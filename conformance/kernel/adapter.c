@@ -448,7 +448,8 @@ static const char *kfinding(const struct xr_step *st, const char *what)
 		return "FINDING-XIVE-SETXIVE-PRIO-OOB (host memory written out of bounds), not run further";
 	if (st->kind == XR_STEP_H_IPOLL && strstr(what, "another VCPU"))
 		return "FINDING-XIVE-IPOLL-R4 (another VCPU's R4 written), not run further";
-	if (st->kind == XR_STEP_PASSTHRU && strstr(what, "NULL ESB"))
+	if ((st->kind == XR_STEP_PASSTHRU ||
+	     st->kind == XR_STEP_UNPASSTHRU) && strstr(what, "NULL ESB"))
 		return "FINDING-XIVE-PT-UNDEFINED-NULL-ESB (a host crash), not run further";
 	/*
 	 * The hardware model's limit, not the kernel's: it numbers IPIs and

@@ -93,6 +93,16 @@ bool xk_xive_unpt_unreachable(struct xk_vm *vm, int host_irq,
 				      "forwarded to another", irq);
 	sb = kvmppc_xive_find_source(vm->kvm.arch.xive, irq, &src);
 	st = sb ? &sb->irq_state[src] : NULL;
+	/*
+	 * A device routed to the guest IRQ but not the one mapped there:
+	 * its passthru failed (MAP-BUSY), irqbypass never connected it and
+	 * never calls kvmppc_clr_passthru_irq for it (the harness would
+	 * release the mapped device in its name)
+	 */
+	if (live && dev && st && st->pt_number && st->pt_number != dev->hw)
+		return xk_unreachable("unreachable: unpassthru of a device "
+				      "whose passthru failed (never connected "
+				      "by irqbypass)", irq);
 	if (!st || st->pt_number ||
 	    !(st->old_p || (st->ipi_data.eoi_mmio &&
 			    shim_xive_pq(st->ipi_number) &

@@ -541,8 +541,13 @@ static void xive_drop_at_unmap(struct xr_model *m, struct xr_src *s)
 {
 	if (!xr_quirk(m, XR_QUIRK_XIVE_PT_MAP_STATE))
 		return;
-	/* the IPI's entry is made again from the bookkeeping too */
+	/*
+	 * the IPI's entry is made again from the bookkeeping too, and a
+	 * masked source's IPI set to 10 (DEV-XIVE-BARE-MASK's open ESB is
+	 * closed there)
+	 */
 	s->eas_valid = s->routed;
+	s->esb_open = false;
 	if (s->prio == XR_PRIO_MASKED) {
 		/*
 		 * what sat in the device's ESB goes with it; the IPI is read
