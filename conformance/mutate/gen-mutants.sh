@@ -412,11 +412,14 @@ if [ -n "${MUT_VG:-}" ] && grep -q "	survived	" "$out/results.tsv"; then
 	FILENAME == ARGV[1] {
 		if ($0 ~ /^[ \t]*(#|$)/) next
 		if ($0 ~ /^\//) {
-			m = match($0, /\/[ \t]+(equivalent|concurrency):/)
+			m = match($0, /\/[ \t]+(equivalent|concurrency|harness):/)
 			if (m) re[++nre] = substr($0, 2, m - 2)
 			next
 		}
-		split($0, w, /[ \t]+/); noted[w[1]] = 1; next
+		m = match($0, /[ \t]+(equivalent|concurrency|harness):/)
+		n = split(m ? substr($0, 1, m - 1) : $0, w, /[ \t]+/)
+		for (i = 1; i <= n; i++) noted[w[i]] = 1
+		next
 	}
 	FILENAME == ARGV[2] { what[$4] = $10; next }
 	$2 == "survived" {
@@ -512,19 +515,22 @@ FILENAME == ARGV[1] || FILENAME == ARGV[2] {
 	if (FILENAME == ARGV[2]) { sub(/[ \t].*/, "", line); open[line] = 1; next }
 	if (line ~ /^\//) {
 		# /ERE/ note: the ERE ends at the last "/" before white space
-		m = match(line, /\/[ \t]+(equivalent|concurrency):/)
+		m = match(line, /\/[ \t]+(equivalent|concurrency|harness):/)
 		if (!m) { printf("equivalent.txt: bad line: %s\n", line) > "/dev/stderr"; bad = 1; next }
 		re[++nre] = substr(line, 2, m - 2)
 		renote[nre] = substr(line, m + 1); sub(/^[ \t]+/, "", renote[nre])
 		next
 	}
-	split(line, w, /[ \t]+/)
-	note[w[1]] = substr(line, length(w[1]) + 2)
-	sub(/^[ \t]+/, "", note[w[1]])
-	if (note[w[1]] !~ /^(equivalent|concurrency): /) {
-		printf("equivalent.txt: %s: the note must start with \"equivalent: \" or \"concurrency: \"\n", w[1]) > "/dev/stderr"
+	# "ID [ID...] KIND: reason"
+	m = match(line, /[ \t]+(equivalent|concurrency|harness): /)
+	if (!m) {
+		printf("equivalent.txt: %s: the note must start with \"equivalent: \", \"concurrency: \" or \"harness: \"\n", line) > "/dev/stderr"
 		bad = 1
+		next
 	}
+	t = substr(line, m); sub(/^[ \t]+/, "", t)
+	n = split(substr(line, 1, m - 1), w, /[ \t]+/)
+	for (i = 1; i <= n; i++) note[w[i]] = t
 	next
 }
 FILENAME == ARGV[3] { file[$4] = $5; fnc[$4] = $6; kind[$4] = $7; what[$4] = $10; next }
@@ -533,6 +539,7 @@ FILENAME == ARGV[3] { file[$4] = $5; fnc[$4] = $6; kind[$4] = $7; what[$4] = $10
 	if (r == "survived" || r == "unreached") {
 		if (n ~ /^equivalent:/) r = "equivalent"
 		else if (n ~ /^concurrency:/) r = "concurrency"
+		else if (n ~ /^harness:/) r = "harness"
 		else if (r == "unreached" && ((f SUBSEP fnc[id] SUBSEP stext[id]) in why ||
 					      (f SUBSEP fnc[id] SUBSEP "*") in why)) r = "listed"
 		else if (tolerate != "" && id in open) r = "open"
@@ -546,22 +553,22 @@ FILENAME == ARGV[3] { file[$4] = $5; fnc[$4] = $6; kind[$4] = $7; what[$4] = $10
 		surv = surv sprintf("    %-9s %-44s %s\n", r, id, what[id])
 }
 END {
-	printf("mutate: %s: %d mutants: %d killed, %d equivalent, %d concurrency, %d listed unreachable, %d survived, %d unreached, %d stillborn%s\n",
+	printf("mutate: %s: %d mutants: %d killed, %d equivalent, %d concurrency, %d harness, %d listed unreachable, %d survived, %d unreached, %d stillborn%s\n",
 	       label, tot["all"], tot["killed"], tot["equivalent"], tot["concurrency"],
-	       tot["listed"], tot["survived"], tot["unreached"], tot["stillborn"],
+	       tot["harness"], tot["listed"], tot["survived"], tot["unreached"], tot["stillborn"],
 	       tot["open"] ? sprintf(", %d open (open.txt)", tot["open"]) : "")
-	printf("  %-20s %-4s %5s %5s %6s %5s %5s %6s %5s %5s %5s\n", "file", "op", "gen", "still",
-	       "killed", "equiv", "conc", "listed", "surv", "unrch", "open")
+	printf("  %-20s %-4s %5s %5s %6s %5s %5s %5s %6s %5s %5s %5s\n", "file", "op", "gen", "still",
+	       "killed", "equiv", "conc", "harn", "listed", "surv", "unrch", "open")
 	nf = split("book3s_hv_rm_xics.c book3s_xics.c book3s_hv_builtin.c book3s_xive.c", fl, " ")
 	nk = split("sdl cond lcr ror aor bit shf asg neg inc ret cst", kl, " ")
 	for (i = 1; i <= nf; i++) for (j = 1; j <= nk; j++) if (c[f = fl[i], k = kl[j], "all"])
-		printf("  %-20s %-4s %5d %5d %6d %5d %5d %6d %5d %5d %5d\n", f, k, c[f, k, "all"],
+		printf("  %-20s %-4s %5d %5d %6d %5d %5d %5d %6d %5d %5d %5d\n", f, k, c[f, k, "all"],
 		       c[f, k, "stillborn"], c[f, k, "killed"], c[f, k, "equivalent"],
-		       c[f, k, "concurrency"], c[f, k, "listed"], c[f, k, "survived"],
-		       c[f, k, "unreached"], c[f, k, "open"])
+		       c[f, k, "concurrency"], c[f, k, "harness"], c[f, k, "listed"],
+		       c[f, k, "survived"], c[f, k, "unreached"], c[f, k, "open"])
 	judged = tot["killed"] + tot["survived"] + tot["unreached"] + tot["open"]
 	if (judged)
-		printf("  score: %d/%d mutants killed, of those neither equivalent, concurrency nor listed unreachable (%.1f%%)\n",
+		printf("  score: %d/%d mutants killed, of those neither equivalent, concurrency, harness nor listed unreachable (%.1f%%)\n",
 		       tot["killed"], judged, 100 * tot["killed"] / judged)
 	printf("  %d mutants run in %d s (%.0f per minute); %d s in all\n", ran, secs,
 	       secs ? ran * 60 / secs : 0, total)
