@@ -379,17 +379,20 @@ if [ -n "$san_ok" ]; then
 		exit 2
 	fi
 	awk -F'\t' '$2 == "survived" { print $1 }' "$out/results.tsv" >"$out/san.ids"
+	# cached results apart, the others JOBS at a time, as step 5
+	: >"$out/san.cached"
 	awk -F'\t' 'FILENAME == ARGV[1] { want[$1] = 1; next }
 		($4 in want) { print $1, $2, $3, $4, $5 }' "$out/san.ids" "$out/todo.tsv" |
 	while read -r tag point alt id fnh; do
 		key=$(mut_key "$id" "$fnh" san)
 		if [ "$key" != - ] && [ -s "$cache/$key" ]; then
-			cat "$cache/$key"
+			cat "$cache/$key" >>"$out/san.cached"
 			continue
 		fi
-		printf '%s %s %s %s %s %s %s %s\n' "$out" "$sxr" "$sso" "$tag" "$point" "$alt" "$id" "$key" |
-			xargs -L 1 sh "$0" run-one
-	done | awk -F'\t' -v OFS='\t' '$2 == "killed" { $3 = "sanitizers: " $3 } { print }' \
+		printf '%s %s %s %s %s %s %s %s\n' "$out" "$sxr" "$sso" "$tag" "$point" "$alt" "$id" "$key"
+	done | xargs -P "$jobs" -L 1 sh "$0" run-one >"$out/san.run"
+	cat "$out/san.cached" "$out/san.run" |
+		awk -F'\t' -v OFS='\t' '$2 == "killed" { $3 = "sanitizers: " $3 } { print }' \
 		>"$out/san.results"
 	echo "mutate: $label: $(wc -l <"$out/san.ids") survivors run again under ASan+UBSan: $(grep -c '	killed	' "$out/san.results") killed"
 	awk -F'\t' 'FILENAME == ARGV[1] { if ($2 == "killed") k[$1] = $0; next }
