@@ -47,7 +47,7 @@ END {
 	}
 	for (k = 1; k <= ng; k++) {
 		g = order[k]
-		printf("goal %-13s %-20s lines %4d/%-4d %5.1f%% (goal %d%%)  branches %4d/%-4d %5.1f%%%s\n",
+		printf("goal %-13s %-20s lines %4d/%-4d %5.1f%% (goal %d%% of the reachable)  branches %4d/%-4d %5.1f%%%s\n",
 		       g, gfile[g], lh[g], lt[g], pct(lh[g], lt[g]), gline[g],
 		       bh[g], bt[g], pct(bh[g], bt[g]),
 		       gbr[g] > 0 ? sprintf(" (goal %d%%)", gbr[g]) : "")

@@ -12,7 +12,14 @@
 # (a line absent from this version is another version's entry).  The
 # TEXT "*" stands for every line of the function.  The
 # "reachable" figure counts every line except the listed ones; lines
-# listed "pending issue 4" stay in it, as they are reachable.
+# listed "pending ..." (reachable, waiting for named work) stay in it.
+#
+# A goal's LINE% (goals.txt) is of its reachable lines and is checked:
+# below it, "BELOW" is printed and the exit status is 1.  A goal of
+# 100 % (the XICS files) has no room for an uncovered line, so an
+# unlisted one is UNEXPLAINED; a lower goal (book3s_xive.c, 90 %)
+# counts an unlisted uncovered line as reachable and not reached yet
+# (printed as UNREACHED, against the goal), never as a reason.
 
 function trim(s) { sub(/^[ \t]+/, "", s); sub(/[ \t]+$/, "", s); return s }
 function base(p,	n, a) { n = split(p, a, "/"); return a[n] }
@@ -27,6 +34,7 @@ function owner(l,	i, best, bl) {
 function flush(	l, f, fn, text, k, n, src, line) {
 	if (sf == "" || !(base(sf) in goalfile)) { reset(); return }
 	f = base(sf)
+	seenfile[f] = 1
 	n = 0
 	while ((getline line < sf) > 0)
 		src[++n] = line
@@ -46,10 +54,12 @@ function flush(	l, f, fn, text, k, n, src, line) {
 			k = f SUBSEP fn SUBSEP "*"
 		if (k in why) {
 			used[k] = 1
-			if (why[k] ~ /^pending issue 4/)
+			if (why[k] ~ /^pending/)
 				pend[g]++
 			else
 				excl[g]++
+		} else if (gl[g] < 100) {
+			printf("UNREACHED %s %s:%d (%s): %s\n", ver, f, l, fn, text)
 		} else {
 			printf("UNEXPLAINED %s %s:%d (%s): %s\n", ver, f, l, fn, text)
 			bad++
@@ -64,7 +74,7 @@ function reset() {
 
 FILENAME ~ /goals\.txt$/ {
 	if ($0 ~ /^#/ || NF == 0) next
-	if ($0 !~ /^[ \t]/) { g = $1; order[++ng] = g; goalfile[$2] = g; gf[g] = $2; s = 5 }
+	if ($0 !~ /^[ \t]/) { g = $1; order[++ng] = g; goalfile[$2] = g; gf[g] = $2; gl[g] = $3; s = 5 }
 	else s = 1
 	for (i = s; i <= NF; i++) want[g, $i] = 1
 	next
@@ -107,10 +117,23 @@ END {
 	for (i = 1; i <= ng; i++) {
 		g = order[i]
 		r = tot[g] - excl[g]
-		printf("goal %-13s %s %-20s reachable lines %d/%d %.1f%% (%d listed unreachable, %d pending issue 4; without those %d/%d %.1f%%)\n",
+		# no data for a goal's file (its suite did not run) is no pass
+		if (!(gf[g] in seenfile)) {
+			printf("BELOW goal %s %s %s: no line of it in the coverage data\n",
+			       g, ver, gf[g])
+			bad++
+			continue
+		}
+		printf("goal %-13s %s %-20s reachable lines %d/%d %.1f%% (%d listed unreachable, %d listed pending; without those %d/%d %.1f%%)\n",
 		       g, ver, gf[g], hit[g], r, r ? 100 * hit[g] / r : 100,
 		       excl[g], pend[g], hit[g], r - pend[g],
 		       r - pend[g] ? 100 * hit[g] / (r - pend[g]) : 100)
+		# integers: 100 * hit < goal * r is exact where a percentage is not
+		if (100 * hit[g] < gl[g] * r) {
+			printf("BELOW goal %s %s %s: reachable lines %d/%d, the goal is %d%%\n",
+			       g, ver, gf[g], hit[g], r, gl[g])
+			bad++
+		}
 	}
 	exit bad ? 1 : 0
 }

@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# The equivalent and concurrency notes of equivalent.txt as the markdown
-# table docs/mutation.md carries between its "equivalent-table" markers
-# (make mutate-docs writes it, make docs-check compares it).
+# The equivalent, concurrency and harness notes of equivalent.txt as the
+# markdown table docs/mutation.md carries between its "equivalent-table"
+# markers (make mutate-docs writes it, make docs-check compares it).
 #
 #   awk -f equiv-doc.awk equivalent.txt
 
@@ -10,19 +10,24 @@
 {
 	line = $0
 	if (line ~ /^\//) {
-		m = match(line, /\/[ \t]+(equivalent|concurrency):/)
+		m = match(line, /\/[ \t]+(equivalent|concurrency|harness):/)
 		id = substr(line, 1, m)
 		note = substr(line, m + 1)
+		gsub(/\|/, "\\|", id)
+		id = "`" id "`"
 	} else {
-		id = line
-		sub(/[ \t].*/, "", id)
-		note = substr(line, length(id) + 1)
+		# "ID [ID...] KIND: reason"
+		m = match(line, /[ \t]+(equivalent|concurrency|harness): /)
+		n = split(substr(line, 1, m - 1), w, /[ \t]+/)
+		note = substr(line, m)
+		id = ""
+		for (i = 1; i <= n; i++)
+			id = id (i > 1 ? ", " : "") "`" w[i] "`"
 	}
 	sub(/^[ \t]+/, "", note)
 	kind = note
 	sub(/:.*/, "", kind)
 	sub(/^[a-z]+:[ \t]*/, "", note)
-	gsub(/\|/, "\\|", id)
 	gsub(/\|/, "\\|", note)
-	printf("| `%s` | %s | %s |\n", id, kind, note)
+	printf("| %s | %s | %s |\n", id, kind, note)
 }

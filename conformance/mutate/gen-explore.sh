@@ -68,12 +68,16 @@ FILENAME == ARGV[1] {
 	if ($0 ~ /^[ \t]*(#|$)/) next
 	line = $0
 	if (line ~ /^\//) {
-		m = match(line, /\/[ \t]+(equivalent|concurrency):/)
+		m = match(line, /\/[ \t]+(equivalent|concurrency|harness):/)
 		if (line ~ /\/[ \t]+concurrency:/) re[++nre] = substr(line, 2, m - 2)
 		next
 	}
-	id = line; sub(/[ \t].*/, "", id)
-	if (line ~ /^[^ \t]+[ \t]+concurrency:/) conc[id] = 1
+	# "ID [ID...] concurrency: reason"
+	m = match(line, /[ \t]+concurrency: /)
+	if (m) {
+		n = split(substr(line, 1, m - 1), w, /[ \t]+/)
+		for (i = 1; i <= n; i++) conc[w[i]] = 1
+	}
 	next
 }
 {

@@ -10,7 +10,9 @@
 # conform runs), K_CHECKED (the files of a kernel tree the build reads),
 # MUT_B (the build directory of XICSREF and the kernels, default build),
 # MUT_CACHE (the result cache directory), MUT_TOLERATE_OPEN (1: a
-# survivor listed in open.txt does not fail the run; the smoke run).
+# survivor listed in open.txt does not fail the run; the smoke run),
+# MUT_TARGET (xive: book3s_xive.c on kernel-xive, xicsref-xive.so;
+# default: the three XICS files on kernel-vm and kernel-rm).
 #
 # 1. The goal functions of conformance/coverage/goals.txt are read from
 #    the verified extraction build/ksrc/VERSION (never changed) and the
@@ -26,7 +28,8 @@
 #    records which points it reaches.
 # 5. Each mutant runs the scenarios that reach its point, in batches,
 #    stopping at the first failure (killed); a mutant no scenario reaches
-#    is "unreached".  Results are cached by the mutant's function text,
+#    is "unreached" (and "listed" when coverage's unreachable.txt gives
+#    its line a reason).  Results are cached by the mutant's function text,
 #    its ID and the suite's content, so an unchanged rerun is near-free.
 #    With MUT_SAN=1 the survivors run again on a clang ASan+UBSan build
 #    of the schema, as make check's sanitizer build runs make conform.
@@ -134,6 +137,24 @@ rm -rf "$out" && mkdir -p "$out/log" "$out/reach"
 t0=$(date +%s)
 . "$here/schema.sh"
 
+# What is built and run: the kernel object, its make target, and the
+# objects of the mutated files (for the extents check)
+if [ "${MUT_TARGET:-xics}" = xive ]; then
+	label="kernel-xive $ver"
+	kso=xicsref-xive.so ktarget=kernels-xive
+	odir=xive/kernel objs=book3s_xive
+	# The schema is built with clang, so that the one known undefined
+	# shift of book3s_xive.c (FINDING-XIVE-XIRR-SHIFT) is left out of the
+	# shift check exactly where the sanitizer builds leave it out
+	schema_make="CC=clang"
+	schema_cflags="-fsanitize-ignorelist=$(pwd)/conformance/findings/xive-ubsan.ignore"
+else
+	label="kernel $ver"
+	kso=xicsref-kernel.so ktarget=kernels
+	odir=kernel objs="book3s_hv_rm_xics book3s_xics builtin_funcs"
+	schema_make= schema_cflags=
+fi
+
 # build_tree DIR LOG [CFLAGS]: prints the .so, or fails
 # The cache key of mutant $1 (its function's hash $2) in pass $3 (none:
 # the plain run, san, vg), or - without a cache; the suite's hash and the
@@ -147,34 +168,36 @@ mut_key() {
 		sha256sum | cut -c1-40
 }
 
+# build_tree DIR LOG [CFLAGS [MAKE-ARGS]]: prints the .so, or fails
 build_tree() {
 	rm -rf "$out/b"
-	$MAKE --no-print-directory -s -k BUILD="$out/b" KSRC="$1" \
-		EXTRA_CFLAGS="${3:-}" kernels >"$2" 2>&1 || return 1
-	ls "$out"/b/kernel/*/xicsref-kernel.so 2>/dev/null | head -n 1
+	# shellcheck disable=SC2086
+	$MAKE --no-print-directory -s -k BUILD="$out/b" KSRC="$1" ${4:-} \
+		EXTRA_CFLAGS="${3:-}" $ktarget >"$2" 2>&1 || return 1
+	ls "$out"/b/kernel/*/$kso 2>/dev/null | head -n 1
 }
 
-# Machine code of the kernel objects, without addresses' file names
+# Machine code of the mutated files' objects, without addresses' file names
 disasm() {
-	for o in book3s_hv_rm_xics book3s_xics builtin_funcs; do
+	for o in $objs; do
 		objdump -d --no-show-raw-insn "$1/$o.o" | tail -n +4
 	done
 }
 
 # ---- 2. extents check ----
-echo "mutate: kernel $ver: generating ($(echo $MUT_SCNS | wc -w) scenarios)"
+echo "mutate: $label: generating ($(echo $MUT_SCNS | wc -w) scenarios)"
 new_tree "$out/tree" -g || { echo "mutate: mutgen failed on $src" >&2; exit 2; }
 build_tree "$out/tree" "$out/log/group.build" >/dev/null ||
 	{ echo "mutate: the grouping-only copy does not build, see $out/log/group.build" >&2; exit 2; }
-disasm "$(ls -d "$out"/b/obj/kernel/*/kernel)" >"$out/group.s"
-disasm "${MUT_B:-build}/obj/kernel/$ver/kernel" >"$out/orig.s"
+disasm "$(ls -d "$out"/b/obj/kernel/*/$odir)" >"$out/group.s"
+disasm "${MUT_B:-build}/obj/kernel/$ver/$odir" >"$out/orig.s"
 drop_tree "$out/tree"
 if ! cmp -s "$out/orig.s" "$out/group.s"; then
-	echo "mutate: kernel $ver: the generator's operand extents change the machine code:" >&2
+	echo "mutate: $label: the generator's operand extents change the machine code:" >&2
 	diff "$out/orig.s" "$out/group.s" | head -n 20 >&2
 	exit 2
 fi
-echo "mutate: kernel $ver: operand extents checked (same machine code with every point grouped)"
+echo "mutate: $label: operand extents checked (same machine code with every point grouped)"
 
 # ---- 3. schema build; stillborn mutants out ----
 us=$(printf '\037')
@@ -190,7 +213,8 @@ while :; do
 	# report it.  The baseline below shows neither changes anything
 	# else.
 	so=$(build_tree "$out/tree" "$out/log/schema.build" \
-		"-ftrivial-auto-var-init=pattern -fsanitize=bounds,shift -fsanitize-undefined-trap-on-error") && break
+		"-ftrivial-auto-var-init=pattern -fsanitize=bounds,shift -fsanitize-undefined-trap-on-error $schema_cflags" \
+		"$schema_make") && break
 	drop_tree "$out/tree"
 	[ $n -lt 8 ] || { echo "mutate: still not compiling after $n rounds, see $out/log/schema.build" >&2; exit 2; }
 	added=0
@@ -235,28 +259,43 @@ cp "$so" "$out/schema.so" && so=$out/schema.so
 cat "$out"/list.? | sort -t"$(printf '\t')" -k1,1n -k2,2n -k3,3n >"$out/mutants.tsv"
 
 # ---- 4. baseline and reach ----
-plain=${MUT_B:-build}/kernel/$ver/xicsref-kernel.so
+plain=${MUT_B:-build}/kernel/$ver/$kso
 # shellcheck disable=SC2086
 "$xr" run -q --timeout 3 --impl "$plain" $MUT_SCNS 2>&1 |
 	awk '$1 ~ /^(PASS|FAIL|DEV|SKIP)$/ { print $1, $2, $3 } / passed, / { print }' | sort >"$out/plain.res"
+# kernel-xive is not in make conform yet (issue 15: not every deviation
+# is declared), so some scenarios fail on it unmutated.  A mutant is
+# killed by a scenario that passes on the unmutated kernel and fails on
+# it, so those cannot kill: they are left out, named, and the rest must
+# agree exactly as for the XICS files.
+if [ "${MUT_TARGET:-xics}" = xive ]; then
+	awk '$1 == "FAIL" { print $2 }' "$out/plain.res" | sort -u >"$out/failing"
+	if [ -s "$out/failing" ]; then
+		MUT_SCNS=$(for s in $MUT_SCNS; do grep -qxF "$s" "$out/failing" || echo "$s"; done)
+		echo "mutate: $label: $(wc -l <"$out/failing") scenario(s) fail on the unmutated kernel-xive (make conform-xive) and cannot kill, left out: $(tr '\n' ' ' <"$out/failing")"
+		# shellcheck disable=SC2086
+		"$xr" run -q --timeout 3 --impl "$plain" $MUT_SCNS 2>&1 |
+			awk '$1 ~ /^(PASS|FAIL|DEV|SKIP)$/ { print $1, $2, $3 } / passed, / { print }' | sort >"$out/plain.res"
+	fi
+fi
 # shellcheck disable=SC2086
 "$xr" run -q --timeout 3 --impl "$so" $MUT_SCNS 2>&1 |
 	awk '$1 ~ /^(PASS|FAIL|DEV|SKIP)$/ { print $1, $2, $3 } / passed, / { print }' | sort >"$out/schema.res"
 # a runner that printed nothing would make the two equal: it must report
 if ! grep -q ' passed, ' "$out/plain.res"; then
-	echo "mutate: kernel $ver: the runner gave no results on the kernel (see $out/plain.res)" >&2
+	echo "mutate: $label: the runner gave no results on the kernel (see $out/plain.res)" >&2
 	exit 2
 fi
 if ! cmp -s "$out/plain.res" "$out/schema.res"; then
-	echo "mutate: kernel $ver: the schema with no mutant on differs from the kernel:" >&2
+	echo "mutate: $label: the schema with no mutant on differs from the kernel:" >&2
 	diff "$out/plain.res" "$out/schema.res" | head -n 20 >&2
 	exit 2
 fi
 if grep -q '^FAIL' "$out/plain.res"; then
-	echo "mutate: kernel $ver: the suite fails on the unmutated kernel; fix that first" >&2
+	echo "mutate: $label: the suite fails on the unmutated kernel; fix that first" >&2
 	exit 2
 fi
-echo "mutate: kernel $ver: schema with no mutant on = kernel ($(grep ' passed, ' "$out/plain.res"))"
+echo "mutate: $label: schema with no mutant on = kernel ($(grep ' passed, ' "$out/plain.res"))"
 head -c $((8 * 65536)) /dev/zero >"$out/zero"
 i=0
 for s in $MUT_SCNS; do
@@ -291,7 +330,7 @@ FILENAME == sb { dead[$1 " " $2 " " $3] = 1; dead[$1 " " $2 " 0"] = 1; next }
 	print $1 "\t" $2 "\t" $3 "\t" $4 "\t" $9 "\t" st
 }' "$out/stillborn" "$out/mutants.tsv" >"$out/todo.tsv"
 ntodo=$(grep -c "	run$" "$out/todo.tsv")
-echo "mutate: kernel $ver: $(wc -l <"$out/mutants.tsv") mutants generated, $(grep -c 'stillborn$' "$out/todo.tsv") stillborn, $ntodo to judge on $jobs CPU(s)${sample:+ (every ${sample}th)}"
+echo "mutate: $label: $(wc -l <"$out/mutants.tsv") mutants generated, $(grep -c 'stillborn$' "$out/todo.tsv") stillborn, $ntodo to judge on $jobs CPU(s)${sample:+ (every ${sample}th)}"
 : >"$out/results.tsv"
 t1=$(date +%s)
 hits=0
@@ -320,7 +359,7 @@ if [ -n "${MUT_SAN:-}" ] && grep -q "	survived	" "$out/results.tsv"; then
 		>"$out/log/san-runner.build" 2>&1; then
 		echo "mutate: SKIPPED the sanitizer pass: its runner does not build (see $out/log/san-runner.build)"
 	elif ! $MAKE --no-print-directory -s -k BUILD="$out/bs" SAN=1 CC=clang KSRC="$out/tree" \
-		EXTRA_CFLAGS="-ftrivial-auto-var-init=pattern" kernels \
+		EXTRA_CFLAGS="-ftrivial-auto-var-init=pattern" $ktarget \
 		>"$out/log/san-schema.build" 2>&1; then
 		echo "mutate: SKIPPED the sanitizer pass: its schema does not build (see $out/log/san-schema.build)"
 	else
@@ -328,31 +367,34 @@ if [ -n "${MUT_SAN:-}" ] && grep -q "	survived	" "$out/results.tsv"; then
 	fi
 fi
 if [ -n "$san_ok" ]; then
-	sso=$(ls "$out"/bs/kernel/*/xicsref-kernel.so | head -n 1)
+	sso=$(ls "$out"/bs/kernel/*/$kso | head -n 1)
 	sxr=$sandir/xicsref
 	# shellcheck disable=SC2086
 	"$sxr" run -q --timeout 3 --impl "$sso" $MUT_SCNS 2>&1 |
 		awk '$1 ~ /^(PASS|FAIL|DEV|SKIP)$/ { print $1, $2, $3 } / passed, / { print }' |
 		sort >"$out/san.res"
 	if ! cmp -s "$out/plain.res" "$out/san.res"; then
-		echo "mutate: kernel $ver: the sanitizer schema with no mutant on differs from the kernel:" >&2
+		echo "mutate: $label: the sanitizer schema with no mutant on differs from the kernel:" >&2
 		diff "$out/plain.res" "$out/san.res" | head -n 20 >&2
 		exit 2
 	fi
 	awk -F'\t' '$2 == "survived" { print $1 }' "$out/results.tsv" >"$out/san.ids"
+	# cached results apart, the others JOBS at a time, as step 5
+	: >"$out/san.cached"
 	awk -F'\t' 'FILENAME == ARGV[1] { want[$1] = 1; next }
 		($4 in want) { print $1, $2, $3, $4, $5 }' "$out/san.ids" "$out/todo.tsv" |
 	while read -r tag point alt id fnh; do
 		key=$(mut_key "$id" "$fnh" san)
 		if [ "$key" != - ] && [ -s "$cache/$key" ]; then
-			cat "$cache/$key"
+			cat "$cache/$key" >>"$out/san.cached"
 			continue
 		fi
-		printf '%s %s %s %s %s %s %s %s\n' "$out" "$sxr" "$sso" "$tag" "$point" "$alt" "$id" "$key" |
-			xargs -L 1 sh "$0" run-one
-	done | awk -F'\t' -v OFS='\t' '$2 == "killed" { $3 = "sanitizers: " $3 } { print }' \
+		printf '%s %s %s %s %s %s %s %s\n' "$out" "$sxr" "$sso" "$tag" "$point" "$alt" "$id" "$key"
+	done | xargs -P "$jobs" -L 1 sh "$0" run-one >"$out/san.run"
+	cat "$out/san.cached" "$out/san.run" |
+		awk -F'\t' -v OFS='\t' '$2 == "killed" { $3 = "sanitizers: " $3 } { print }' \
 		>"$out/san.results"
-	echo "mutate: kernel $ver: $(wc -l <"$out/san.ids") survivors run again under ASan+UBSan: $(grep -c '	killed	' "$out/san.results") killed"
+	echo "mutate: $label: $(wc -l <"$out/san.ids") survivors run again under ASan+UBSan: $(grep -c '	killed	' "$out/san.results") killed"
 	awk -F'\t' 'FILENAME == ARGV[1] { if ($2 == "killed") k[$1] = $0; next }
 		($1 in k) { print k[$1]; next } { print }' "$out/san.results" "$out/results.tsv" \
 		>"$out/results.new" && mv "$out/results.new" "$out/results.tsv"
@@ -373,11 +415,14 @@ if [ -n "${MUT_VG:-}" ] && grep -q "	survived	" "$out/results.tsv"; then
 	FILENAME == ARGV[1] {
 		if ($0 ~ /^[ \t]*(#|$)/) next
 		if ($0 ~ /^\//) {
-			m = match($0, /\/[ \t]+(equivalent|concurrency):/)
+			m = match($0, /\/[ \t]+(equivalent|concurrency|harness):/)
 			if (m) re[++nre] = substr($0, 2, m - 2)
 			next
 		}
-		split($0, w, /[ \t]+/); noted[w[1]] = 1; next
+		m = match($0, /[ \t]+(equivalent|concurrency|harness):/)
+		n = split(m ? substr($0, 1, m - 1) : $0, w, /[ \t]+/)
+		for (i = 1; i <= n; i++) noted[w[i]] = 1
+		next
 	}
 	FILENAME == ARGV[2] { what[$4] = $10; next }
 	$2 == "survived" {
@@ -396,17 +441,17 @@ elif [ -s "$out/vg.ids" ]; then
 	done <"$out/vg.todo" | sort -u >"$out/vg.scns"
 	rm -rf "$out/bv"
 	if ! $MAKE --no-print-directory -s -k BUILD="$out/bv" OPT="-O0 -g" KSRC="$out/tree" \
-		kernels >"$out/log/vg-schema.build" 2>&1; then
+		$ktarget >"$out/log/vg-schema.build" 2>&1; then
 		echo "mutate: SKIPPED the memcheck pass: its schema does not build (see $out/log/vg-schema.build)"
 	elif [ ! -s "$out/vg.scns" ]; then
 		: # unreached: nothing to run
 	else
-		vso=$(ls "$out"/bv/kernel/*/xicsref-kernel.so | head -n 1)
+		vso=$(ls "$out"/bv/kernel/*/$kso | head -n 1)
 		# shellcheck disable=SC2046
 		valgrind -q --error-exitcode=99 "$xr" run -q --no-fork --impl "$vso" \
 			$(cat "$out/vg.scns") >"$out/log/vg-baseline" 2>&1
 		if [ $? -eq 99 ]; then
-			echo "mutate: kernel $ver: SKIPPED the memcheck pass: the scenarios are not clean with no mutant on (see $out/log/vg-baseline)"
+			echo "mutate: $label: SKIPPED the memcheck pass: the scenarios are not clean with no mutant on (see $out/log/vg-baseline)"
 		else
 			while read -r tag point alt id fnh; do
 				key=$(mut_key "$id" "$fnh" vg)
@@ -416,7 +461,7 @@ elif [ -s "$out/vg.ids" ]; then
 				fi
 				sh "$0" run-vg "$out" "$xr" "$vso" "$tag" "$point" "$alt" "$id" "$key"
 			done <"$out/vg.todo" >"$out/vg.results"
-			echo "mutate: kernel $ver: $(wc -l <"$out/vg.todo") unexplained survivor(s) run again under memcheck ($(wc -l <"$out/vg.scns") scenarios): $(grep -c '	killed	' "$out/vg.results") killed"
+			echo "mutate: $label: $(wc -l <"$out/vg.todo") unexplained survivor(s) run again under memcheck ($(wc -l <"$out/vg.scns") scenarios): $(grep -c '	killed	' "$out/vg.results") killed"
 			awk -F'\t' 'FILENAME == ARGV[1] { if ($2 == "killed") k[$1] = $0; next }
 				($1 in k) { print k[$1]; next } { print }' "$out/vg.results" "$out/results.tsv" \
 				>"$out/results.new" && mv "$out/results.new" "$out/results.tsv"
@@ -429,10 +474,38 @@ drop_tree "$out/tree"
 rm -rf "$out/b" "$out/bs" "$out/bv" "$out/zero"
 
 # ---- 6. report ----
+# The text of each mutant's line, to find it in coverage's reasons
+awk -F'\t' -v dir="$src/$kvm" '
+{
+	f = dir "/" $5
+	if (!(f in seen)) {
+		n = 0
+		while ((getline l < f) > 0)
+			txt[f, ++n] = l
+		close(f)
+		seen[f] = 1
+	}
+	t = txt[f, $8]
+	sub(/^[ \t]+/, "", t)
+	sub(/[ \t]+$/, "", t)
+	print $4 "\t" t
+}' "$out/mutants.tsv" >"$out/srcline.tsv"
 # equivalent.txt: "ID KIND: reason" or "/ERE/ KIND: reason" (the ERE
-# matched against "ID what"); open.txt: one ID a line
-awk -F'\t' -v ver="$ver" -v secs="$secs" -v total=$(( $(date +%s) - t0 )) \
-    -v ran="$ntodo" -v tolerate="${MUT_TOLERATE_OPEN:-}" '
+# matched against "ID what"); open.txt: one ID a line.  A mutant that no
+# scenario reaches and no note explains is "listed" when
+# conformance/coverage/unreachable.txt gives its line a reason (file,
+# function, line text, as make coverage reads it): the one list of why a
+# line is not run serves both; a reached mutant is never explained so.
+awk -F'\t' -v label="$label" -v secs="$secs" -v total=$(( $(date +%s) - t0 )) \
+    -v ran="$ntodo" -v tolerate="${MUT_TOLERATE_OPEN:-}" \
+    -v ureach=conformance/coverage/unreachable.txt -v srcl="$out/srcline.tsv" '
+function trim(x) { sub(/^[ \t]+/, "", x); sub(/[ \t]+$/, "", x); return x }
+FILENAME == ureach {
+	if ($0 ~ /^[ \t]*(#|$)/ || split($0, u, "@@") != 4) next
+	why[trim(u[1]) SUBSEP trim(u[2]) SUBSEP trim(u[3])] = trim(u[4])
+	next
+}
+FILENAME == srcl { stext[$1] = substr($0, length($1) + 2); next }
 function note_of(id, k) {
 	if (id in note) return note[id]
 	for (k = 1; k <= nre; k++)
@@ -445,27 +518,33 @@ FILENAME == ARGV[1] || FILENAME == ARGV[2] {
 	if (FILENAME == ARGV[2]) { sub(/[ \t].*/, "", line); open[line] = 1; next }
 	if (line ~ /^\//) {
 		# /ERE/ note: the ERE ends at the last "/" before white space
-		m = match(line, /\/[ \t]+(equivalent|concurrency):/)
+		m = match(line, /\/[ \t]+(equivalent|concurrency|harness):/)
 		if (!m) { printf("equivalent.txt: bad line: %s\n", line) > "/dev/stderr"; bad = 1; next }
 		re[++nre] = substr(line, 2, m - 2)
 		renote[nre] = substr(line, m + 1); sub(/^[ \t]+/, "", renote[nre])
 		next
 	}
-	split(line, w, /[ \t]+/)
-	note[w[1]] = substr(line, length(w[1]) + 2)
-	sub(/^[ \t]+/, "", note[w[1]])
-	if (note[w[1]] !~ /^(equivalent|concurrency): /) {
-		printf("equivalent.txt: %s: the note must start with \"equivalent: \" or \"concurrency: \"\n", w[1]) > "/dev/stderr"
+	# "ID [ID...] KIND: reason"
+	m = match(line, /[ \t]+(equivalent|concurrency|harness): /)
+	if (!m) {
+		printf("equivalent.txt: %s: the note must start with \"equivalent: \", \"concurrency: \" or \"harness: \"\n", line) > "/dev/stderr"
 		bad = 1
+		next
 	}
+	t = substr(line, m); sub(/^[ \t]+/, "", t)
+	n = split(substr(line, 1, m - 1), w, /[ \t]+/)
+	for (i = 1; i <= n; i++) note[w[i]] = t
 	next
 }
-FILENAME == ARGV[3] { file[$4] = $5; kind[$4] = $7; what[$4] = $10; next }
+FILENAME == ARGV[3] { file[$4] = $5; fnc[$4] = $6; kind[$4] = $7; what[$4] = $10; next }
 {
 	id = $1; r = $2; f = file[id]; k = kind[id]; n = note_of(id)
 	if (r == "survived" || r == "unreached") {
 		if (n ~ /^equivalent:/) r = "equivalent"
 		else if (n ~ /^concurrency:/) r = "concurrency"
+		else if (n ~ /^harness:/) r = "harness"
+		else if (r == "unreached" && ((f SUBSEP fnc[id] SUBSEP stext[id]) in why ||
+					      (f SUBSEP fnc[id] SUBSEP "*") in why)) r = "listed"
 		else if (tolerate != "" && id in open) r = "open"
 	} else if (r == "killed" && n != "") {
 		wrong = wrong sprintf("    %s is killed (%s): its note is wrong\n", id, $3)
@@ -477,22 +556,22 @@ FILENAME == ARGV[3] { file[$4] = $5; kind[$4] = $7; what[$4] = $10; next }
 		surv = surv sprintf("    %-9s %-44s %s\n", r, id, what[id])
 }
 END {
-	printf("mutate: kernel %s: %d mutants: %d killed, %d equivalent, %d concurrency, %d survived, %d unreached, %d stillborn%s\n",
-	       ver, tot["all"], tot["killed"], tot["equivalent"], tot["concurrency"],
-	       tot["survived"], tot["unreached"], tot["stillborn"],
+	printf("mutate: %s: %d mutants: %d killed, %d equivalent, %d concurrency, %d harness, %d listed unreachable, %d survived, %d unreached, %d stillborn%s\n",
+	       label, tot["all"], tot["killed"], tot["equivalent"], tot["concurrency"],
+	       tot["harness"], tot["listed"], tot["survived"], tot["unreached"], tot["stillborn"],
 	       tot["open"] ? sprintf(", %d open (open.txt)", tot["open"]) : "")
-	printf("  %-20s %-4s %5s %5s %6s %5s %5s %5s %5s %5s\n", "file", "op", "gen", "still",
-	       "killed", "equiv", "conc", "surv", "unrch", "open")
-	nf = split("book3s_hv_rm_xics.c book3s_xics.c book3s_hv_builtin.c", fl, " ")
+	printf("  %-20s %-4s %5s %5s %6s %5s %5s %5s %6s %5s %5s %5s\n", "file", "op", "gen", "still",
+	       "killed", "equiv", "conc", "harn", "listed", "surv", "unrch", "open")
+	nf = split("book3s_hv_rm_xics.c book3s_xics.c book3s_hv_builtin.c book3s_xive.c", fl, " ")
 	nk = split("sdl cond lcr ror aor bit shf asg neg inc ret cst", kl, " ")
 	for (i = 1; i <= nf; i++) for (j = 1; j <= nk; j++) if (c[f = fl[i], k = kl[j], "all"])
-		printf("  %-20s %-4s %5d %5d %6d %5d %5d %5d %5d %5d\n", f, k, c[f, k, "all"],
+		printf("  %-20s %-4s %5d %5d %6d %5d %5d %5d %6d %5d %5d %5d\n", f, k, c[f, k, "all"],
 		       c[f, k, "stillborn"], c[f, k, "killed"], c[f, k, "equivalent"],
-		       c[f, k, "concurrency"], c[f, k, "survived"], c[f, k, "unreached"],
-		       c[f, k, "open"])
+		       c[f, k, "concurrency"], c[f, k, "harness"], c[f, k, "listed"],
+		       c[f, k, "survived"], c[f, k, "unreached"], c[f, k, "open"])
 	judged = tot["killed"] + tot["survived"] + tot["unreached"] + tot["open"]
 	if (judged)
-		printf("  score: %d/%d non-equivalent mutants killed (%.1f%%)\n",
+		printf("  score: %d/%d mutants killed, of those neither equivalent, concurrency, harness nor listed unreachable (%.1f%%)\n",
 		       tot["killed"], judged, 100 * tot["killed"] / judged)
 	printf("  %d mutants run in %d s (%.0f per minute); %d s in all\n", ran, secs,
 	       secs ? ran * 60 / secs : 0, total)
@@ -501,5 +580,6 @@ END {
 	if (surv != "") printf("  SURVIVORS (need a scenario or a reason in equivalent.txt):\n%s", surv)
 	if (wrong != "") printf("  WRONG NOTES:\n%s", wrong)
 	exit (surv != "" || wrong != "" || bad) ? 1 : 0
-}' "$here/equivalent.txt" "$here/open.txt" "$out/mutants.tsv" "$out/results.tsv" | tee "$out/summary.txt"
+}' "$here/equivalent.txt" "$here/open.txt" "$out/mutants.tsv" conformance/coverage/unreachable.txt \
+	"$out/srcline.tsv" "$out/results.tsv" | tee "$out/summary.txt"
 ! grep -q "SURVIVORS\|WRONG NOTES" "$out/summary.txt"

@@ -5,8 +5,14 @@
 # extraction), out (their output directory) and mutgen.
 
 kvm=arch/powerpc/kvm
-# TAG:FILE of each mutated file; TAG is XICSREF_MUTANT's first number
-files="1:book3s_hv_rm_xics.c 2:book3s_xics.c 3:book3s_hv_builtin.c"
+# TAG:FILE of each mutated file; TAG is XICSREF_MUTANT's first number.
+# MUT_TARGET=xive: book3s_xive.c, whose mutants run on kernel-xive
+# (xicsref-xive.so); else the XICS files on kernel-vm and kernel-rm.
+if [ "${MUT_TARGET:-xics}" = xive ]; then
+	files="4:book3s_xive.c"
+else
+	files="1:book3s_hv_rm_xics.c 2:book3s_xics.c 3:book3s_hv_builtin.c"
+fi
 
 # The goal functions of FILE (goals.txt: GOAL FILE LINE% BRANCH%
 # FUNCTION..., continued on indented lines)
@@ -18,7 +24,7 @@ goal_funcs() {
 	tr '\n' ' '
 }
 
-# new_tree DIR MODE: a copy of the extraction with the three files
+# new_tree DIR MODE: a copy of the extraction with the files of $files
 # rewritten (MODE -g: grouping only, or empty: the schema); mutants left
 # out are read from $out/excl.TAG, the line maps and mutant lists are
 # written to $out/map.TAG and $out/list.TAG

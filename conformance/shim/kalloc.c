@@ -417,13 +417,21 @@ void *kzalloc(size_t size, int flags)
 }
 
 /*
- * Whole pages (XIVE event queues): zeroed memory of the VM's heap, so
- * that a reset restores a queue's contents with everything else; the
- * hardware model needs no alignment, so none is given.
+ * Whole pages (XIVE event queues): memory of the VM's heap, so that a
+ * reset restores a queue's contents with everything else; the hardware
+ * model needs no alignment, so none is given.  Not zeroed: the kernel
+ * does not ask for __GFP_ZERO, so a real page holds what it last held,
+ * and book3s_xive.c clears its queue itself (xive_provision_queue's
+ * memset).  The filler reads as valid queue entries (top bit set, the
+ * reader's toggle starting at 0), so a queue left uncleared shows.
  */
 unsigned long __get_free_pages(int gfp, unsigned int order)
 {
-	return (unsigned long)kzalloc(PAGE_SIZE << order, gfp);
+	void *p = kzalloc(PAGE_SIZE << order, gfp);
+
+	if (p)
+		__builtin_memset(p, 0xa5, PAGE_SIZE << order);
+	return (unsigned long)p;
 }
 
 void free_pages(unsigned long addr, unsigned int order)
