@@ -198,6 +198,31 @@ static bool in_queue(struct xr_model *m, uint32_t irq)
 		presented_at_icp(m, irq);
 }
 
+#define SRC_FLAGS	(SRC_PENDING | SRC_PRESENTED | SRC_QUEUED)
+
+/*
+ * xive_get_source's flags for a source its save did not mask again, from
+ * the P and Q it read (old_p, old_q): an LSI's P is PENDING; an MSI's P
+ * and Q are PRESENTED and QUEUED, and it is PENDING when in a queue, or
+ * when "prio == MASKED && saved_q" holds with prio replaced by the saved
+ * priority (FINDING-XIVE-SAVE-MASKED-PENDING)
+ */
+static uint64_t masked_flags(struct xr_model *m, uint32_t irq,
+			     const struct xr_src *s, bool old_p, bool old_q)
+{
+	uint64_t f = 0;
+
+	if (s->lsi)
+		return old_p ? SRC_PENDING : 0;
+	if (old_p)
+		f |= SRC_PRESENTED;
+	if (old_q)
+		f |= SRC_QUEUED;
+	if (in_queue(m, irq) || (s->saved == XR_PRIO_MASKED && old_q))
+		f |= SRC_PENDING;
+	return f;
+}
+
 /* The value of source @s as STATE-SRC-GET reports it now */
 static uint64_t source_value(struct xr_model *m, uint32_t irq,
 			     const struct xr_src *s)
@@ -246,39 +271,20 @@ static uint64_t source_value(struct xr_model *m, uint32_t irq,
 	 * its PENDING tests the saved priority in place of the mask
 	 */
 	if (xr_quirk(m, XR_QUIRK_XIVE_SAVE_MASKED) && !s->lsi &&
-	    s->prio == XR_PRIO_MASKED) {
-		val &= ~(SRC_PENDING | SRC_PRESENTED | SRC_QUEUED);
-		if ((s->pq & XR_PQ_P) && !s->masked_pending)
-			val |= SRC_PRESENTED;
-		if (s->old_q)
-			val |= SRC_QUEUED;
-		if (in_queue(m, irq) ||
-		    (s->saved == XR_PRIO_MASKED && s->old_q))
-			val |= SRC_PENDING;
-	}
+	    s->prio == XR_PRIO_MASKED)
+		val = (val & ~SRC_FLAGS) |
+		      masked_flags(m, irq, s, (s->pq & XR_PQ_P) &&
+					      !s->masked_pending, s->old_q);
 	/*
 	 * DEV-XIVE-BARE-MASK: its guest priority says masked, so the save
 	 * does not mask it again and reads the P and Q it was restored with
 	 */
-	if (s->esb_open && s->prio == XR_PRIO_MASKED) {
-		val &= ~(SRC_PENDING | SRC_PRESENTED | SRC_QUEUED);
-		if (s->lsi) {
-			if (s->old_p)
-				val |= SRC_PENDING;
-		} else {
-			if (s->old_p)
-				val |= SRC_PRESENTED;
-			if (s->old_q)
-				val |= SRC_QUEUED;
-			if (in_queue(m, irq) ||
-			    (s->saved == XR_PRIO_MASKED && s->old_q))
-				val |= SRC_PENDING;
-		}
-	}
+	if (s->esb_open && s->prio == XR_PRIO_MASKED)
+		val = (val & ~SRC_FLAGS) |
+		      masked_flags(m, irq, s, s->old_p, s->old_q);
 	return val;
 }
 
-#define SRC_FLAGS	(SRC_PENDING | SRC_PRESENTED | SRC_QUEUED)
 
 /*
  * DEV-XIVE-SAVE-SNAPSHOT: the first read of a save (xive_pre_save_scan)
