@@ -32,7 +32,9 @@ endif
 WARN		:= -Wall -Wextra -Werror -Wno-unused-parameter
 OPT		?= -O2 -g
 comma		:= ,
-SANFLAGS	:= $(if $(SAN),-fsanitize=address$(comma)undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+# The sanitizer build also runs the model's self-checks (XR_MODEL_SELFCHECK)
+SANFLAGS	:= $(if $(SAN),-fsanitize=address$(comma)undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
+		     -DXR_MODEL_SELFCHECK)
 CFLAGS_COMMON	:= -std=gnu11 $(OPT) $(WARN) -fPIC $(SANFLAGS) $(EXTRA_CFLAGS)
 LDFLAGS_COMMON	:= $(SANFLAGS)
 

@@ -144,7 +144,7 @@ static const struct xr_impl_ops *base_of(uint32_t i)
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	xf_load_kernels_or_exit(&impls, "concurrent_ops", NULL);
+	xf_load_kernels_or_exit(&impls, "concurrent_ops", NULL, NULL);
 	keep_parallel();
 	load_baseline();
 	if (!impls.nr) {

@@ -10,8 +10,10 @@
 #include "harness.h"
 
 /*
- * The per-version builds (fuzz.mk: diff_ops_6_1, ...) name themselves and
- * their kernel version, MAJOR.MINOR; this one runs every version loaded.
+ * The per-version builds (fuzz.mk: diff_ops_6_1, diff_ops_xive_6_1, ...)
+ * name themselves, their kernel version (MAJOR.MINOR) and their family
+ * (xics: kernel-vm and kernel-rm; xive: kernel-xive); this one runs every
+ * implementation loaded.
  */
 #ifndef XF_TARGET_NAME
 #define XF_TARGET_NAME	"diff_ops"
@@ -19,12 +21,16 @@
 #ifndef XF_ONLY_VERSION
 #define XF_ONLY_VERSION	NULL
 #endif
+#ifndef XF_ONLY_FAMILY
+#define XF_ONLY_FAMILY	NULL
+#endif
 
 static struct xf_impls impls;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	xf_load_kernels_or_exit(&impls, XF_TARGET_NAME, XF_ONLY_VERSION);
+	xf_load_kernels_or_exit(&impls, XF_TARGET_NAME, XF_ONLY_VERSION,
+				XF_ONLY_FAMILY);
 	return 0;
 }
 

@@ -112,29 +112,37 @@ $(FUZZ_GCC_BINS): $(FUZZ_B)/gcc/%: fuzz/%.c fuzz/standalone.c $(FUZZ_GCC_OBJS)
 	gcc $(FUZZ_GCC_CFLAGS) -o $@ $^ -ldl
 
 # -- per-version targets (issue 14): diff_ops and state_restore built
-# once per kernel version, named from it (diff_ops_6_1, state_restore_6_12),
-# each comparing the model with that version's kernel-vm and kernel-rm
-# alone, so that one input runs two kernel implementations, not four.
+# once per kernel version and family, named from them: diff_ops_6_1 and
+# state_restore_6_12 compare the model with that version's kernel-vm and
+# kernel-rm alone (the XICS files), diff_ops_xive_6_1 and
+# state_restore_xive_6_12 with its kernel-xive alone (XICS-on-XIVE), so
+# that one input runs one or two kernel implementations, not five.
 fuzz_mm		= $(word 1,$(subst ., ,$(1)))_$(word 2,$(subst ., ,$(1)))
 FUZZ_MMS	:= $(sort $(foreach v,$(KERNEL_VERSIONS),$(call fuzz_mm,$(v))))
-FUZZ_VTARGETS	:= $(foreach m,$(FUZZ_MMS),diff_ops_$(m) state_restore_$(m))
-fuzz_vdefs	= -DXF_TARGET_NAME='"$(1)_$(2)"' \
-		  -DXF_ONLY_VERSION='"$(subst _,.,$(2))"'
+# fuzz_vname BASE FAMILY MM: the target's name
+fuzz_vname	= $(1)$(if $(filter xive,$(2)),_xive)_$(3)
+FUZZ_VTARGETS	:= $(foreach m,$(FUZZ_MMS),$(foreach f,xics xive,\
+		     $(call fuzz_vname,diff_ops,$(f),$(m)) \
+		     $(call fuzz_vname,state_restore,$(f),$(m))))
+fuzz_vdefs	= -DXF_TARGET_NAME='"$(call fuzz_vname,$(1),$(2),$(3))"' \
+		  -DXF_ONLY_VERSION='"$(subst _,.,$(3))"' \
+		  -DXF_ONLY_FAMILY='"$(2)"'
 
+# fuzz_vtarget BASE FAMILY MM
 define fuzz_vtarget
-$(FUZZ_B)/$(1)_$(2): fuzz/$(1).c $(FUZZ_LF_OBJS)
+$(FUZZ_B)/$(call fuzz_vname,$(1),$(2),$(3)): fuzz/$(1).c $(FUZZ_LF_OBJS)
 	@mkdir -p $$(@D)
-	$(FUZZ_CLANG) $(FUZZ_CFLAGS) $(call fuzz_vdefs,$(1),$(2)) -fsanitize=fuzzer -o $$@ $$^ -ldl
+	$(FUZZ_CLANG) $(FUZZ_CFLAGS) $(call fuzz_vdefs,$(1),$(2),$(3)) -fsanitize=fuzzer -o $$@ $$^ -ldl
 
-$(FUZZ_B)/gcc/$(1)_$(2): fuzz/$(1).c fuzz/standalone.c $(FUZZ_GCC_OBJS)
+$(FUZZ_B)/gcc/$(call fuzz_vname,$(1),$(2),$(3)): fuzz/$(1).c fuzz/standalone.c $(FUZZ_GCC_OBJS)
 	@mkdir -p $$(@D)
-	gcc $(FUZZ_GCC_CFLAGS) $(call fuzz_vdefs,$(1),$(2)) -o $$@ $$^ -ldl
+	gcc $(FUZZ_GCC_CFLAGS) $(call fuzz_vdefs,$(1),$(2),$(3)) -o $$@ $$^ -ldl
 
-$(FUZZ_B)/corpus/$(1)_$(2): $(FUZZ_B)/corpus/$(1)
+$(FUZZ_B)/corpus/$(call fuzz_vname,$(1),$(2),$(3)): $(FUZZ_B)/corpus/$(1)
 	@rm -rf $$@ && cp -r $$< $$@
 endef
-$(foreach m,$(FUZZ_MMS),$(foreach t,diff_ops state_restore,\
-	$(eval $(call fuzz_vtarget,$(t),$(m)))))
+$(foreach m,$(FUZZ_MMS),$(foreach t,diff_ops state_restore,$(foreach f,xics xive,\
+	$(eval $(call fuzz_vtarget,$(t),$(f),$(m))))))
 
 $(FUZZ_B)/xicsref-from-fuzz: fuzz/from_fuzz.c $(FUZZ_GCC_OBJS)
 	@mkdir -p $(@D)
@@ -356,7 +364,7 @@ bench-fuzz: $(FUZZ_LF_BINS) $(FUZZ_V_BINS) $(FUZZ_B)/xicsref-fuzz-bench-inputs f
 	@for t in $(FUZZ_TARGETS) $(if $(filter diff_ops,$(FUZZ_TARGETS)),diff_ops:floor) \
 		  $(foreach v,$(FUZZ_VTARGETS),$(v) $(v):floor); do \
 		export XICSREF_KERNEL_SOS=$(call fuzz_colon,$(FUZZ_KSOS_LF)); \
-		x=$${t%%:*}; bx=$$(echo $$x | sed 's/_[0-9]*_[0-9]*$$//'); \
+		x=$${t%%:*}; bx=$$(echo $$x | sed 's/\(_xive\)*_[0-9]*_[0-9]*$$//'); \
 		files=$$(ls $(FUZZ_B)/bench/$$bx/*); \
 		case $$t in *:floor) export XICSREF_FUZZ_FLOOR=1 ;; \
 		  *) unset XICSREF_FUZZ_FLOOR ;; esac; \

@@ -85,18 +85,36 @@ static bool of_version(const char *version, const char *mm)
 }
 
 /*
- * A per-version target (diff_ops_6_1, ...: issue 14) keeps the
- * implementations of its kernel version alone, whatever objects it is
- * given: it runs the model and that version's kernel-vm and kernel-rm.
+ * Is @name one of @family's implementations?  "xics": the XICS files
+ * (kernel-vm, kernel-rm); "xive": XICS-on-XIVE (kernel-xive).
  */
-static void keep_version(struct xf_impls *impls, const char *mm)
+static bool of_family(const char *name, const char *family)
+{
+	bool xive = !strcmp(name, "kernel-xive");
+
+	if (!family)
+		return true;
+	return !strcmp(family, "xive") ? xive : !xive;
+}
+
+/*
+ * A per-version target (diff_ops_6_1, diff_ops_xive_6_1, ...: issue 14)
+ * keeps the implementations of its kernel version and family alone,
+ * whatever objects it is given: diff_ops_6_1 runs the model and 6.1's
+ * kernel-vm and kernel-rm, diff_ops_xive_6_1 the model and 6.1's
+ * kernel-xive.  Two implementations per input, not five: the fuzzing
+ * infrastructure runs the targets side by side.
+ */
+static void keep_version(struct xf_impls *impls, const char *mm,
+			 const char *family)
 {
 	uint32_t i, n = 0;
 
 	if (!mm || !*mm)
 		return;
 	for (i = 0; i < impls->nr; i++) {
-		if (!of_version(impls->ops[i]->version, mm)) {
+		if (!of_version(impls->ops[i]->version, mm) ||
+		    !of_family(impls->ops[i]->name, family)) {
 			free((char *)impls->from[i]);
 			continue;
 		}
@@ -135,14 +153,26 @@ static void print_kernels(const struct xf_impls *impls)
 
 uint64_t xf_quirks_for(const struct xr_impl_ops *impl)
 {
+	/* asked twice per input: the answer never changes, so keep it */
+	static const struct xr_impl_ops *known[XF_MAX_IMPLS];
+	static uint64_t known_q[XF_MAX_IMPLS];
 	const struct xr_deviation *d;
 	uint32_t i, nr = 0;
 	uint64_t q = 0;
 
+	for (i = 0; i < XF_MAX_IMPLS && known[i]; i++)
+		if (known[i] == impl)
+			return known_q[i];
 	d = xr_deviations(&nr);
 	for (i = 0; i < nr; i++)
 		if (xr_dev_applies(d[i].applies_to, impl->name))
 			q |= d[i].quirk;
+	for (i = 0; i < XF_MAX_IMPLS; i++)
+		if (!known[i]) {
+			known[i] = impl;
+			known_q[i] = q;
+			break;
+		}
 	return q;
 }
 
@@ -162,8 +192,11 @@ static void to_scenario(const struct xf_case *c, uint64_t quirks,
 {
 	uint32_t i;
 
-	memset(&x->scn, 0, sizeof(x->scn));
-	x->scn.setup = c->setup;
+	memset(&x->scn, 0, offsetof(struct xr_scenario, setup));
+	memset((char *)&x->scn + offsetof(struct xr_scenario, setup) +
+	       sizeof(x->scn.setup), 0, sizeof(x->scn) -
+	       offsetof(struct xr_scenario, setup) - sizeof(x->scn.setup));
+	xr_setup_copy(&x->scn.setup, &c->setup);
 	x->scn.setup.quirks = quirks;
 	x->scn.nr_steps = c->nr_steps;
 	x->scn.steps = x->steps;
@@ -264,8 +297,9 @@ static struct xr_impl_ops ref_tab[2];
 static void *ref_create(enum xr_context ctx, const struct xr_setup *setup,
 			char *err, size_t errlen)
 {
-	struct xr_setup s = *setup;
+	struct xr_setup s;
 
+	xr_setup_copy(&s, setup);
 	s.quirks |= ref_quirks;
 	return xr_model_ops(ctx)->create(&s, err, errlen);
 }
@@ -285,8 +319,9 @@ static void *ref_create_rm(const struct xr_setup *setup, char *err,
 static bool ref_reset(void *inst, const struct xr_setup *setup, char *err,
 		      size_t errlen)
 {
-	struct xr_setup s = *setup;
+	struct xr_setup s;
 
+	xr_setup_copy(&s, setup);
 	s.quirks |= ref_quirks;
 	/* a model instance keeps its context: either table resets it */
 	return xr_model_ops(XR_CTX_VIRTUAL)->reset(inst, &s, err, errlen);
@@ -341,7 +376,7 @@ static void run_case(void *p)
 static bool same_case(const struct xf_case *a, const struct xf_case *b)
 {
 	return a->nr_steps == b->nr_steps &&
-	       !memcmp(&a->setup, &b->setup, sizeof(a->setup)) &&
+	       xr_setup_same(&a->setup, &b->setup) &&
 	       !memcmp(a->steps, b->steps, a->nr_steps * sizeof(*a->steps));
 }
 
@@ -354,7 +389,7 @@ static const struct xr_scenario *case_scenario(const struct xf_case *c)
 
 	if (!have_last || !same_case(c, &last)) {
 		to_scenario(c, 0, &x);
-		memcpy(&last.setup, &c->setup, sizeof(c->setup));
+		xr_setup_copy(&last.setup, &c->setup);
 		memcpy(last.steps, c->steps, c->nr_steps * sizeof(*c->steps));
 		last.nr_steps = c->nr_steps;
 		have_last = true;
@@ -511,10 +546,12 @@ static void check_decoded(const char *target, const struct xf_case *c)
 /*
  * XICSREF_FUZZ_FLOOR=1 (make bench-fuzz only): run every case on the
  * kernel implementations alone, with no reference and so no comparison,
- * to measure what the differential run cannot be faster than.  Said
+ * to measure what the differential run cannot be faster than.  The
+ * instances are reset, not created, as in the differential run, so that
+ * the floor is the kernels' own steps and not their VM creation.  Said
  * loudly once: a fuzzer in this mode finds nothing.
  */
-static const struct xr_run_env alone_env;
+static const struct xr_run_env alone_env = { .cache = &inst_cache };
 
 static bool floor_mode(void)
 {
@@ -605,10 +642,10 @@ void xf_diff_input(const char *target, const uint8_t *data, size_t len,
 }
 
 void xf_load_kernels_or_exit(struct xf_impls *impls, const char *target,
-			     const char *only_version)
+			     const char *only_version, const char *family)
 {
 	xf_load_kernels(impls);
-	keep_version(impls, only_version);
+	keep_version(impls, only_version, family);
 	print_kernels(impls);
 	/* the kept instances (diff_group, xf_differs) go at exit */
 	atexit(flush_cache);

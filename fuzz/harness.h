@@ -31,9 +31,14 @@ struct xf_impls {
  */
 void xf_load_kernels(struct xf_impls *impls);
 
-/* xf_load_kernels for a differential target: none loaded is fatal */
+/*
+ * xf_load_kernels for a differential target: none loaded is fatal.  A
+ * per-version target names its kernel MAJOR.MINOR (@only_version, else
+ * NULL: every one) and @family, "xics" or "xive" (ignored without a
+ * version).
+ */
 void xf_load_kernels_or_exit(struct xf_impls *impls, const char *target,
-			     const char *only_version);
+			     const char *only_version, const char *family);
 
 /* The quirks of every documented deviation that applies to @impl */
 uint64_t xf_quirks_for(const struct xr_impl_ops *impl);

@@ -230,6 +230,33 @@ static _Bool xk_same_words(const void *a, const void *b, unsigned long n)
 }
 
 /*
+ * The same for a whole chunk of sources, whose size is a multiple of 16
+ * bytes: sixteen bytes at a time, the differences OR-ed together with no
+ * branch until the end (GCC's and clang's vector types, two 8-byte lanes,
+ * which every x86-64 and POWER compiler target has).  The chunk compare
+ * runs for every chunk of every block after every run; the source
+ * compare only where a chunk differs.
+ */
+typedef unsigned long long xk_v2 __attribute__((vector_size(16)));
+
+__attribute__((no_sanitize("address", "undefined")))
+static _Bool xk_same_chunk(const void *a, const void *b)
+{
+	enum { N = XK_CHUNK * sizeof(struct ics_irq_state) };
+	const unsigned char *x = a, *y = b;
+	xk_v2 acc = { 0, 0 }, u, v;
+	unsigned long i;
+
+	_Static_assert(N % sizeof(xk_v2) == 0, "chunk of whole vectors");
+	for (i = 0; i < N; i += sizeof(xk_v2)) {
+		__builtin_memcpy(&u, x + i, sizeof(u));
+		__builtin_memcpy(&v, y + i, sizeof(v));
+		acc |= u ^ v;
+	}
+	return !(acc[0] | acc[1]);
+}
+
+/*
  * Observe only: the raw irq_state of the block against its pristine
  * copy, one compare per 64 sources, then per source where a chunk
  * differs.  Any byte that changed marks the source.
@@ -256,7 +283,7 @@ _Bool xk_changed_sources(struct xk_vm *vm, unsigned int first_irq,
 		if (!pristine)
 			continue;
 		map[w] = 0;
-		if (xk_same_words(s, p, XK_CHUNK * sizeof(*s)))
+		if (xk_same_chunk(s, p))
 			continue;
 		for (i = 0; i < XK_CHUNK; i++)
 			if (!xk_same_words(&s[i], &p[i], sizeof(*s)))

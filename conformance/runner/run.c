@@ -177,7 +177,7 @@ static void sweep_block(struct pair *p, struct xr_outcome *o, uint32_t first)
 		XR_IMPL_OPT(p->ref, changed_sources);
 	bool (*cb)(void *, uint32_t, uint64_t *) =
 		XR_IMPL_OPT(p->impl, changed_sources);
-	uint64_t ma[XR_ICS_MAP_WORDS], mb[XR_ICS_MAP_WORDS];
+	uint64_t ma[XR_ICS_MAP_WORDS], mb[XR_ICS_MAP_WORDS], bits;
 	uint32_t w, i, probe = XR_IRQS_PER_ICS;
 	bool ha, hb;
 
@@ -204,9 +204,9 @@ static void sweep_block(struct pair *p, struct xr_outcome *o, uint32_t first)
 
 			ma[s / 64] |= 1ull << (s % 64);
 		}
-	for (i = 0; i < XR_IRQS_PER_ICS; i++)
-		if (!(ma[i / 64] & 1ull << (i % 64))) {
-			probe = i;
+	for (w = 0; w < XR_ICS_MAP_WORDS; w++)
+		if (~ma[w]) {
+			probe = w * 64 + (uint32_t)__builtin_ctzll(~ma[w]);
 			break;
 		}
 	if (probe < XR_IRQS_PER_ICS && probe_differs(p, o, first + probe)) {
@@ -217,9 +217,11 @@ static void sweep_block(struct pair *p, struct xr_outcome *o, uint32_t first)
 		return;		/* neither holds it, and the probe agrees */
 	if (first < XR_FIRST_IRQ)
 		ma[0] &= ~((1ull << XR_FIRST_IRQ) - 1);
-	for (i = 0; i < XR_IRQS_PER_ICS; i++)
-		if (ma[i / 64] & 1ull << (i % 64))
-			cmp_source_at(p, o, first + i);
+	/* in ascending order, a word of the map at a time */
+	for (w = 0; w < XR_ICS_MAP_WORDS; w++)
+		for (bits = ma[w]; bits; bits &= bits - 1)
+			cmp_source_at(p, o, first + w * 64 +
+				      (uint32_t)__builtin_ctzll(bits));
 }
 
 /* Every source of every block either side holds */
@@ -441,10 +443,11 @@ static enum pair_end pair_open(struct pair *p, struct xr_outcome *o,
 			       const struct xr_impl_ops *ref, uint64_t quirks,
 			       unsigned int how)
 {
-	struct xr_setup s_impl = scn->setup;
+	struct xr_setup s_impl;
 	char err[200];
 	uint32_t i;
 
+	xr_setup_copy(&s_impl, &scn->setup);
 	memset(o, 0, sizeof(*o));
 	o->impl = impl;
 	o->ref = ref;
@@ -491,10 +494,11 @@ static void *ref_open(struct xr_inst_cache *cache,
 		      const struct xr_impl_ops *ref, uint64_t quirks,
 		      char *reason, size_t len)
 {
-	struct xr_setup s_ref = scn->setup;
+	struct xr_setup s_ref;
 	char err[200];
 	void *b;
 
+	xr_setup_copy(&s_ref, &scn->setup);
 	s_ref.quirks = quirks;
 	err[0] = '\0';
 	b = xr_inst_get(cache, ref, &s_ref, err, sizeof(err));

@@ -78,14 +78,19 @@ done
 
 # Per-version targets (docs/fuzzing.md): diff_ops and state_restore once
 # per kernel object installed, each keeping that version's implementations
-# alone (XF_ONLY_VERSION), with the same options and seeds.
-for so in "$OUT"/xicsref-kernel-*.so; do
+# of one family alone (XF_ONLY_VERSION, XF_ONLY_FAMILY): diff_ops_6_1 the
+# XICS files (xicsref-kernel-6.1.so), diff_ops_xive_6_1 XICS-on-XIVE
+# (xicsref-xive-6.1.so); the same options and seeds.
+for so in "$OUT"/xicsref-kernel-*.so "$OUT"/xicsref-xive-*.so; do
 	[ -f "$so" ] || continue
-	v=$(basename "$so" .so | sed 's/^xicsref-kernel-//')
+	f=$(basename "$so" .so | sed 's/^xicsref-\([a-z]*\)-.*/\1/')
+	v=$(basename "$so" .so | sed 's/^xicsref-[a-z]*-//')
+	case $f in kernel) f=xics; fam= ;; *) fam=_xive ;; esac
 	for t in diff_ops state_restore; do
-		n="${t}_$(echo "$v" | tr . _)"
+		n="${t}${fam}_$(echo "$v" | tr . _)"
 		$CC $CFLAGS -std=gnu11 $inc -DXF_TARGET_NAME="\"$n\"" \
-			-DXF_ONLY_VERSION="\"$v\"" -c "fuzz/$t.c" \
+			-DXF_ONLY_VERSION="\"$v\"" \
+			-DXF_ONLY_FAMILY="\"$f\"" -c "fuzz/$t.c" \
 			-o "$WORK/obj/$n.o"
 		$CC $CFLAGS $LIB_FUZZING_ENGINE "$WORK/obj/$n.o" $objs -ldl \
 			-o "$OUT/$n"

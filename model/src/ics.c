@@ -37,7 +37,7 @@ again:
 	ics = xr_find_ics(m, irq);
 	if (!ics)
 		return;
-	s = &ics->src[irq & SRC_MASK];
+	s = xr_src_at(ics, irq);
 
 	prio = xr_guest_prio(m, s->prio);
 	if (xr_quirk(m, XR_QUIRK_XIVE_ROUTING)) {
@@ -191,7 +191,7 @@ int64_t xr_ics_eoi(struct xr_model *m, struct xr_icp *caller, uint32_t irq)
 			return XR_H_SUCCESS;
 		return XR_H_PARAMETER;
 	}
-	s = &ics->src[irq & SRC_MASK];
+	s = xr_src_at(ics, irq);
 	/*
 	 * DEV-XIVE-MASKED-HELD: an EOI while masked ends the interrupt in
 	 * flight (old_p); a trigger held for the unmask stays held
@@ -312,7 +312,7 @@ int64_t xr_ics_input(struct xr_model *m, uint32_t irq, enum xr_irq_input in,
 		rc = -EINVAL;
 		goto out;
 	}
-	s = &ics->src[irq & SRC_MASK];
+	s = xr_src_at(ics, irq);
 	/*
 	 * DEV-XIVE-PT-INPUT: kvmppc_xive_set_irq allows no trigger of a
 	 * passed-through source, at any level

@@ -72,6 +72,48 @@ static const struct xr_src xr_src_initial[XR_IRQS_PER_ICS] = {
 	},
 };
 
+/*
+ * XR_MODEL_SELFCHECK (the sanitizer build, make check-san): every source
+ * not marked in touched[] is still as ICS-INIT made it.  A write that
+ * took its pointer without xr_src_at() would otherwise leave a reused
+ * block stale and hide the source from the end-of-run comparison.
+ */
+static void check_untouched(const struct xr_ics *ics, const char *where)
+{
+#ifdef XR_MODEL_SELFCHECK
+	uint32_t i;
+
+	for (i = 0; i < XR_IRQS_PER_ICS; i++)
+		if (!(ics->touched[i / 64] & 1ull << (i % 64)) &&
+		    memcmp(&ics->src[i], &xr_src_initial[i], sizeof(ics->src[i]))) {
+			fprintf(stderr, "xicsref model bug (%s): source %#x "
+				"changed but not marked touched (xr_src_at)\n",
+				where, ics->icsid << XR_ICS_SHIFT | i);
+			abort();
+		}
+#endif
+}
+
+/* The sources of @ics marked in touched[] as ICS-INIT made them */
+static void restore_touched(struct xr_ics *ics)
+{
+	uint32_t w;
+
+	check_untouched(ics, "reset");
+
+	for (w = 0; w < XR_IRQS_PER_ICS / 64; w++) {
+		uint64_t bits = ics->touched[w];
+
+		while (bits) {
+			uint32_t i = w * 64 + (uint32_t)__builtin_ctzll(bits);
+
+			memcpy(&ics->src[i], &xr_src_initial[i],
+			       sizeof(ics->src[i]));
+			bits &= bits - 1;
+		}
+	}
+}
+
 /* ICS-INIT: a new block, every source masked and not defined */
 struct xr_ics *xr_create_ics(struct xr_model *m, uint32_t irq)
 {
@@ -87,15 +129,22 @@ struct xr_ics *xr_create_ics(struct xr_model *m, uint32_t irq)
 		return NULL;
 	if (m->nr_blocks == XR_MAX_ICS_BLOCKS)
 		return NULL;
-	/* a block of an earlier run of this model is reused */
-	if (!m->ics[m->nr_blocks])
-		m->ics[m->nr_blocks] = malloc(sizeof(struct xr_ics));
 	ics = m->ics[m->nr_blocks];
-	if (!ics)
-		return NULL;		/* the kernel's kzalloc fails too */
+	if (ics) {
+		/*
+		 * A block of an earlier run of this model is reused: only
+		 * the sources it touched can differ from ICS-INIT
+		 */
+		restore_touched(ics);
+	} else {
+		ics = malloc(sizeof(struct xr_ics));
+		if (!ics)
+			return NULL;	/* the kernel's kzalloc fails too */
+		m->ics[m->nr_blocks] = ics;
+		memcpy(ics->src, xr_src_initial, sizeof(ics->src));
+	}
 	memset(ics, 0, offsetof(struct xr_ics, src));
 	ics->icsid = icsid;
-	memcpy(ics->src, xr_src_initial, sizeof(ics->src));
 	m->block_of[icsid] = (uint16_t)m->nr_blocks++;
 	if (icsid > m->max_icsid)
 		m->max_icsid = icsid;
@@ -263,18 +312,25 @@ static int add_sources(struct xr_model *m, char *err, size_t errlen)
 }
 
 /*
- * Build @setup into @m: everything before the VCPUs is cleared (the
- * passthrough state is kept to be cleared by xr_pt_create), the VCPU and
- * ICP arrays grow to the set-up's count and are cleared that far; the
- * blocks come into use one by one.  Shared by create and reset, so that a reset
- * model is a new one.
+ * Build @setup into @m: the set-up is copied as far as it is used,
+ * everything else before the VCPUs is cleared (the passthrough state is
+ * kept to be cleared by xr_pt_create), the VCPU and ICP arrays grow to
+ * the set-up's count and are cleared that far; the blocks come into use
+ * one by one.  Shared by create and reset, so that a reset model is a
+ * new one.
  */
 static int model_build(struct xr_model *m, const struct xr_setup *setup,
 		       enum xr_context ctx, char *err, size_t errlen)
 {
 	struct xr_pt *pt = m->pt;
 
-	memset(m, 0, offsetof(struct xr_model, vcpu_cap));
+	/*
+	 * The set-up itself is not cleared: xr_setup_copy writes what of it
+	 * is used below (its arrays are 39 KB, a small guest's few bytes)
+	 */
+	memset((char *)m + offsetof(struct xr_model, ctx), 0,
+	       offsetof(struct xr_model, vcpu_cap) -
+	       offsetof(struct xr_model, ctx));
 	if (setup->nr_vcpus > m->vcpu_cap) {
 		struct xr_vcpu *v = realloc(m->vcpu, setup->nr_vcpus *
 					    sizeof(*v));
@@ -296,7 +352,7 @@ static int model_build(struct xr_model *m, const struct xr_setup *setup,
 		memset(m->icp, 0, setup->nr_vcpus * sizeof(m->icp[0]));
 	}
 	m->pt = pt;
-	m->setup = *setup;
+	xr_setup_copy(&m->setup, setup);
 	m->ctx = ctx;
 	m->nr_cpus = setup->cores * setup->threads;
 	m->caller = -1;
@@ -508,8 +564,9 @@ static bool same_words(const void *a, const void *b, size_t n)
  * The sources of the block at @first_irq whose bytes are no longer those
  * of ICS-INIT (impl.h, changed_sources).  Any write that leaves a byte
  * different, padding included, marks the source: a superset is allowed,
- * a miss is not, so the comparison is by bytes, not by field.  One compare
- * per 64 sources keeps it cheap for a block that is mostly at rest.
+ * a miss is not, so the comparison is by bytes, not by field.  Only the
+ * sources marked touched[] are compared: every other one was never
+ * written since the block was made (xr_src_at).
  */
 bool xr_model_changed_sources(const struct xr_model *m, uint32_t first_irq,
 			      uint64_t *map)
@@ -520,15 +577,19 @@ bool xr_model_changed_sources(const struct xr_model *m, uint32_t first_irq,
 
 	if (!ics)
 		return false;
+	check_untouched(ics, "changed_sources");
 	for (w = 0; w < XR_IRQS_PER_ICS / XR_SRC_CHUNK; w++) {
 		const struct xr_src *s = &ics->src[w * XR_SRC_CHUNK];
+		uint64_t bits = ics->touched[w];
 
 		map[w] = 0;
-		if (same_words(s, xr_src_initial, XR_SRC_CHUNK * sizeof(*s)))
-			continue;
-		for (i = 0; i < XR_SRC_CHUNK; i++)
+		/* a source never touched is as ICS-INIT made it */
+		while (bits) {
+			i = (uint32_t)__builtin_ctzll(bits);
+			bits &= bits - 1;
 			if (!same_words(&s[i], &xr_src_initial[0], sizeof(*s)))
 				map[w] |= 1ull << i;
+		}
 	}
 	return true;
 }

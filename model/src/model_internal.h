@@ -106,8 +106,25 @@ struct xr_ics {
 	uint32_t icsid;
 	/* the sources with resend set, so a resend visits only those */
 	uint64_t resend_bits[XR_IRQS_PER_ICS / 64];
+	/*
+	 * The sources that may no longer be as ICS-INIT made them: every
+	 * pointer to a source the model may write through is taken with
+	 * xr_src_at(), which marks it.  The end-of-run comparison
+	 * (xr_model_changed_sources) and the reset of a reused block
+	 * (xr_create_ics) look at these alone, not at 57 KB of sources.
+	 */
+	uint64_t touched[XR_IRQS_PER_ICS / 64];
 	struct xr_src src[XR_IRQS_PER_ICS];
 };
+
+/* Source @irq of @ics, marked as one that may change (touched[]) */
+static inline struct xr_src *xr_src_at(struct xr_ics *ics, uint32_t irq)
+{
+	uint32_t i = irq & (XR_IRQS_PER_ICS - 1);
+
+	ics->touched[i / 64] |= 1ull << (i % 64);
+	return &ics->src[i];
+}
 
 struct xr_icp {
 	uint32_t server;

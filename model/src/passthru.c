@@ -54,7 +54,7 @@ static struct xr_src *src_of(struct xr_model *m, uint32_t irq)
 {
 	struct xr_ics *ics = xr_find_ics(m, irq);
 
-	return ics ? &ics->src[irq & (XR_IRQS_PER_ICS - 1)] : NULL;
+	return ics ? xr_src_at(ics, irq) : NULL;
 }
 
 /*

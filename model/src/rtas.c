@@ -24,7 +24,7 @@ static struct xr_src *rtas_source(struct xr_model *m, uint32_t irq,
 	ics = xr_find_ics(m, irq);
 	if (!ics)
 		return NULL;
-	s = &ics->src[irq & (XR_IRQS_PER_ICS - 1)];
+	s = xr_src_at(ics, irq);
 	if (!s->exists && !xr_quirk(m, XR_QUIRK_RTAS_UNDEFINED_SOURCE |
 					 XR_QUIRK_XIVE_UNDEFINED_SOURCE))
 		return NULL;

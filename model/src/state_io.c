@@ -80,7 +80,7 @@ static void xive_set_icp(struct xr_model *m, struct xr_icp *icp,
 			 uint8_t cppr, uint32_t xisr, uint8_t mfrr)
 {
 	struct xr_ics *ics = xisr > XR_XISR_IPI ? xr_find_ics(m, xisr) : NULL;
-	struct xr_src *s = ics ? &ics->src[xisr & (XR_IRQS_PER_ICS - 1)] : NULL;
+	struct xr_src *s = ics ? xr_src_at(ics, xisr) : NULL;
 	uint32_t reject = 0;
 
 	if (xr_quirk(m, XR_QUIRK_XIVE_PRESENTER)) {
@@ -306,6 +306,7 @@ static void save_scan(struct xr_model *m)
 
 			if (!s->exists)
 				continue;
+			s = xr_src_at(ics, i);
 			other.lsi = !s->lsi;
 			s->snap_prio = s->prio;
 			s->snap_in_queue = in_queue(m, irq);
@@ -367,7 +368,7 @@ int64_t xr_get_source_value(struct xr_model *m, uint32_t irq,
 	ics = xr_find_ics(m, irq);
 	if (!ics || !ics->src[irq & (XR_IRQS_PER_ICS - 1)].exists)
 		goto out;
-	s = &ics->src[irq & (XR_IRQS_PER_ICS - 1)];
+	s = xr_src_at(ics, irq);
 	if (xr_quirk(m, XR_QUIRK_XIVE_SAVE_SNAPSHOT)) {
 		if (m->saved_src_count == 0)
 			save_scan(m);
@@ -490,7 +491,7 @@ int64_t xr_set_source_value(struct xr_model *m, uint32_t irq, uint64_t value)
 		rc = -EFAULT;
 		goto out;
 	}
-	s = &ics->src[irq & (XR_IRQS_PER_ICS - 1)];
+	s = xr_src_at(ics, irq);
 	if (xr_quirk(m, XR_QUIRK_XIVE_ROUTING)) {
 		xive_set_source(m, ics, s, irq, server, prio, value);
 		goto out;

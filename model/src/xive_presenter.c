@@ -411,7 +411,7 @@ static void take_out_rerouted(struct xr_model *m, struct xr_icp *icp)
 			ics = xr_find_ics(m, irq);
 			if (!ics)
 				continue;
-			s = &ics->src[irq & (XR_IRQS_PER_ICS - 1)];
+			s = xr_src_at(ics, irq);
 			if (s->server == icp->server)
 				continue;
 			q->ent[i] = XIVE_DUMMY;

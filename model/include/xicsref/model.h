@@ -33,6 +33,22 @@ void xr_model_destroy(struct xr_model *m);
 int xr_model_reset(struct xr_model *m, const struct xr_setup *setup,
 		   char *err, size_t errlen);
 
+/*
+ * Copy @src into @dst as far as it is used: the scalar fields and the
+ * first nr_vcpus, nr_sources and nr_passthru entries of the arrays.  The
+ * other entries of @dst keep what they held; nothing may read them (every
+ * user of a set-up stops at its counts), and a set-up copied so must not
+ * be compared with memcmp.  Much cheaper than *dst = *src for a small
+ * guest.
+ */
+void xr_setup_copy(struct xr_setup *dst, const struct xr_setup *src);
+/*
+ * Are @a and @b the same set-up, byte for byte as far as they are used
+ * (padding included, so equal means equal; unequal may be a padding
+ * difference only)?
+ */
+bool xr_setup_same(const struct xr_setup *a, const struct xr_setup *b);
+
 /* -- PAPR hypervisor calls, made by VCPU @vcpu (ICP-* rules) -- */
 int64_t xr_h_xirr(struct xr_model *m, uint32_t vcpu, uint64_t *xirr);
 int64_t xr_h_xirr_x(struct xr_model *m, uint32_t vcpu, uint64_t *xirr);
