@@ -38,6 +38,8 @@ check FINDING-XIVE-IPOLL-R4 xive-ipoll-r4.scn SKIP \
 	'FINDING-XIVE-IPOLL-R4 .*refused what this step did: the hypercall wrote the registers of another VCPU' &&
 check FINDING-XIVE-IPI-BEFORE-FAVOURED xive-ipi-before-favoured.scn DEV \
 	'shows DEV-XIVE-PRESENTER exactly' &&
+check FINDING-XIVE-EOI-SCAN-IPI-LOST xive-eoi-scan-ipi-lost.scn DEV \
+	'shows DEV-XIVE-PRESENTER exactly' &&
 check FINDING-XIVE-SAVE-MASKED-PENDING xive-save-masked-pending.scn DEV \
 	'shows DEV-XIVE-SAVE-MASKED exactly' &&
 check FINDING-XIVE-SETXIVE-PRIO-OOB xive-setxive-prio-oob.scn SKIP \
