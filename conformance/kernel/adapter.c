@@ -205,6 +205,9 @@ static void *kcreate(const struct xr_setup *s, bool rm, char *err,
 	 * VCPUs are fixed at create, index i holding s->vcpus[i].id: what
 	 * xk_vcpu_index() answers, the first index winning as in its search.
 	 */
+	for (i = 0; i < s->nr_vcpus; i++)
+		if (!xk_icp_state(ki->vm, (int)i, &(struct xk_icp){ 0 }))
+			ki->icpless = true;
 	memset(ki->index_of, -1, sizeof(ki->index_of));
 	for (i = s->nr_vcpus; i-- > 0;)
 		if (s->vcpus[i].id < sizeof(ki->index_of) /
@@ -293,7 +296,8 @@ static enum xr_status khcall(struct kinst *ki, const struct xr_step *st,
 	 * them unless XICSREF_UNGATED_RM is set, which the finding test does
 	 * to show the crash.
 	 */
-	if (ki->rm && ki->real_mode && !xk_icp_state(ki->vm, vi, &(struct xk_icp){ 0 }) &&
+	if (ki->rm && ki->real_mode && ki->icpless &&
+	    !xk_icp_state(ki->vm, vi, &(struct xk_icp){ 0 }) &&
 	    st->kind != XR_STEP_H_IPOLL && !getenv("XICSREF_UNGATED_RM")) {
 		snprintf(err, errlen,
 			 "FINDING-RM-NOICP: the real-mode handler would dereference the VCPU's NULL ICP (host crash); not run");

@@ -19,6 +19,11 @@ struct kinst {
 	bool real_mode;		/* option real_mode: the rm handlers run */
 	bool no_xics;		/* option xics=off: no XICS device */
 	/*
+	 * Some VCPU has no ICP (fixed at create: nothing takes an ICP away):
+	 * only then does a real-mode hcall look for its VCPU's ICP first
+	 */
+	bool icpless;
+	/*
 	 * VCPU number -> index for the small numbers, filled at create: the
 	 * runner reads every ICP after every step, and the kernel-side search
 	 * (instrumented like the kernel when fuzzing) cost more than the read.
