@@ -29,6 +29,9 @@ static void emit_setup(FILE *f, const struct xr_setup *s)
 	fprintf(f, "option real_mode=%s bypass=%s ipi_redirect=%s\n",
 		onoff(s->real_mode), onoff(s->bypass), onoff(s->ipi_redirect));
 	fprintf(f, "option ack_notifier=%s\n", onoff(s->ack_notifier));
+	if (s->tb_offset)
+		fprintf(f, "option tb_offset=%#llx\n",
+			(unsigned long long)s->tb_offset);
 	for (i = 0; i < s->nr_vcpus; i++) {
 		const struct xr_vcpu_cfg *v = &s->vcpus[i];
 

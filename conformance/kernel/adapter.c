@@ -87,6 +87,9 @@ static uint8_t *setup_key(const struct xr_setup *s, size_t *len)
 	*p++ = (uint32_t)s->real_mode | (uint32_t)s->bypass << 1 |
 	       (uint32_t)s->ipi_redirect << 2 | (uint32_t)s->ack_notifier << 3 |
 	       (uint32_t)s->real_mode_dbg << 4 | (uint32_t)s->no_xics << 5;
+	/* the VCOREs' time base offset is in the snapshot too */
+	*p++ = (uint32_t)s->tb_offset;
+	*p++ = (uint32_t)(s->tb_offset >> 32);
 	*p++ = s->nr_vcpus;
 	*p++ = s->nr_sources;
 	*p++ = s->nr_passthru;
@@ -170,6 +173,7 @@ static void *kcreate(const struct xr_setup *s, bool rm, char *err,
 	cfg->ipi_redirect = s->ipi_redirect;
 	cfg->bypass = s->bypass;
 	cfg->ack_notifier = s->ack_notifier;
+	cfg->tb_offset = s->tb_offset;
 	cfg->real_mode_dbg = s->real_mode_dbg;
 	cfg->no_xics = s->no_xics;
 	cfg->nr_vcpus = s->nr_vcpus;

@@ -179,7 +179,7 @@ static int xk_build(struct xk_vm *vm, const struct xk_config *cfg,
 	}
 	vm->kvm.nr_vcpus = cfg->nr_vcpus;
 #ifdef CONFIG_PPC_XIVE
-	if (xk_xive_build(vm))
+	if (xk_xive_build(vm, cfg->tb_offset))
 		goto nomem;
 #endif
 

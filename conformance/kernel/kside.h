@@ -35,7 +35,7 @@ struct xk_vm {
 
 #ifdef CONFIG_PPC_XIVE
 /* The XIVE host of a new VM, once its VCPUs exist: 0 or -ENOMEM */
-int xk_xive_build(struct xk_vm *vm);
+int xk_xive_build(struct xk_vm *vm, unsigned long long tb_offset);
 /* VCPU @vi leaves (@running false) or enters the guest on its CPU */
 void xk_xive_placed(struct xk_vm *vm, int vi, bool running);
 /* VFIO's request_irq of a passed-through device's MSI (kside_xive_pt.c) */

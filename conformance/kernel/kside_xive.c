@@ -19,7 +19,7 @@
  * kvmppc_pack_vcpu_id) with an LPID of its own; each VCPU has a virtual
  * core, of which XICS-on-XIVE reads the time base offset (H_XIRR_X).
  */
-int xk_xive_build(struct xk_vm *vm)
+int xk_xive_build(struct xk_vm *vm, unsigned long long tb_offset)
 {
 	unsigned long i, n = vm->kvm.nr_vcpus;
 
@@ -29,8 +29,10 @@ int xk_xive_build(struct xk_vm *vm)
 	vm->regs_before = shim_zalloc((n ? n : 1) * sizeof(*vm->regs_before));
 	if (!vm->vcore || !vm->regs_before)
 		return -ENOMEM;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		vm->vcpu[i].arch.vcore = &vm->vcore[i];
+		vm->vcore[i].tb_offset = tb_offset;
+	}
 	return shim_xive_create(&vm->m);
 }
 

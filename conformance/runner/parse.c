@@ -474,6 +474,18 @@ static int parse_option(struct xr_pstate *ps, const struct xr_line *l)
 
 		if (xr_pkv(ps, l, &l->tok[i], &k, &val))
 			return -1;
+		/* the one option that is a number: a register's 64 bits */
+		if (xr_tok_is(&k, "tb_offset")) {
+			if (ps->tb_offset_line)
+				return xr_perr(ps, l->line,
+					       "duplicate option tb_offset (first at line %u)",
+					       ps->tb_offset_line);
+			ps->tb_offset_line = l->line;
+			if (xr_pnum(ps, l, &val, "tb_offset", 0, UINT64_MAX,
+				    &s->tb_offset))
+				return -1;
+			continue;
+		}
 		for (n = 0; n < XR_NR_OPTIONS; n++)
 			if (xr_tok_is(&k, names[n]))
 				break;

@@ -29,6 +29,7 @@ struct xr_pstate {
 	int32_t *cur_cpu;			/* while parsing the steps */
 	uint32_t vcpu_cap;
 	uint32_t option_line[XR_NR_OPTIONS];
+	uint32_t tb_offset_line;		/* option tb_offset, 0: none */
 	uint8_t blocks[XR_NR_BLOCKS / 8];	/* ICS blocks known so far */
 	uint32_t nr_blocks;
 	uint32_t steps_cap;

@@ -57,6 +57,12 @@ static const struct xr_deviation deviations[] = {
 		.applies_to = "kernel-rm",
 		.summary = "a real-mode H_XIRR_X that asks for the host's completion (DEBUG_REALMODE) is accepted again in virtual mode: the guest gets the second XIRR and never sees the first interrupt; PAPR (and ROUTE-RM-DEBUG) accept once",
 	},
+	{
+		.id = "DEV-XIRR-X-HOST-TB",
+		.quirk = XR_QUIRK_XIRR_X_HOST_TB,
+		.applies_to = "kernel-vm kernel-rm",
+		.summary = "H_XIRR_X returns the host's time base (get_tb()), not the guest's (plus the VCORE's tb_offset) that the guest's time base register reads and XICS-on-XIVE returns; PAPR's time stamp is the partition's",
+	},
 	/* XICS-on-XIVE: how POWER9 hosts always differ (standing) */
 	{
 		.id = "DEV-XIVE-LINE-OUTPUT",

@@ -69,8 +69,20 @@ int64_t xr_h_xirr(struct xr_model *m, uint32_t vcpu, uint64_t *xirr)
 }
 
 /*
- * ICP-ACCEPT-X: H_XIRR, and the time base in R5 (impl_model.c: the
- * harness's clock, XR_TIMEBASE).
+ * ICP-ACCEPT-X: the time base H_XIRR_X returns in R5, as the guest reads
+ * its time base register: the host's (the harness's clock, XR_TIMEBASE)
+ * plus the VCORE's offset.  DEV-XIRR-X-HOST-TB: the XICS emulation
+ * returns the host's time base itself.
+ */
+uint64_t xr_xirr_x_timebase(const struct xr_model *m)
+{
+	if (xr_quirk(m, XR_QUIRK_XIRR_X_HOST_TB))
+		return XR_TIMEBASE;
+	return XR_TIMEBASE + m->setup.tb_offset;
+}
+
+/*
+ * ICP-ACCEPT-X: H_XIRR, and the time base in R5 (xr_xirr_x_timebase).
  *
  * DEV-RM-XIRR-X-AGAIN: the kernel's virtual-mode dispatcher believes
  * H_XIRR_X has no real-mode handler, so after a real-mode H_XIRR_X that

@@ -33,7 +33,7 @@ static enum xr_status hcall_step(struct xr_model *m, const struct xr_step *st,
 	case XR_STEP_H_XIRR_X:
 		res->rc = xr_h_xirr_x(m, st->vcpu, &res->xirr);
 		if (res->rc == XR_H_SUCCESS)
-			res->mfrr = XR_TIMEBASE;	/* ICP-ACCEPT-X */
+			res->mfrr = xr_xirr_x_timebase(m);
 		break;
 	case XR_STEP_H_EOI:
 		res->rc = xr_h_eoi(m, st->vcpu, st->arg[0]);

@@ -25,6 +25,7 @@
 #define XR_QUIRK_VM_CPPR_DOWN_TAIL	XR_QUIRK(5)
 #define XR_QUIRK_CPPR_DOWN_DISPLACE	XR_QUIRK(6)
 #define XR_QUIRK_RM_XIRR_X_AGAIN	XR_QUIRK(7)
+#define XR_QUIRK_XIRR_X_HOST_TB		XR_QUIRK(29)
 /* XICS-on-XIVE (kernel-xive): standing deviations */
 #define XR_QUIRK_XIVE_LINE_OUTPUT	XR_QUIRK(8)
 #define XR_QUIRK_XIVE_PRIO_COLLAPSE	XR_QUIRK(9)
@@ -283,6 +284,8 @@ bool xr_icp_try_deliver(struct xr_model *m, struct xr_icp *icp, uint32_t irq,
 			uint8_t prio, uint32_t *reject);
 void xr_icp_down_cppr(struct xr_model *m, struct xr_icp *icp, uint8_t cppr);
 uint32_t xr_icp_accept(struct xr_model *m, struct xr_icp *icp);
+/* ICP-ACCEPT-X: the time base H_XIRR_X returns (hcall.c) */
+uint64_t xr_xirr_x_timebase(const struct xr_model *m);
 void xr_icp_check_resend(struct xr_model *m, struct xr_icp *icp);
 
 /* ics.c */

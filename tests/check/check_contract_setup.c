@@ -211,6 +211,28 @@ START_TEST(test_setup_option_ack_notifier)
 }
 END_TEST
 
+/* option tb_offset=N: a 64-bit number, default 0 (an extension) */
+START_TEST(test_setup_option_tb_offset)
+{
+	struct xr_scenario s;
+
+	xr_ct_ok("vcpu 0\nvcpu 0 H_XIRR\n", &s);
+	ck_assert_uint_eq(s.setup.tb_offset, 0);
+	xr_scenario_free(&s);
+	xr_ct_ok("option tb_offset=0xffffffff00000010 bypass=off\n"
+		 "vcpu 0\nvcpu 0 H_XIRR\n", &s);
+	ck_assert_uint_eq(s.setup.tb_offset, 0xffffffff00000010ull);
+	ck_assert(!s.setup.bypass && s.setup.real_mode);
+	xr_scenario_free(&s);
+	xr_ct_bad("option tb_offset=0x10000000000000000\nvcpu 0\n"
+		  "vcpu 0 H_XIRR\n", 1, "wider than 64 bits");
+	xr_ct_bad("option tb_offset=on\nvcpu 0\nvcpu 0 H_XIRR\n", 1,
+		  "not a number");
+	xr_ct_bad("option tb_offset=1\noption tb_offset=2\nvcpu 0\n"
+		  "vcpu 0 H_XIRR\n", 2, "duplicate option tb_offset");
+}
+END_TEST
+
 /* "Set-up (before the first step)" */
 START_TEST(test_setup_before_first_step)
 {
@@ -234,6 +256,7 @@ TCase *xr_tcase_contract_setup(void)
 	TCase *tc = tcase_create("set-up");
 
 	tcase_add_test(tc, test_setup_machine_default);
+	tcase_add_test(tc, test_setup_option_tb_offset);
 	tcase_add_test(tc, test_setup_machine);
 	tcase_add_test(tc, test_setup_vcpu_server);
 	tcase_add_test(tc, test_setup_vcpu_cpu);

@@ -122,6 +122,13 @@ struct xr_setup {
 	 * entries cannot be built.  Default false (the device exists).
 	 */
 	bool no_xics;
+	/*
+	 * option tb_offset=N: the guest's time base minus the host's (the
+	 * VCORE's tb_offset: nonzero for a guest migrated from another
+	 * host).  The guest reads the time base as XR_TIMEBASE + tb_offset;
+	 * default 0.
+	 */
+	uint64_t tb_offset;
 	uint64_t quirks;	/* model only: XR_QUIRK_* deviations to emulate */
 };
 

@@ -36,6 +36,8 @@ struct xk_config {
 	_Bool real_mode, ipi_redirect, bypass, ack_notifier;
 	_Bool real_mode_dbg;		/* xics->real_mode_dbg (DEBUG_REALMODE) */
 	_Bool no_xics;			/* the RTAS tokens but no XICS device */
+	/* every VCORE's tb_offset (guest minus host time base) */
+	unsigned long long tb_offset;
 	unsigned int nr_vcpus;
 	struct {
 		unsigned int id, server;
