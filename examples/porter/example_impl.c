@@ -27,6 +27,7 @@
  */
 struct example {
 	struct xr_model *m;		/* PORT: your controller's state */
+	uint64_t tb_offset;		/* the guest's time base minus the host's */
 };
 
 static void *example_create(const struct xr_setup *setup, char *err,
@@ -46,6 +47,7 @@ static void *example_create(const struct xr_setup *setup, char *err,
 	 * host input -ENODEV (ICS-INPUT-NO-XICS); the model below does it.
 	 * Refuse what the port cannot model with a one-line reason.
 	 */
+	x->tb_offset = setup->tb_offset;
 	x->m = xr_model_create(setup, XR_CTX_VIRTUAL, err, errlen);
 	if (!x->m) {
 		free(x);
@@ -75,10 +77,11 @@ static void hcall(struct example *x, const struct xr_step *st,
 		break;
 	case XR_STEP_H_XIRR_X:
 		res->rc = xr_h_xirr_x(x->m, st->vcpu, &res->xirr);
-		/* PORT: R5 is the time base, which your clock reads as
-		 * XR_TIMEBASE under the harness (ICP-ACCEPT-X) */
+		/* PORT: R5 is the guest's time base: the host's, which
+		 * your clock reads as XR_TIMEBASE under the harness, plus
+		 * the VM's offset (ICP-ACCEPT-X, option tb_offset) */
 		if (res->rc == XR_H_SUCCESS)
-			res->mfrr = XR_TIMEBASE;
+			res->mfrr = XR_TIMEBASE + x->tb_offset;
 		break;
 	case XR_STEP_H_EOI:
 		res->rc = xr_h_eoi(x->m, st->vcpu, st->arg[0]);

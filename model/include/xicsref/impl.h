@@ -34,10 +34,14 @@
  * event kind XR_EV_LOG, which, like any kind, is compared only for an
  * implementation that declares it in event_kinds.)  Version 9 added the
  * optional icp_fields and source_fields (what of the read-back state an
- * implementation keeps); a version 8 table keeps all of it.
+ * implementation keeps); a version 8 table keeps all of it.  Version 10
+ * added xr_setup.tb_offset (the guest's time base minus the host's:
+ * H_XIRR_X returns XR_TIMEBASE plus it, ICP-ACCEPT-X), which moves the
+ * fields after it; an older object would read the set-up at the wrong
+ * offsets, so the runner loads version 10 on.
  */
-#define XR_IMPL_ABI_VERSION	9
-#define XR_IMPL_ABI_MIN		8
+#define XR_IMPL_ABI_VERSION	10
+#define XR_IMPL_ABI_MIN		10
 
 /* Status of an operation (not the architectural return code) */
 enum xr_status {
