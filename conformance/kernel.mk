@@ -302,7 +302,7 @@ $(B)/kernel/$(1)/xicsref-kernel.so: $$(K_OBJS_$(1))
 	@mkdir -p $$(@D)
 	$$(CC) -shared -Wl,-Bsymbolic $(if $(SAN),,$(K_NOUNDEF)) $(LDFLAGS_COMMON) \
 		$$^ -o $$@.tmp $(K_XLIBS) && mv $$@.tmp $$@
-	@$$(call k_exports_only,$$@,xicsref_shim_kalloc_selftest|xicsref_bench_ipi_rounds)
+	@$$(call k_exports_only,$$@,xicsref_shim_kalloc_selftest|xicsref_bench_ipi_(open|run|close))
 
 -include $$(K_OBJS_$(1):.o=.d)
 endef

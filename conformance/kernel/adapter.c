@@ -10,6 +10,7 @@
  * kernel-xive instead: XICS-on-XIVE (book3s_xive.c) on the shim's XIVE,
  * a POWER9 host, with passthrough through kvmppc_xive_set_mapped.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,21 @@ _Static_assert((int)XK_EV_MER == (int)XR_EV_MER &&
 	       (int)XK_EV_LOG == (int)XR_EV_LOG,
 	       "xk_api.h event kinds must be enum xr_event_kind");
 _Static_assert(XK_MAX_EVENTS == XR_MAX_EVENTS, "event capacity");
+/*
+ * kstep hands the kernel side the result's own event list, so that the
+ * per-step cost is not a copy of it: the two must be laid out alike (the
+ * kernel side, -fno-strict-aliasing, writes it through its own type).
+ */
+_Static_assert(sizeof(struct xk_events) == sizeof(struct xr_events) &&
+	       offsetof(struct xk_events, nr) == offsetof(struct xr_events, nr) &&
+	       offsetof(struct xk_events, overflow) ==
+	       offsetof(struct xr_events, overflow) &&
+	       offsetof(struct xk_events, ev) == offsetof(struct xr_events, ev) &&
+	       sizeof(struct xk_event) == sizeof(struct xr_event) &&
+	       offsetof(struct xk_event, kind) == offsetof(struct xr_event, kind) &&
+	       offsetof(struct xk_event, a) == offsetof(struct xr_event, a) &&
+	       offsetof(struct xk_event, b) == offsetof(struct xr_event, b),
+	       "struct xk_events must be laid out as struct xr_events");
 _Static_assert(XK_TIMEBASE == XR_TIMEBASE, "the shim's clock is the model's");
 _Static_assert((int)XK_FAULT_ALLOC == (int)XR_FAULT_ALLOC &&
 	       (int)XK_FAULT_GET_USER == (int)XR_FAULT_GET_USER &&
@@ -139,6 +155,8 @@ static bool kcreate_refused(const struct xr_setup *s, struct kinst *ki,
 	return true;
 }
 
+static void kdestroy(void *inst);
+
 static void *kcreate(const struct xr_setup *s, bool rm, char *err,
 		     size_t errlen)
 {
@@ -217,6 +235,14 @@ static void *kcreate(const struct xr_setup *s, bool rm, char *err,
 		if (s->vcpus[i].id < sizeof(ki->index_of) /
 				     sizeof(ki->index_of[0]))
 			ki->index_of[s->vcpus[i].id] = (int16_t)i;
+	ki->nr_vcpus = s->nr_vcpus;
+	/* two words per VCPU as last seen */
+	ki->icp_seen = malloc((2 * s->nr_vcpus + 1) * sizeof(*ki->icp_seen));
+	if (!ki->icp_seen) {
+		snprintf(err, errlen, "kernel: out of memory");
+		kdestroy(ki);
+		return NULL;
+	}
 	/* the state right after creation, for kreset */
 	ki->setup_key = setup_key(s, &ki->setup_key_len);
 	ki->snapshot = ki->setup_key && !xk_snapshot(ki->vm);
@@ -243,6 +269,7 @@ static void kdestroy(void *inst)
 		return;
 	xk_destroy(ki->vm);
 	free(ki->setup_key);
+	free(ki->icp_seen);
 	free(ki);
 }
 
@@ -267,21 +294,26 @@ static bool kreset(void *inst, const struct xr_setup *s, char *err,
 		    !memcmp(key, ki->setup_key, len);
 
 	free(key);
-	if (same && !xk_restore(ki->vm, broken && broken[0] == '1'))
+	if (same && !xk_restore(ki->vm, broken && broken[0] == '1')) {
+		ki->icp_seen_valid = false;	/* all changed (impl.h) */
 		return true;
+	}
 	n = kcreate(s, ki->rm, err, errlen);
 	if (!n)
 		return false;
 	xk_destroy(ki->vm);
 	free(ki->setup_key);
+	free(ki->icp_seen);
 	*ki = *n;
 	free(n);
 	return true;
 }
 #endif
 
-static enum xr_status khcall(struct kinst *ki, const struct xr_step *st,
-			     struct xr_result *res, char *err, size_t errlen)
+/* inlined: kstep's fast path, and the hypercalls' frame is all it adds */
+static inline __attribute__((always_inline)) enum xr_status
+khcall(struct kinst *ki, const struct xr_step *st, struct xr_result *res,
+       char *err, size_t errlen)
 {
 	int vi = kvcpu_index(ki, st->vcpu);
 	unsigned long r4 = 0, r5 = 0;
@@ -300,7 +332,7 @@ static enum xr_status khcall(struct kinst *ki, const struct xr_step *st,
 	 * them unless XICSREF_UNGATED_RM is set, which the finding test does
 	 * to show the crash.
 	 */
-	if (ki->rm && ki->real_mode && ki->icpless &&
+	if (ki->icpless && ki->rm && ki->real_mode &&
 	    !xk_icp_state(ki->vm, vi, &(struct xk_icp){ 0 }) &&
 	    st->kind != XR_STEP_H_IPOLL && !getenv("XICSREF_UNGATED_RM")) {
 		snprintf(err, errlen,
@@ -472,21 +504,29 @@ static const char *kfinding(const struct xr_step *st, const char *what)
 	return NULL;
 }
 
+/* The kinds khcall runs: kstep's fast path, the IPI round of bench-hcall */
+#define KSTEP_HCALLS	(1u << XR_STEP_H_CPPR | 1u << XR_STEP_H_XIRR | \
+			 1u << XR_STEP_H_XIRR_X | 1u << XR_STEP_H_EOI | \
+			 1u << XR_STEP_H_IPI | 1u << XR_STEP_H_IPOLL)
+
 static enum xr_status kstep(void *inst, const struct xr_step *st,
 			    struct xr_result *res, char *err, size_t errlen)
 {
 	struct kinst *ki = inst;
-	struct xk_events ev;
-	unsigned int warn = xk_warnings(ki->vm);
+	unsigned int warn, bad;
 	enum xr_status s;
 
-	ev.nr = 0;		/* the array is filled up to nr */
-	ev.overflow = 0;
-	xk_set_sink(ki->vm, &ev);
-	s = xr_kstep_one(ki, st, res, err, errlen);
-	xk_set_sink(ki->vm, NULL);
-	xr_kevents(&res->events, &ev);
-	if (s == XR_OK && xk_warnings(ki->vm) != warn) {
+	res->events.nr = 0;	/* the array is filled up to nr */
+	res->events.overflow = false;
+	warn = xk_step_begin(ki->vm, (struct xk_events *)(void *)&res->events);
+	if ((unsigned int)st->kind < 32 && (KSTEP_HCALLS & 1u << st->kind))
+		s = khcall(ki, st, res, err, errlen);
+	else
+		s = xr_kstep_one(ki, st, res, err, errlen);
+	bad = xk_step_end(ki->vm, warn);
+	if (s != XR_OK || !bad)
+		return s;
+	if (bad & XK_END_WARNED) {
 		char what[120];
 		unsigned long addr = 0;
 
@@ -504,23 +544,19 @@ static enum xr_status kstep(void *inst, const struct xr_step *st,
 				 "slip was hit in this step");
 		return XR_FAILED;
 	}
-	if (s == XR_OK && xk_rm_core_guard(ki->vm)) {
+	if (bad & XK_END_RM_GUARD) {
 		snprintf(err, errlen, "kernel: this step wrote rm_core[-1], "
 			 "the guard in front of the host-core array");
 		return XR_FAILED;
 	}
-	if (s == XR_OK && xk_unbalanced(ki->vm)) {
-		snprintf(err, errlen, "kernel: this step ended with a lock "
-			 "held or host interrupts off");
-		return XR_FAILED;
-	}
-	return s;
+	snprintf(err, errlen, "kernel: this step ended with a lock "
+		 "held or host interrupts off");
+	return XR_FAILED;
 }
 
-static bool kget_icp(void *inst, uint32_t vcpu, struct xr_icp_state *out)
+/* The ICP of the VCPU at index @vi, as get_icp reports it */
+static bool kicp_at(struct kinst *ki, int vi, struct xr_icp_state *out)
 {
-	struct kinst *ki = inst;
-	int vi = kvcpu_index(ki, vcpu);
 	struct xk_icp s;
 
 	if (vi < 0 || !xk_icp_state(ki->vm, vi, &s))
@@ -534,6 +570,37 @@ static bool kget_icp(void *inst, uint32_t vcpu, struct xr_icp_state *out)
 	out->line = s.line;
 	return true;
 }
+
+static bool kget_icp(void *inst, uint32_t vcpu, struct xr_icp_state *out)
+{
+	struct kinst *ki = inst;
+
+	return kicp_at(ki, kvcpu_index(ki, vcpu), out);
+}
+
+#ifndef XR_KERNEL_XIVE
+/*
+ * changed_icps (impl.h): each VCPU's ICP as the kernel holds it, the raw
+ * state word (cppr, mfrr, pending priority, XISR, resend, EE: all that
+ * get_icp reads of it) and the line, against the words of the previous
+ * call.  A bit is set exactly when what get_icp reads changed.  One call
+ * into the kernel side for all VCPUs, where the runner would otherwise
+ * read and compare every ICP on both sides after every step.
+ */
+static bool kchanged_icps(void *inst, uint64_t *map)
+{
+	struct kinst *ki = inst;
+
+	xk_icps_changed(ki->vm, ki->icp_seen, ki->icp_seen_valid,
+			(unsigned long long *)map, ki->nr_vcpus);
+	ki->icp_seen_valid = true;
+	return true;
+}
+#define K_CHANGED_ICPS	.changed_icps = kchanged_icps,
+#else
+/* kernel-xive's ICP is read from the thread context: every step */
+#define K_CHANGED_ICPS
+#endif
 
 static bool kget_source(void *inst, uint32_t irq, struct xr_source_state *out)
 {
@@ -618,6 +685,7 @@ static bool kchanged_sources(void *inst, uint32_t first_irq, uint64_t *map)
 		.get_source = kget_source,				\
 		.ics_blocks = kics_blocks,				\
 		.changed_sources = kchanged_sources,			\
+		K_CHANGED_ICPS						\
 		.origin = XR_KERNEL_ORIGIN,				\
 		.icp_fields = K_ICP_FIELDS,				\
 		.source_fields = K_SRC_FIELDS,				\

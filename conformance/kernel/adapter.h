@@ -33,6 +33,10 @@ struct kinst {
 	uint8_t *setup_key;
 	size_t setup_key_len;
 	bool snapshot;		/* xk_snapshot worked: kreset can restore */
+	/* each VCPU's ICP as kchanged_icps last read it, once valid */
+	uint32_t nr_vcpus;
+	unsigned long long *icp_seen;
+	bool icp_seen_valid;
 };
 
 /* One step on the kernel, events not collected (kstep does that) */

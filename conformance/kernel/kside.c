@@ -422,3 +422,31 @@ int xk_unbalanced(struct xk_vm *vm)
 	vm->m.irq_depth = 0;
 	return bad;
 }
+
+unsigned int xk_step_begin(struct xk_vm *vm, struct xk_events *sink)
+{
+	vm->m.sink = sink;
+	return vm->m.warnings;
+}
+
+unsigned int xk_step_end(struct xk_vm *vm, unsigned int warnings)
+{
+	const struct kvmppc_host_rm_core *g =
+		vm->m.rm_core ? &vm->m.rm_core[-1] : NULL;
+	unsigned int bad = 0;
+
+	vm->m.sink = NULL;
+	/* read only, on the path every step takes; cleared when broken */
+	if (g && (g->rm_state.in_host != 1 || g->rm_state.rm_action ||
+		  g->rm_data)) {
+		xk_rm_core_guard(vm);
+		bad |= XK_END_RM_GUARD;
+	}
+	if (vm->m.locks_held || vm->m.irq_depth) {
+		xk_unbalanced(vm);
+		bad |= XK_END_UNBALANCED;
+	}
+	if (vm->m.warnings != warnings)
+		bad |= XK_END_WARNED;
+	return bad;
+}

@@ -272,6 +272,11 @@ static bool changed_sources(void *inst, uint32_t first_irq, uint64_t *map)
 	return xr_model_changed_sources(inst, first_irq, map);
 }
 
+static bool changed_icps(void *inst, uint64_t *map)
+{
+	return xr_model_changed_icps(inst, map);
+}
+
 static const struct xr_impl_ops model_virtual_ops = {
 	.abi_version = XR_IMPL_ABI_VERSION,
 	.name = "model",
@@ -290,6 +295,7 @@ static const struct xr_impl_ops model_virtual_ops = {
 	.ics_blocks = ics_blocks,
 	.changed_sources = changed_sources,
 	.reset = reset,
+	.changed_icps = changed_icps,
 };
 
 static const struct xr_impl_ops model_real_ops = {
@@ -307,6 +313,7 @@ static const struct xr_impl_ops model_real_ops = {
 	.ics_blocks = ics_blocks,
 	.changed_sources = changed_sources,
 	.reset = reset,
+	.changed_icps = changed_icps,
 };
 
 const struct xr_impl_ops *xr_model_ops(enum xr_context ctx)

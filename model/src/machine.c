@@ -336,15 +336,19 @@ static int model_build(struct xr_model *m, const struct xr_setup *setup,
 					    sizeof(*v));
 		struct xr_icp *i = v ? realloc(m->icp, setup->nr_vcpus *
 					       sizeof(*i)) : NULL;
+		uint64_t *seen = i ? realloc(m->icp_seen, setup->nr_vcpus *
+					     sizeof(*seen)) : NULL;
 
 		if (v)
 			m->vcpu = v;
-		if (!i) {
+		if (i)
+			m->icp = i;
+		if (!seen) {
 			m->pt = pt;
 			set_err(err, errlen, "out of memory");
 			return -1;
 		}
-		m->icp = i;
+		m->icp_seen = seen;
 		m->vcpu_cap = setup->nr_vcpus;
 	}
 	if (setup->nr_vcpus) {
@@ -394,6 +398,7 @@ struct xr_model *xr_model_create(const struct xr_setup *setup,
 	m->vcpu_cap = 0;
 	m->vcpu = NULL;
 	m->icp = NULL;
+	m->icp_seen = NULL;
 	m->xive = NULL;
 	memset(m->ics, 0, sizeof(m->ics));
 	if (model_build(m, setup, ctx, err, errlen)) {
@@ -427,6 +432,7 @@ void xr_model_destroy(struct xr_model *m)
 		free(m->ics[i]);
 	free(m->vcpu);
 	free(m->icp);
+	free(m->icp_seen);
 	free(m);
 }
 
@@ -460,13 +466,13 @@ const struct xr_events *xr_model_events(const struct xr_model *m)
 	return &m->ev;
 }
 
-bool xr_model_icp(const struct xr_model *m, uint32_t vcpu,
-		  struct xr_icp_state *out)
+/* The ICP of VCPU @v as the API reads it; false: the VCPU has none */
+static bool icp_state_of(const struct xr_model *m, const struct xr_vcpu *v,
+			 struct xr_icp_state *out)
 {
-	const struct xr_vcpu *v = xr_vcpu_of((struct xr_model *)m, vcpu);
 	const struct xr_icp *icp;
 
-	if (!v || v->icp < 0)
+	if (v->icp < 0)
 		return false;
 	icp = &m->icp[v->icp];
 	out->cppr = icp->cppr;
@@ -481,6 +487,49 @@ bool xr_model_icp(const struct xr_model *m, uint32_t vcpu,
 	 */
 	out->line = xr_quirk(m, XR_QUIRK_XIVE_LINE_OUTPUT) ? icp->out_ee :
 		    v->line;
+	return true;
+}
+
+bool xr_model_icp(const struct xr_model *m, uint32_t vcpu,
+		  struct xr_icp_state *out)
+{
+	const struct xr_vcpu *v = xr_vcpu_of((struct xr_model *)m, vcpu);
+
+	return v && icp_state_of(m, v, out);
+}
+
+/*
+ * The runner's per-step shortcut (impl.h, changed_icps): each VCPU's ICP
+ * fields and line in one word, against the word of the previous call.
+ * Every input of xr_model_icp() is in it (DEV-XIVE-LINE-OUTPUT reports
+ * out_ee as the line: both are), so whatever it reports changes only
+ * with the word; the first call after a build marks every VCPU.
+ */
+bool xr_model_changed_icps(struct xr_model *m, uint64_t *map)
+{
+	const struct xr_vcpu *v = m->vcpu;
+	const struct xr_icp *icp = m->icp;
+	uint64_t *seen = m->icp_seen;
+	uint32_t i, n = m->nr_vcpus;
+	bool valid = m->icp_seen_valid;
+
+	for (i = 0; i < n; i++, v++) {
+		uint64_t w = 0;
+
+		if (v->icp >= 0) {
+			const struct xr_icp *c = &icp[v->icp];
+
+			w = (uint64_t)c->xisr | (uint64_t)c->cppr << 32 |
+			    (uint64_t)c->mfrr << 40 | (uint64_t)c->pprio << 48 |
+			    (uint64_t)(c->need_resend | c->out_ee << 1 |
+					v->line << 2 | 1 << 3) << 56;
+		}
+		if (valid && seen[i] == w)
+			continue;
+		seen[i] = w;
+		map[i / 64] |= 1ull << (i % 64);
+	}
+	m->icp_seen_valid = true;
 	return true;
 }
 

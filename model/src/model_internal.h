@@ -199,6 +199,8 @@ struct xr_model {
 
 	/* FAULT-ARM: operations left before the armed one fails (fault.c) */
 	uint32_t fault_in[XR_FAULT_NR_KINDS];
+	/* icp_seen[] holds each VCPU's ICP as last reported (changed_icps) */
+	bool icp_seen_valid;
 
 	/*
 	 * The set-up's VCPUs and their ICPs, vcpu_cap of each allocated
@@ -207,6 +209,7 @@ struct xr_model {
 	uint32_t vcpu_cap;
 	struct xr_vcpu *vcpu;
 	struct xr_icp *icp;
+	uint64_t *icp_seen;	/* per VCPU: xr_model_changed_icps() */
 	/* DEV-XIVE-PRESENTER only: queues and thread state (xive_presenter.c) */
 	struct xr_xive *xive;
 	/*
@@ -238,6 +241,7 @@ static inline int32_t xr_next_bit(const uint64_t *map, uint32_t from,
 /* machine.c */
 bool xr_model_changed_sources(const struct xr_model *m, uint32_t first_irq,
 			      uint64_t *map);
+bool xr_model_changed_icps(struct xr_model *m, uint64_t *map);
 struct xr_icp *xr_find_server(struct xr_model *m, uint32_t server);
 struct xr_ics *xr_find_ics(struct xr_model *m, uint32_t irq);
 struct xr_ics *xr_create_ics(struct xr_model *m, uint32_t irq);

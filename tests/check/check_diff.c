@@ -11,7 +11,9 @@
  * implementation that offers reset to its contract: reset to the file's
  * set-up after another file ran, an instance behaves as a new one.  A
  * fourth runs a file that declares deviations without them: it must fail
- * with a hint naming declared ones wherever it showed them.
+ * with a hint naming declared ones wherever it showed them.  A fifth
+ * holds changed_icps to its contract after every step: every ICP that
+ * reads differently is marked (the runner compares only those).
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -277,6 +279,186 @@ START_TEST(test_changed_sources)
 }
 END_TEST
 
+/* -- changed_icps: every ICP whose read-back changed is marked -- */
+
+/*
+ * Run @scn on a new instance of @ops, asking changed_icps after create
+ * and after every step, with every ICP read before and after: 0 when
+ * each VCPU whose ICP read differently was marked, when the first call
+ * marked every VCPU and a second call with no step between marked none;
+ * else the step (1-based; 0 for create) where it did not, @why saying.
+ */
+static int icps_missed(const struct xr_impl_ops *ops,
+		       const struct xr_scenario *scn, struct xr_result *res,
+		       const char **why)
+{
+	bool (*changed)(void *, uint64_t *) = XR_IMPL_OPT(ops, changed_icps);
+	uint32_t n = scn->setup.nr_vcpus, i, k;
+	struct xr_icp_state *was = calloc(n + 1, sizeof(*was));
+	bool *had = calloc(n + 1, sizeof(*had));
+	uint64_t map[XR_MAX_VCPUS / 64];
+	char err[200];
+	void *inst = ops->create(&scn->setup, err, sizeof(err));
+	int missed = -1;
+
+	if (!inst || !was || !had)
+		goto out;	/* the scenario test reports it */
+	for (k = 0; k <= scn->nr_steps; k++) {
+		const struct xr_step *st = k ? &scn->steps[k - 1].step : NULL;
+
+		if (st && (!(ops->step_kinds & (1u << st->kind)) ||
+			   (xr_result_clear(res),
+			    ops->step(inst, st, res, err, sizeof(err)) != XR_OK)))
+			break;
+		memset(map, 0, sizeof(map));
+		if (!changed(inst, map))
+			continue;	/* cannot tell: all changed */
+		for (i = 0; i < n; i++) {
+			struct xr_icp_state now;
+			bool has, marked = map[i / 64] >> (i % 64) & 1;
+
+			memset(&now, 0, sizeof(now));
+			has = ops->get_icp(inst, scn->setup.vcpus[i].id, &now);
+			if (!k && !marked) {
+				*why = "the first call did not mark every VCPU";
+				missed = 0;
+				goto out;
+			}
+			if (k && !marked && (has != had[i] ||
+			    memcmp(&now, &was[i], sizeof(now)))) {
+				*why = "an ICP changed but was not marked";
+				missed = (int)k;
+				goto out;
+			}
+			had[i] = has;
+			was[i] = now;
+		}
+		memset(map, 0, sizeof(map));
+		if (changed(inst, map))
+			for (i = 0; i < (n + 63) / 64; i++)
+				if (map[i]) {
+					*why = "a call with no step between marked a VCPU";
+					missed = (int)k;
+					goto out;
+				}
+	}
+	missed = -1;
+out:
+	if (inst)
+		ops->destroy(inst);
+	free(was);
+	free(had);
+	return missed;
+}
+
+START_TEST(test_changed_icps)
+{
+	struct xr_scenario scn;
+	struct xr_result *res = malloc(sizeof(*res));
+	const char *why = "";
+	char path[512];
+	uint32_t j;
+
+	snprintf(path, sizeof(path), SCN_DIR "/%s", files[_i]);
+	ck_assert(xr_parse_file(path, xr_test_catalogue(), &scn) == 0);
+	for (j = 0; j < impls.nr; j++) {
+		const struct xr_impl_ops *ops = impls.ops[j];
+		int at;
+
+		if (!XR_IMPL_OPT(ops, changed_icps))
+			continue;
+		at = icps_missed(ops, &scn, res, &why);
+		ck_assert_msg(at < 0, "%s: %s %s: step %d: %s", path,
+			      ops->name, ops->version, at, why);
+	}
+	free(res);
+	xr_scenario_free(&scn);
+}
+END_TEST
+
+/*
+ * The test above can fail: the model behind a changed_icps that marks
+ * every VCPU on its first call, as it must, and none after
+ */
+struct lazy {
+	void *model;
+	bool asked;
+};
+
+static const struct xr_impl_ops *lazy_inner(void)
+{
+	return xr_model_ops(XR_CTX_VIRTUAL);
+}
+
+static void *lazy_create(const struct xr_setup *s, char *err, size_t len)
+{
+	struct lazy *l = calloc(1, sizeof(*l));
+
+	if (l)
+		l->model = lazy_inner()->create(s, err, len);
+	if (l && l->model)
+		return l;
+	free(l);
+	return NULL;
+}
+
+static void lazy_destroy(void *inst)
+{
+	struct lazy *l = inst;
+
+	lazy_inner()->destroy(l->model);
+	free(l);
+}
+
+static enum xr_status lazy_step(void *inst, const struct xr_step *st,
+				struct xr_result *res, char *err, size_t len)
+{
+	return lazy_inner()->step(((struct lazy *)inst)->model, st, res, err,
+				  len);
+}
+
+static bool lazy_get_icp(void *inst, uint32_t vcpu, struct xr_icp_state *o)
+{
+	return lazy_inner()->get_icp(((struct lazy *)inst)->model, vcpu, o);
+}
+
+static bool lazy_changed_icps(void *inst, uint64_t *map)
+{
+	struct lazy *l = inst;
+	uint64_t scratch[XR_MAX_VCPUS / 64] = { 0 };
+
+	if (l->asked)
+		return lazy_inner()->changed_icps(l->model, scratch);
+	l->asked = true;
+	return lazy_inner()->changed_icps(l->model, map);
+}
+
+START_TEST(test_changed_icps_lazy)
+{
+	struct xr_impl_ops lazy = *lazy_inner();
+	struct xr_result *res = malloc(sizeof(*res));
+	const char *why = "";
+	int f, caught = 0;
+
+	lazy.create = lazy_create;
+	lazy.destroy = lazy_destroy;
+	lazy.step = lazy_step;
+	lazy.get_icp = lazy_get_icp;
+	lazy.changed_icps = lazy_changed_icps;
+	for (f = 0; f < nr_files && !caught; f++) {
+		struct xr_scenario scn;
+		char path[512];
+
+		snprintf(path, sizeof(path), SCN_DIR "/%s", files[f]);
+		ck_assert(xr_parse_file(path, xr_test_catalogue(), &scn) == 0);
+		caught = icps_missed(&lazy, &scn, res, &why) > 0;
+		xr_scenario_free(&scn);
+	}
+	ck_assert_msg(caught, "a changed_icps that marks nothing after its first call passed every scenario");
+	free(res);
+}
+END_TEST
+
 /* -- reset: an instance reset to a set-up is a new one -- */
 
 /* Run @scn's steps on @inst up to a step it cannot run */
@@ -493,6 +675,8 @@ Suite *xr_suite_diff(void)
 	tcase_add_loop_test(tc, test_changed_sources, 0, nr_files);
 	tcase_add_loop_test(tc, test_reset, 0, nr_files);
 	tcase_add_test(tc, test_reset_broken);
+	tcase_add_loop_test(tc, test_changed_icps, 0, nr_files);
+	tcase_add_test(tc, test_changed_icps_lazy);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -38,9 +38,11 @@
  * added xr_setup.tb_offset (the guest's time base minus the host's:
  * H_XIRR_X returns XR_TIMEBASE plus it, ICP-ACCEPT-X), which moves the
  * fields after it; an older object would read the set-up at the wrong
- * offsets, so the runner loads version 10 on.
+ * offsets, so the runner loads version 10 on.  Version 11 added the
+ * optional changed_icps (the runner's per-step comparison reads only the
+ * ICPs that may have changed); a version 10 table has all of them read.
  */
-#define XR_IMPL_ABI_VERSION	10
+#define XR_IMPL_ABI_VERSION	11
 #define XR_IMPL_ABI_MIN		10
 
 /* Status of an operation (not the architectural return code) */
@@ -259,9 +261,9 @@ struct xr_impl_ops {
 	/* Version 5 (a table of version 4 ends here) */
 
 	/*
-	 * Optional: run the operations of  concurrently on , asking
-	 * ->choose at every decision, and fill the outputs of .  A
-	 * stopped, deadlocked or livelocked execution leaves  fit only
+	 * Optional: run the operations of @ex concurrently on @inst, asking
+	 * @ex->choose at every decision, and fill the outputs of @ex.  A
+	 * stopped, deadlocked or livelocked execution leaves @inst fit only
 	 * for destroy.  NULL: the implementation runs one CPU at a time.
 	 */
 	enum xr_status (*run_parallel)(void *inst, struct xr_par_exec *ex,
@@ -282,6 +284,21 @@ struct xr_impl_ops {
 	 */
 	uint32_t icp_fields;
 	uint32_t source_fields;
+
+	/* Version 11 (a table of version 10 ends here) */
+
+	/*
+	 * Optional: the VCPUs whose ICP, as get_icp would read it, may have
+	 * changed since the previous call on @inst; after create and reset,
+	 * every VCPU.  Sets bit i of @map for the set-up's i-th VCPU (the
+	 * caller clears the first (nr_vcpus + 63) / 64 words); setting more
+	 * bits than changed is allowed, fewer never.  Returns false when it
+	 * cannot tell, which counts as all changed.  The runner calls it on
+	 * both sides after every step and reads and compares only the ICPs
+	 * either side marks: the others were equal after the step before
+	 * and are as they were.  NULL: every ICP is read after every step.
+	 */
+	bool (*changed_icps)(void *inst, uint64_t *map);
 };
 
 #define XR_ICS_MAP_WORDS	(XR_IRQS_PER_ICS / 64)
@@ -296,6 +313,7 @@ struct xr_impl_ops {
 #define XR_IMPL_SINCE_run_parallel	5
 #define XR_IMPL_SINCE_icp_fields	9
 #define XR_IMPL_SINCE_source_fields	9
+#define XR_IMPL_SINCE_changed_icps	11
 
 #define XR_ICP_FIELDS_ALL	((1u << XR_IF_NR) - 1)
 #define XR_SRC_FIELDS_ALL	((1u << XR_SF_NR) - 1)

@@ -124,6 +124,15 @@ long long xk_get_source(struct xk_vm *vm, unsigned long long irq,
 int xk_vcpu_run(struct xk_vm *vm, int vi, int cpu);
 
 _Bool xk_icp_state(struct xk_vm *vm, int vi, struct xk_icp *out);
+/*
+ * kernel-vm/rm (kside_steps.c), for changed_icps: each of the first @n
+ * VCPUs' ICP in two words, its raw state (every field xk_icp_state reads)
+ * and 1 | line << 1 (0: no ICP), against @seen[2 * vi] and the word
+ * after it; where they differ, or (@valid false) for every VCPU, the new
+ * words go to @seen and bit vi is set in @map.
+ */
+void xk_icps_changed(struct xk_vm *vm, unsigned long long *seen, _Bool valid,
+		     unsigned long long *map, unsigned int n);
 _Bool xk_source_state(struct xk_vm *vm, unsigned int irq,
 		      struct xk_source *out);
 unsigned int xk_ics_blocks(struct xk_vm *vm, unsigned int *first_irqs,
@@ -181,6 +190,19 @@ int xk_unbalanced(struct xk_vm *vm);
  * a host-core search went below core 0 (then reset), else 0
  */
 int xk_rm_core_guard(struct xk_vm *vm);
+
+/*
+ * One step's frame, in one call each way (the adapter's per-step cost,
+ * make bench-hcall): begin sends the events to @sink and returns the
+ * warnings so far; end stops the events and returns what the step broke,
+ * as XK_END_* bits, clearing the guard and the lock and interrupt state
+ * as xk_rm_core_guard() and xk_unbalanced() do.
+ */
+#define XK_END_WARNED		1	/* a WARN or a hardware complaint */
+#define XK_END_RM_GUARD		2	/* xk_rm_core_guard() */
+#define XK_END_UNBALANCED	4	/* xk_unbalanced() */
+unsigned int xk_step_begin(struct xk_vm *vm, struct xk_events *sink);
+unsigned int xk_step_end(struct xk_vm *vm, unsigned int warnings);
 
 /*
  * Parallel blocks (explore builds, kside_explore.c).  Between begin and
