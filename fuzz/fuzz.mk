@@ -92,7 +92,14 @@ FUZZ_LF_BINS	:= $(addprefix $(FUZZ_B)/,$(FUZZ_TARGETS))
 
 $(FUZZ_B)/obj/%.o: %.c $(FUZZ_HDRS) fuzz/coverage-ignore.txt
 	@mkdir -p $(@D)
-	$(FUZZ_CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(FUZZ_COV_IGNORE) -c -o $@ $<
+	$(FUZZ_CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(FUZZ_COV_IGNORE) \
+		$(FUZZ_NO_CMP) -c -o $@ $<
+
+# The decoder keeps its edges but not libFuzzer's comparison hooks: it
+# maps bytes onto operations by ranges and remainders, so its compares
+# are against the input's end and byte ranges any byte falls in, and
+# their hooks were a sixth of a run of the kernels alone (the floor).
+$(FUZZ_B)/obj/fuzz/decode.o: FUZZ_NO_CMP := -fno-sanitize-coverage=trace-cmp
 
 $(FUZZ_LF_BINS): $(FUZZ_B)/%: fuzz/%.c $(FUZZ_LF_OBJS)
 	@mkdir -p $(@D)
@@ -337,14 +344,15 @@ fuzz-ossfuzz-check:
 	@echo "fuzz-ossfuzz-check: every target built and ran"
 
 # -- bench-fuzz: executions per second of each libFuzzer target --
-# Replays FUZZ_BENCH_N generated 32-step inputs R times each (100 for the
-# kernel targets, 200 for model_invariants, 1000 for scenario_parse: about
-# a second each) (libFuzzer runs a file argument -runs times) and subtracts a
-# one-run pass, so start-up and kernel loading do not count.  diff_ops:floor
-# is diff_ops with XICSREF_FUZZ_FLOOR=1: the kernel implementations alone on
-# the same inputs, the bound on what diff_ops can reach.  A figure, never a
-# failure (like make bench).
+# fuzz/bench-fuzz.sh replays FUZZ_BENCH_N generated 32-step inputs R times
+# each (100 for the kernel targets, 200 for model_invariants, 1000 for
+# scenario_parse) and once, so start-up and kernel loading do not count;
+# the targets take turns, FUZZ_BENCH_REPS rounds, each keeping its fastest.
+# diff_ops:floor is diff_ops with XICSREF_FUZZ_FLOOR=1: the kernel
+# implementations alone on the same inputs, the bound on what diff_ops
+# can reach.  A figure, never a failure (like make bench).
 FUZZ_BENCH_N	?= 16
+FUZZ_BENCH_REPS	?= 5
 # concurrent_ops: its seed corpus, each input this many times
 FUZZ_BENCH_X_RUNS ?= 20
 
@@ -361,31 +369,10 @@ bench-fuzz: $(FUZZ_LF_BINS) $(FUZZ_V_BINS) $(FUZZ_B)/xicsref-fuzz-bench-inputs f
 	$(fuzz_need_xkernels)
 	@rm -rf $(FUZZ_B)/bench && \
 	$(FUZZ_B)/xicsref-fuzz-bench-inputs $(FUZZ_B)/bench $(FUZZ_BENCH_N)
-	@for t in $(FUZZ_TARGETS) $(if $(filter diff_ops,$(FUZZ_TARGETS)),diff_ops:floor) \
-		  $(foreach v,$(FUZZ_VTARGETS),$(v) $(v):floor); do \
-		export XICSREF_KERNEL_SOS=$(call fuzz_colon,$(FUZZ_KSOS_LF)); \
-		x=$${t%%:*}; bx=$$(echo $$x | sed 's/\(_xive\)*_[0-9]*_[0-9]*$$//'); \
-		files=$$(ls $(FUZZ_B)/bench/$$bx/*); \
-		case $$t in *:floor) export XICSREF_FUZZ_FLOOR=1 ;; \
-		  *) unset XICSREF_FUZZ_FLOOR ;; esac; \
-		case $$t in diff_ops*|state_restore*) r=100 ;; \
-		  model_invariants) r=200 ;; *) r=1000 ;; esac; \
-		a=$(fuzz_ms); $(FUZZ_B)/$$x -runs=1 $$files >/dev/null 2>&1 || \
-		  { echo "bench-fuzz: $$t failed" >&2; exit 1; }; \
-		b=$(fuzz_ms); $(FUZZ_B)/$$x -runs=$$r $$files \
-		  >$(FUZZ_B)/bench/$$t.log 2>&1 || \
-		  { echo "bench-fuzz: $$t failed ($(FUZZ_B)/bench/$$t.log)" >&2; exit 1; }; \
-		c=$(fuzz_ms); \
-		nk=$$(grep -c '^fuzz: comparing' $(FUZZ_B)/bench/$$t.log); \
-		awk -v t=$$t -v n=$$(( (r - 1) * $(FUZZ_BENCH_N) )) \
-		    -v ms=$$(( (c - b) - (b - a) )) -v nk=$$nk 'BEGIN { \
-			if (ms < 1) ms = 1; r = n * 1000 / ms; \
-			printf "bench-fuzz: %-16s %8.0f exec/s (32-step inputs, libFuzzer+ASan+UBSan, one core", t, r; \
-			if (nk) printf "; %d kernel implementations each: %.0f runs/s", nk, r * nk; \
-			print ")"; \
-			if (t ~ /floor/) print "bench-fuzz: (diff_ops:floor: the same inputs on the kernel implementations alone," \
-				" no model, no comparison: what diff_ops cannot exceed)" }'; \
-	done
+	@XICSREF_KERNEL_SOS=$(call fuzz_colon,$(FUZZ_KSOS_LF)) \
+		sh fuzz/bench-fuzz.sh $(FUZZ_B) $(FUZZ_BENCH_N) $(FUZZ_BENCH_REPS) \
+		$(FUZZ_TARGETS) $(if $(filter diff_ops,$(FUZZ_TARGETS)),diff_ops:floor) \
+		$(foreach v,$(FUZZ_VTARGETS),$(v) $(v):floor)
 	@for t in $(FUZZ_XTARGETS); do \
 		export XICSREF_KERNEL_SOS=$(call fuzz_colon,$(FUZZ_KSOS_X)); \
 		files=$$(ls $(FUZZ_B)/corpus/$$t/*); n=$$(echo $$files | wc -w); \

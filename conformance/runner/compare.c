@@ -24,28 +24,71 @@ void xr_diff_add(struct xr_outcome *o, const char *field, const char *a,
 	snprintf(d->b, sizeof(d->b), "%s", b);
 }
 
-static void diff_u64(struct xr_outcome *o, const char *field, uint64_t a,
-		     uint64_t b)
+/*
+ * The reports below run only for a difference, out of line: the checks
+ * run after every step, and a local buffer in them would cost every call
+ * its stack set-up (and, in the sanitizer builds, its redzones).
+ */
+#define XR_COLD	__attribute__((noinline, cold))
+
+static XR_COLD void report_u64(struct xr_outcome *o, const char *field,
+			       uint64_t a, uint64_t b)
 {
 	char sa[24], sb[24];
 
-	if (a == b)
-		return;
 	snprintf(sa, sizeof(sa), "0x%llx", (unsigned long long)a);
 	snprintf(sb, sizeof(sb), "0x%llx", (unsigned long long)b);
 	xr_diff_add(o, field, sa, sb);
 }
 
-static void diff_s64(struct xr_outcome *o, const char *field, int64_t a,
-		     int64_t b)
+static XR_COLD void report_s64(struct xr_outcome *o, const char *field,
+			       int64_t a, int64_t b)
 {
 	char sa[24], sb[24];
 
-	if (a == b)
-		return;
 	snprintf(sa, sizeof(sa), "%lld", (long long)a);
 	snprintf(sb, sizeof(sb), "%lld", (long long)b);
 	xr_diff_add(o, field, sa, sb);
+}
+
+static inline void diff_u64(struct xr_outcome *o, const char *field,
+			    uint64_t a, uint64_t b)
+{
+	if (a != b)
+		report_u64(o, field, a, b);
+}
+
+static inline void diff_s64(struct xr_outcome *o, const char *field,
+			    int64_t a, int64_t b)
+{
+	if (a != b)
+		report_s64(o, field, a, b);
+}
+
+/* "@what @id.@name" differs: @a against @b (@name NULL: the whole part) */
+static XR_COLD void report_part(struct xr_outcome *o, const char *what,
+				uint32_t id, const char *name, uint64_t a,
+				uint64_t b)
+{
+	char f[40];
+
+	snprintf(f, sizeof(f), what, id);
+	if (name) {
+		size_t n = strlen(f);
+
+		snprintf(f + n, sizeof(f) - n, ".%s", name);
+	}
+	report_u64(o, f, a, b);
+}
+
+static XR_COLD void report_presence(struct xr_outcome *o, const char *what,
+				    uint32_t id, const char *yes,
+				    const char *no, bool ha, bool hb)
+{
+	char f[40];
+
+	snprintf(f, sizeof(f), what, id);
+	xr_diff_add(o, f, ha ? yes : no, hb ? yes : no);
 }
 
 static bool events_equal(const struct xr_events *a, const struct xr_events *b,
@@ -74,17 +117,23 @@ static bool events_equal(const struct xr_events *a, const struct xr_events *b,
 	}
 }
 
+static XR_COLD void report_events(struct xr_outcome *o, const char *field,
+				  const struct xr_events *a,
+				  const struct xr_events *b, uint32_t kinds)
+{
+	char sa[XR_DIFF_VAL_LEN], sb[XR_DIFF_VAL_LEN];
+
+	xr_events_str(a, kinds, sa, sizeof(sa));
+	xr_events_str(b, kinds, sb, sizeof(sb));
+	xr_diff_add(o, field, sa, sb);
+}
+
 void xr_diff_events(struct xr_outcome *o, const char *field,
 		    const struct xr_events *a, const struct xr_events *b,
 		    uint32_t kinds)
 {
-	char sa[XR_DIFF_VAL_LEN], sb[XR_DIFF_VAL_LEN];
-
-	if (events_equal(a, b, kinds))
-		return;
-	xr_events_str(a, kinds, sa, sizeof(sa));
-	xr_events_str(b, kinds, sb, sizeof(sb));
-	xr_diff_add(o, field, sa, sb);
+	if (!events_equal(a, b, kinds))
+		report_events(o, field, a, b, kinds);
 }
 
 void xr_cmp_result(struct xr_outcome *o, const struct xr_step *st,
@@ -166,21 +215,18 @@ void xr_cmp_icp(struct xr_outcome *o, uint32_t vcpu, bool ha,
 		const struct xr_icp_state *a, bool hb,
 		const struct xr_icp_state *b, uint32_t fields)
 {
-	char f[40];
-
 /* the name is formatted only for a difference: this runs every step */
 #define ICP_FIELD(bit, name, member)					\
 	do {								\
 		if (a->member == b->member || !(fields & (1u << (bit))))	\
 			break;						\
-		snprintf(f, sizeof(f), "icp v%u." name, vcpu);		\
-		diff_u64(o, f, a->member, b->member);			\
+		report_part(o, "icp v%u", vcpu, name, a->member,	\
+			    b->member);					\
 	} while (0)
 
 	if (ha != hb) {
-		snprintf(f, sizeof(f), "icp v%u", vcpu);
-		xr_diff_add(o, f, ha ? "present" : "no ICP",
-			    hb ? "present" : "no ICP");
+		report_presence(o, "icp v%u", vcpu, "present", "no ICP", ha,
+				hb);
 		return;
 	}
 	if (!ha)
@@ -195,24 +241,30 @@ void xr_cmp_icp(struct xr_outcome *o, uint32_t vcpu, bool ha,
 #undef ICP_FIELD
 }
 
+static XR_COLD void report_intr_cpu(struct xr_outcome *o, uint32_t irq,
+				    int32_t a, int32_t b)
+{
+	char f[40];
+
+	snprintf(f, sizeof(f), "source 0x%x.intr_cpu", irq);
+	report_s64(o, f, a, b);
+}
+
 void xr_cmp_source(struct xr_outcome *o, uint32_t irq, bool ha,
 		   const struct xr_source_state *a, bool hb,
 		   const struct xr_source_state *b, uint32_t fields)
 {
-	char f[40];
-
 #define SRC_FIELD(bit, name, member)					\
 	do {								\
 		if (a->member == b->member || !(fields & (1u << (bit))))	\
 			break;						\
-		snprintf(f, sizeof(f), "source 0x%x." name, irq);	\
-		diff_u64(o, f, a->member, b->member);			\
+		report_part(o, "source 0x%x", irq, name, a->member,	\
+			    b->member);					\
 	} while (0)
 
 	if (ha != hb) {
-		snprintf(f, sizeof(f), "source 0x%x", irq);
-		xr_diff_add(o, f, ha ? "in an ICS block" : "no ICS block",
-			    hb ? "in an ICS block" : "no ICS block");
+		report_presence(o, "source 0x%x", irq, "in an ICS block",
+				"no ICS block", ha, hb);
 		return;
 	}
 	if (!ha)
@@ -230,9 +282,7 @@ void xr_cmp_source(struct xr_outcome *o, uint32_t irq, bool ha,
 	SRC_FIELD(XR_SF_PT_MAPPED, "pt_mapped", pt_mapped);
 	/* where a passthrough irq arrived means nothing once unmapped */
 	if (a->pt_mapped && b->pt_mapped && a->intr_cpu != b->intr_cpu &&
-	    (fields & (1u << XR_SF_INTR_CPU))) {
-		snprintf(f, sizeof(f), "source 0x%x.intr_cpu", irq);
-		diff_s64(o, f, a->intr_cpu, b->intr_cpu);
-	}
+	    (fields & (1u << XR_SF_INTR_CPU)))
+		report_intr_cpu(o, irq, a->intr_cpu, b->intr_cpu);
 #undef SRC_FIELD
 }

@@ -336,7 +336,7 @@ static int model_build(struct xr_model *m, const struct xr_setup *setup,
 					    sizeof(*v));
 		struct xr_icp *i = v ? realloc(m->icp, setup->nr_vcpus *
 					       sizeof(*i)) : NULL;
-		uint64_t *seen = i ? realloc(m->icp_seen, setup->nr_vcpus *
+		uint64_t *seen = i ? realloc(m->icp_seen, 2 * setup->nr_vcpus *
 					     sizeof(*seen)) : NULL;
 
 		if (v)
@@ -500,11 +500,20 @@ bool xr_model_icp(const struct xr_model *m, uint32_t vcpu,
 
 /*
  * The runner's per-step shortcut (impl.h, changed_icps): each VCPU's ICP
- * fields and line in one word, against the word of the previous call.
+ * fields and line in two words, against the words of the previous call.
  * Every input of xr_model_icp() is in it (DEV-XIVE-LINE-OUTPUT reports
  * out_ee as the line: both are), so whatever it reports changes only
  * with the word; the first call after a build marks every VCPU.
  */
+_Static_assert(offsetof(struct xr_icp, mfrr) ==
+	       offsetof(struct xr_icp, cppr) + 1 &&
+	       offsetof(struct xr_icp, pprio) ==
+	       offsetof(struct xr_icp, cppr) + 2 &&
+	       offsetof(struct xr_icp, xisr) ==
+	       offsetof(struct xr_icp, cppr) + 4 &&
+	       sizeof(((struct xr_icp *)0)->xisr) == 4,
+	       "changed_icps reads cppr to xisr as one word");
+
 bool xr_model_changed_icps(struct xr_model *m, uint64_t *map)
 {
 	const struct xr_vcpu *v = m->vcpu;
@@ -514,19 +523,22 @@ bool xr_model_changed_icps(struct xr_model *m, uint64_t *map)
 	bool valid = m->icp_seen_valid;
 
 	for (i = 0; i < n; i++, v++) {
-		uint64_t w = 0;
+		uint64_t w = 0, f = 0;
 
 		if (v->icp >= 0) {
 			const struct xr_icp *c = &icp[v->icp];
 
-			w = (uint64_t)c->xisr | (uint64_t)c->cppr << 32 |
-			    (uint64_t)c->mfrr << 40 | (uint64_t)c->pprio << 48 |
-			    (uint64_t)(c->need_resend | c->out_ee << 1 |
-					v->line << 2 | 1 << 3) << 56;
+			/* cppr, mfrr, pprio, the padding byte (cleared at
+			 * build, never written), xisr */
+			memcpy(&w, (const char *)c +
+			       offsetof(struct xr_icp, cppr), sizeof(w));
+			f = c->need_resend | c->out_ee << 1 |
+			    (uint64_t)v->line << 2 | 1 << 3;
 		}
-		if (valid && seen[i] == w)
+		if (valid && seen[2 * i] == w && seen[2 * i + 1] == f)
 			continue;
-		seen[i] = w;
+		seen[2 * i] = w;
+		seen[2 * i + 1] = f;
 		map[i / 64] |= 1ull << (i % 64);
 	}
 	m->icp_seen_valid = true;

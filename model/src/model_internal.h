@@ -209,7 +209,7 @@ struct xr_model {
 	uint32_t vcpu_cap;
 	struct xr_vcpu *vcpu;
 	struct xr_icp *icp;
-	uint64_t *icp_seen;	/* per VCPU: xr_model_changed_icps() */
+	uint64_t *icp_seen;	/* 2 per VCPU: xr_model_changed_icps() */
 	/* DEV-XIVE-PRESENTER only: queues and thread state (xive_presenter.c) */
 	struct xr_xive *xive;
 	/*
