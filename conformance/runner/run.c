@@ -317,7 +317,8 @@ static void cmp_icps(struct pair *p, struct xr_outcome *o)
 	bool all = !ca || !cb || !p->icps_synced;
 
 	if (ca && cb) {
-		for (i = 0; i < words; i++)	/* one word for most guests */
+		ma[0] = mb[0] = 0;	/* one word for most guests */
+		for (i = 1; i < words; i++)
 			ma[i] = mb[i] = 0;
 		/* both are asked, so each knows what the next call is since */
 		bool oka = ca(p->b, ma), okb = cb(p->a, mb);
