@@ -294,15 +294,15 @@ K_OBJS_$(1) := $(patsubst $(K_SHIM)/%.c,$(B)/obj/kernel/$(1)/shim/%.o,$(K_SHIM_S
 	$(patsubst $(K_DIR)/%.c,$(B)/obj/kernel/$(1)/user/%.o,$(K_USER_SRCS)) \
 	$(patsubst conformance/explore/%.c,$(B)/obj/kernel/$(1)/explore/%.o,$(K_XS_SRCS))
 
-# Only xicsref_impl_entry is visible (and the allocator self-test of the
-# Check suite, tests/check/check_kalloc.c, and the bare-kernel loop of
-# bench/bench_hcall.c); -Bsymbolic keeps two versions
+# Only xicsref_impl_entry is visible (and the allocator's and the block
+# compare's self-tests of the Check suite, tests/check/check_kalloc.c, and
+# the bare-kernel loop of bench/bench_hcall.c); -Bsymbolic keeps two versions
 # loaded side by side from resolving into each other.
 $(B)/kernel/$(1)/xicsref-kernel.so: $$(K_OBJS_$(1))
 	@mkdir -p $$(@D)
 	$$(CC) -shared -Wl,-Bsymbolic $(if $(SAN),,$(K_NOUNDEF)) $(LDFLAGS_COMMON) \
 		$$^ -o $$@.tmp $(K_XLIBS) && mv $$@.tmp $$@
-	@$$(call k_exports_only,$$@,xicsref_shim_kalloc_selftest|xicsref_bench_ipi_(open|run|close))
+	@$$(call k_exports_only,$$@,xicsref_shim_kalloc_selftest|xicsref_chunk_selftest|xicsref_bench_ipi_(open|run|close))
 
 -include $$(K_OBJS_$(1):.o=.d)
 endef

@@ -207,6 +207,7 @@ static struct ics_irq_state *xk_pristine[KVMPPC_XICS_MAX_ICS_ID + 1];
 
 /* Kept for the life of the process: from libc, not from a VM's arena */
 void *calloc(unsigned long n, unsigned long size);
+void free(void *p);
 
 static const struct ics_irq_state *xk_pristine_block(unsigned int icsid)
 {
@@ -334,6 +335,59 @@ static _Bool xk_same_chunk(const void *a, const void *b)
 #endif
 
 /*
+ * For the Check suite (check_kalloc.c, "compare"): the compares above
+ * against the plain truth on a chunk of sources, whichever vector path
+ * this CPU takes and the 16-byte one in any case: equal chunks equal, and
+ * one byte changed anywhere in a chunk or a source found.  0, or 1 with
+ * the first miss in @msg.
+ */
+__attribute__((visibility("default")))
+int xicsref_chunk_selftest(char *msg, unsigned long len)
+{
+	enum { N = XK_CHUNK * sizeof(struct ics_irq_state) };
+	unsigned char *a = calloc(2, N), *b = a ? a + N : NULL;
+	const char *wide = "none on this CPU";
+	unsigned long k;
+	int bad = 0;
+
+	if (!a) {
+		__builtin_snprintf(msg, len, "out of memory");
+		return 1;
+	}
+	for (k = 0; k < N; k++)
+		a[k] = b[k] = (unsigned char)(k * 37 + 11);
+#if defined(__x86_64__)
+	(void)xk_same_chunk(a, b);	/* asks the CPU once */
+	if (__builtin_cpu_supports("avx2"))
+		wide = "AVX2";
+#endif
+	if (!xk_same_chunk_v2(a, b) || !xk_same_chunk(a, b))
+		bad = __builtin_snprintf(msg, len, "equal chunks differ");
+	for (k = 0; k < N && !bad; k++) {
+		const struct ics_irq_state *sa = (const void *)a;
+		const struct ics_irq_state *sb = (const void *)b;
+		unsigned long src = k / sizeof(struct ics_irq_state);
+
+		b[k] ^= 0x10;
+		if (xk_same_chunk_v2(a, b) || xk_same_chunk(a, b))
+			bad = __builtin_snprintf(msg, len, "byte %lu of a "
+						 "chunk changed, not found", k);
+		else if (xk_same_source(&sa[src], &sb[src]))
+			bad = __builtin_snprintf(msg, len, "byte %lu of "
+						 "source %lu changed, not "
+						 "found", k %
+						 sizeof(struct ics_irq_state),
+						 src);
+		b[k] ^= 0x10;
+	}
+	if (!bad)
+		__builtin_snprintf(msg, len, "ok (%lu bytes, wide path: %s)",
+				   (unsigned long)N, wide);
+	free(a);
+	return bad ? 1 : 0;
+}
+
+/*
  * Observe only: the raw irq_state of the block against its pristine
  * copy, one compare per 64 sources, then per source where a chunk
  * differs.  Any byte that changed marks the source.
@@ -385,7 +439,6 @@ struct xk_bench {
 	int real_mode;
 };
 
-void free(void *p);
 void xicsref_bench_ipi_close(void *handle);
 
 __attribute__((visibility("default")))

@@ -5,7 +5,8 @@
  * of the kernel code while doing so: a reused block comes back cleared,
  * a kept block and every block's header are poisoned (in an ASan build),
  * and a double kfree or a kfree of a foreign pointer traps.  Run on every
- * kernel object named in $XICSREF_IMPLS, through its self-test entry.
+ * kernel object named in $XICSREF_IMPLS, through its self-test entry;
+ * with the end-of-run block compare's self-test beside it.
  */
 #include <dlfcn.h>
 #include <signal.h>
@@ -61,6 +62,24 @@ START_TEST(test_foreign_free_traps)
 }
 END_TEST
 
+/*
+ * The end-of-run block compare (kside_steps.c): on the path this CPU
+ * takes and on the 16-byte one, one byte changed anywhere is found
+ */
+START_TEST(test_chunk_compare)
+{
+	void *h = dlopen(sos[_i], RTLD_NOW | RTLD_LOCAL);
+	int (*fn)(char *, unsigned long);
+	char msg[200] = "";
+
+	ck_assert_msg(h, "%s: %s", sos[_i], dlerror());
+	*(void **)&fn = dlsym(h, "xicsref_chunk_selftest");
+	ck_assert_msg(fn, "%s: no xicsref_chunk_selftest", sos[_i]);
+	ck_assert_msg(fn(msg, sizeof(msg)) == 0, "%s: %s", sos[_i], msg);
+	fprintf(stderr, "compare: %s: %s\n", sos[_i], msg);
+}
+END_TEST
+
 Suite *xr_suite_kalloc(void)
 {
 	Suite *s = suite_create("kalloc");
@@ -75,6 +94,7 @@ Suite *xr_suite_kalloc(void)
 					 0, nr_sos);
 	tcase_add_loop_test_raise_signal(tc, test_foreign_free_traps, SIGILL,
 					 0, nr_sos);
+	tcase_add_loop_test(tc, test_chunk_compare, 0, nr_sos);
 	suite_add_tcase(s, tc);
 	return s;
 }
