@@ -32,6 +32,17 @@ enum pair_end {
 	PAIR_SKIP,
 };
 
+/*
+ * A group's reference answer once per step for all its pairs
+ * (xr_run_group): changed_icps reports what changed since it was last
+ * asked, so a second pair asking the shared reference instance would hear
+ * nothing of what the first pair's call took.
+ */
+struct ref_marks {
+	bool have, ok;
+	uint64_t icps[XR_MAX_VCPUS / 64];
+};
+
 struct pair {
 	const struct xr_scenario *scn;
 	const struct xr_impl_ops *impl, *ref;
@@ -46,6 +57,7 @@ struct pair {
 	 * are read (cmp_icps)
 	 */
 	bool icps_synced;
+	struct ref_marks *rm;	/* in a group: the reference's answer */
 	uint32_t nr_touched;
 	uint32_t touched[XR_TOUCHED_MAX];
 };
@@ -308,6 +320,30 @@ static void check_unmarked_icp(struct pair *p, uint32_t i, uint32_t fields)
  * as changed since the step before: the others compared equal then and
  * are as they were on both sides, so reading them again finds nothing.
  */
+/* The reference's changed_icps into @ma (@words cleared), asked once a step */
+static bool ref_changed_icps(struct pair *p,
+			     bool (*ca)(void *, uint64_t *), uint32_t words,
+			     uint64_t *ma)
+{
+	struct ref_marks *rm = p->rm;
+	uint32_t i;
+
+	if (!rm) {
+		for (i = 0; i < words; i++)
+			ma[i] = 0;
+		return ca(p->b, ma);
+	}
+	if (!rm->have) {
+		for (i = 0; i < words; i++)
+			rm->icps[i] = 0;
+		rm->ok = ca(p->b, rm->icps);
+		rm->have = true;
+	}
+	for (i = 0; i < words; i++)
+		ma[i] = rm->icps[i];
+	return rm->ok;
+}
+
 static void cmp_icps(struct pair *p, struct xr_outcome *o)
 {
 	bool (*ca)(void *, uint64_t *) = XR_IMPL_OPT(p->ref, changed_icps);
@@ -317,11 +353,12 @@ static void cmp_icps(struct pair *p, struct xr_outcome *o)
 	bool all = !ca || !cb || !p->icps_synced;
 
 	if (ca && cb) {
-		ma[0] = mb[0] = 0;	/* one word for most guests */
+		mb[0] = 0;	/* one word for most guests */
 		for (i = 1; i < words; i++)
-			ma[i] = mb[i] = 0;
+			mb[i] = 0;
 		/* both are asked, so each knows what the next call is since */
-		bool oka = ca(p->b, ma), okb = cb(p->a, mb);
+		bool oka = ref_changed_icps(p, ca, words, ma);
+		bool okb = cb(p->a, mb);
 
 		if (!oka || !okb)
 			all = true;
@@ -998,9 +1035,11 @@ void xr_run_group(const struct xr_run_env *env, const struct xr_scenario *scn,
 	bool open[XR_GROUP_MAX];
 	uint32_t i, k, nr_open = 0;
 	struct pair *ps;
+	struct ref_marks rm;
 	char err[200];
 	void *b = NULL;
 
+	rm.have = false;
 	ps = group_ok(env, scn, impls, n) ? group_mem(cache) : NULL;
 	ra = ps ? (struct xr_result *)(ps + XR_GROUP_MAX) : NULL;
 	if (!ra) {
@@ -1025,8 +1064,10 @@ void xr_run_group(const struct xr_run_env *env, const struct xr_scenario *scn,
 		snprintf(outs[k].reason, sizeof(outs[k].reason), "%s", err);
 		group_end(ps, ends, open, k, PAIR_ERROR);
 	}
-	for (k = 0; k < n; k++)
+	for (k = 0; k < n; k++) {
 		ps[k].b = b;
+		ps[k].rm = &rm;
+	}
 	for (i = 0; b && i < scn->nr_steps; i++) {
 		enum xr_status s;
 
@@ -1044,6 +1085,7 @@ void xr_run_group(const struct xr_run_env *env, const struct xr_scenario *scn,
 		if (!nr_open)
 			break;
 		s = run_side(ref, b, &scn->steps[i].step, ra, err, sizeof(err));
+		rm.have = false;	/* a new step: ask the reference again */
 		for (k = 0; k < n; k++) {
 			enum pair_end e;
 

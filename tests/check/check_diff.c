@@ -459,6 +459,54 @@ START_TEST(test_changed_icps_lazy)
 }
 END_TEST
 
+/*
+ * A group shares one reference instance among its pairs, whose
+ * changed_icps reports each change once: the runner must ask it once a
+ * step for all of them.  Two copies of the model in one group, the second
+ * deaf to H_CPPR: the first pair's question must not take the change the
+ * second pair needs to see its difference, so the group finds what the
+ * second finds alone.  (It passed a deaf model before the runner shared
+ * the answer.)
+ */
+static enum xr_status deaf_step(void *inst, const struct xr_step *st,
+				struct xr_result *res, char *err, size_t len)
+{
+	if (st->kind == XR_STEP_H_CPPR)
+		return XR_OK;		/* rc H_SUCCESS, the CPPR kept */
+	return xr_model_ops(XR_CTX_VIRTUAL)->step(inst, st, res, err, len);
+}
+
+START_TEST(test_group_shares_reference_marks)
+{
+	/* the first comparison of a run reads all: the difference comes later */
+	static const char text[] =
+		"vcpu 0\nvcpu 1\nvcpu 0 H_XIRR\nvcpu 0 H_CPPR 0x5\n";
+	struct xr_impl_ops twin = *xr_model_ops(XR_CTX_VIRTUAL);
+	struct xr_impl_ops deaf = twin;
+	const struct xr_impl_ops *group[2] = { &twin, &deaf };
+	struct xr_outcome *alone = calloc(1, sizeof(*alone));
+	struct xr_outcome *outs = calloc(2, sizeof(*outs));
+	struct xr_parse_error perr;
+	struct xr_scenario scn;
+
+	twin.name = "model-twin";
+	deaf.name = "model-deaf";
+	deaf.step = deaf_step;
+	ck_assert(xr_parse(text, sizeof(text) - 1, NULL, &scn, &perr) == 0);
+	xr_run_one(&xr_model_env, &scn, &deaf, alone);
+	ck_assert_msg(alone->verdict == XR_V_FAIL && alone->step == 2,
+		      "the deaf model alone: %s at step %u",
+		      xr_verdict_name(alone->verdict), alone->step);
+	xr_run_group(&xr_model_env, &scn, group, 2, outs);
+	ck_assert_msg(outs[0].verdict == XR_V_PASS, "the twin in a group: %s",
+		      xr_verdict_name(outs[0].verdict));
+	xr_test_same_outcome("group of twin and deaf", alone, &outs[1]);
+	xr_scenario_free(&scn);
+	free(alone);
+	free(outs);
+}
+END_TEST
+
 /* -- reset: an instance reset to a set-up is a new one -- */
 
 /* Run @scn's steps on @inst up to a step it cannot run */
@@ -677,6 +725,7 @@ Suite *xr_suite_diff(void)
 	tcase_add_test(tc, test_reset_broken);
 	tcase_add_loop_test(tc, test_changed_icps, 0, nr_files);
 	tcase_add_test(tc, test_changed_icps_lazy);
+	tcase_add_test(tc, test_group_shares_reference_marks);
 	suite_add_tcase(s, tc);
 	return s;
 }
