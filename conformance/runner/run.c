@@ -287,8 +287,8 @@ static void cmp_icp_of(struct pair *p, struct xr_outcome *o, uint32_t i)
 /*
  * XR_MODEL_SELFCHECK (the sanitizer build): the ICP of VCPU @i, which
  * neither side marked as changed, compares equal in @fields, as it did
- * after the step before; a changed_icps that missed a change would otherwise hide
- * a difference.
+ * after the step before; a changed_icps that missed a change would
+ * otherwise hide a difference.
  */
 static void check_unmarked_icp(struct pair *p, uint32_t i, uint32_t fields)
 {
@@ -314,12 +314,6 @@ static void check_unmarked_icp(struct pair *p, uint32_t i, uint32_t fields)
 #endif
 }
 
-/*
- * Every ICP, or (once both sides have a changed_icps and the first
- * comparison of the run read them all) only those either side reports
- * as changed since the step before: the others compared equal then and
- * are as they were on both sides, so reading them again finds nothing.
- */
 /* The reference's changed_icps into @ma (@words cleared), asked once a step */
 static bool ref_changed_icps(struct pair *p,
 			     bool (*ca)(void *, uint64_t *), uint32_t words,
@@ -344,6 +338,12 @@ static bool ref_changed_icps(struct pair *p,
 	return rm->ok;
 }
 
+/*
+ * Every ICP, or (once both sides have a changed_icps and the first
+ * comparison of the run read them all) only those either side reports
+ * as changed since the step before: the others compared equal then and
+ * are as they were on both sides, so reading them again finds nothing.
+ */
 static void cmp_icps(struct pair *p, struct xr_outcome *o)
 {
 	bool (*ca)(void *, uint64_t *) = XR_IMPL_OPT(p->ref, changed_icps);
