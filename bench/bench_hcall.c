@@ -7,7 +7,10 @@
  * standing deviations (kernel-xive) is compared with the model running
  * them, as the runner compares it.
  *
- *	bench-hcall [--rounds N] [KERNEL.so ...]
+ *	bench-hcall [--rounds N] [--batches N] [KERNEL.so ...]
+ *
+ * Each line is the fastest of --batches batches (40) of --rounds rounds
+ * (5000), the batches of all lines interleaved.
  */
 #include <dlfcn.h>
 #include <stdio.h>

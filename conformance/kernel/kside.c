@@ -369,11 +369,6 @@ int xk_restore(struct xk_vm *vm, _Bool broken)
 	return r;
 }
 
-void xk_set_sink(struct xk_vm *vm, struct xk_events *sink)
-{
-	vm->m.sink = sink;
-}
-
 int xk_vcpu_index(struct xk_vm *vm, unsigned int vcpu_id)
 {
 	unsigned long i;
@@ -398,7 +393,11 @@ int xk_hw_complaint(struct xk_vm *vm, char *buf, unsigned long len,
 }
 #endif
 
-int xk_rm_core_guard(struct xk_vm *vm)
+/*
+ * The guard in front of the host-core array (rm_core[-1]) was written:
+ * a host-core search went below core 0 (then reset), else 0
+ */
+static int xk_rm_core_guard(struct xk_vm *vm)
 {
 	struct kvmppc_host_rm_core *g;
 	int bad;
@@ -414,7 +413,8 @@ int xk_rm_core_guard(struct xk_vm *vm)
 	return bad;
 }
 
-int xk_unbalanced(struct xk_vm *vm)
+/* A lock still held or host interrupts still off (then cleared), else 0 */
+static int xk_unbalanced(struct xk_vm *vm)
 {
 	int bad = vm->m.locks_held || vm->m.irq_depth;
 
@@ -431,21 +431,13 @@ unsigned int xk_step_begin(struct xk_vm *vm, struct xk_events *sink)
 
 unsigned int xk_step_end(struct xk_vm *vm, unsigned int warnings)
 {
-	const struct kvmppc_host_rm_core *g =
-		vm->m.rm_core ? &vm->m.rm_core[-1] : NULL;
 	unsigned int bad = 0;
 
 	vm->m.sink = NULL;
-	/* read only, on the path every step takes; cleared when broken */
-	if (g && (g->rm_state.in_host != 1 || g->rm_state.rm_action ||
-		  g->rm_data)) {
-		xk_rm_core_guard(vm);
+	if (xk_rm_core_guard(vm))
 		bad |= XK_END_RM_GUARD;
-	}
-	if (vm->m.locks_held || vm->m.irq_depth) {
-		xk_unbalanced(vm);
+	if (xk_unbalanced(vm))
 		bad |= XK_END_UNBALANCED;
-	}
 	if (vm->m.warnings != warnings)
 		bad |= XK_END_WARNED;
 	return bad;

@@ -301,10 +301,8 @@ static _Bool xk_same_chunk_v4(const void *a, const void *b)
 {
 	enum { N = XK_CHUNK * sizeof(struct ics_irq_state) };
 	const unsigned char *x = a, *y = b;
-	xk_v4 acc = { 0, 0, 0, 0 }, u, v;
+	xk_v4 acc = { 0, 0, 0, 0 }, acc2 = { 0, 0, 0, 0 }, u, v, u2, v2;
 	unsigned long i;
-
-	xk_v4 acc2 = { 0, 0, 0, 0 }, u2, v2;
 
 	/* two vectors a turn: half the loop's own instructions */
 	_Static_assert(N % (2 * sizeof(xk_v4)) == 0, "chunk of vector pairs");

@@ -466,13 +466,13 @@ const struct xr_events *xr_model_events(const struct xr_model *m)
 	return &m->ev;
 }
 
-/* The ICP of VCPU @v as the API reads it; false: the VCPU has none */
-static bool icp_state_of(const struct xr_model *m, const struct xr_vcpu *v,
-			 struct xr_icp_state *out)
+bool xr_model_icp(const struct xr_model *m, uint32_t vcpu,
+		  struct xr_icp_state *out)
 {
+	const struct xr_vcpu *v = xr_vcpu_of((struct xr_model *)m, vcpu);
 	const struct xr_icp *icp;
 
-	if (v->icp < 0)
+	if (!v || v->icp < 0)
 		return false;
 	icp = &m->icp[v->icp];
 	out->cppr = icp->cppr;
@@ -488,14 +488,6 @@ static bool icp_state_of(const struct xr_model *m, const struct xr_vcpu *v,
 	out->line = xr_quirk(m, XR_QUIRK_XIVE_LINE_OUTPUT) ? icp->out_ee :
 		    v->line;
 	return true;
-}
-
-bool xr_model_icp(const struct xr_model *m, uint32_t vcpu,
-		  struct xr_icp_state *out)
-{
-	const struct xr_vcpu *v = xr_vcpu_of((struct xr_model *)m, vcpu);
-
-	return v && icp_state_of(m, v, out);
 }
 
 /*

@@ -88,9 +88,6 @@ void xk_destroy(struct xk_vm *vm);
 int xk_snapshot(struct xk_vm *vm);
 int xk_restore(struct xk_vm *vm, _Bool broken);
 
-/* Events of the following calls go to @sink (NULL: dropped at create) */
-void xk_set_sink(struct xk_vm *vm, struct xk_events *sink);
-
 int xk_vcpu_index(struct xk_vm *vm, unsigned int vcpu_id);
 
 /*
@@ -183,24 +180,19 @@ int xk_hw_complaint(struct xk_vm *vm, char *buf, unsigned long len,
 		    unsigned long *addr);
 /* What get_tb() reads: the model's XR_TIMEBASE (adapter.c checks) */
 #define XK_TIMEBASE	0x00000007b3c0ffeeUL
-/* A lock still held or host interrupts still off (then cleared), else 0 */
-int xk_unbalanced(struct xk_vm *vm);
-/*
- * The guard in front of the host-core array (rm_core[-1]) was written:
- * a host-core search went below core 0 (then reset), else 0
- */
-int xk_rm_core_guard(struct xk_vm *vm);
-
 /*
  * One step's frame, in one call each way (the adapter's per-step cost,
- * make bench-hcall): begin sends the events to @sink and returns the
- * warnings so far; end stops the events and returns what the step broke,
- * as XK_END_* bits, clearing the guard and the lock and interrupt state
- * as xk_rm_core_guard() and xk_unbalanced() do.
+ * make bench-hcall): begin sends the step's events to @sink and returns
+ * the warnings so far; end stops the events and returns what the step
+ * broke, as XK_END_* bits, and clears the guard and the lock and
+ * interrupt state for the next step.
  */
 #define XK_END_WARNED		1	/* a WARN or a hardware complaint */
-#define XK_END_RM_GUARD		2	/* xk_rm_core_guard() */
-#define XK_END_UNBALANCED	4	/* xk_unbalanced() */
+/* the guard in front of the host-core array (rm_core[-1]) was written:
+ * a host-core search went below core 0 */
+#define XK_END_RM_GUARD		2
+/* a lock still held or host interrupts still off */
+#define XK_END_UNBALANCED	4
 unsigned int xk_step_begin(struct xk_vm *vm, struct xk_events *sink);
 unsigned int xk_step_end(struct xk_vm *vm, unsigned int warnings);
 
