@@ -44,7 +44,7 @@ check: unit suite conform fail-each
 else
 check: unit suite conform fail-each trace-check trace-check-selftest findings-check xive-check coverage users-check review-check fuzz-check fuzz-ossfuzz-check ksrc-check check-san
 check-san:
-	$(MAKE) BUILD=build/san CC=clang SAN=1 unit suite conform fail-each
+	$(MAKE) BUILD=build/san CC=clang SAN=1 FAIL_EACH_IN_PROCESS=900 unit suite conform fail-each
 endif
 
 # the functions that check the concurrency rules (spec/concurrency.md),
