@@ -9,9 +9,10 @@ BENCH_CFLAGS	:= $(CFLAGS_COMMON) $(MODEL_CFLAGS) -Iconformance/runner -Ibench
 
 .PHONY: bench bench-build
 
-$(B)/bench/bench-hcall: bench/bench_hcall.c bench/bench_util.h $(MODEL_LIB_A)
+$(B)/bench/bench-hcall: bench/bench_hcall.c bench/bench_util.h $(RUNNER_LIB_A) $(MODEL_LIB_A)
 	@mkdir -p $(@D)
-	$(CC) $(BENCH_CFLAGS) -o $@ $< $(MODEL_LIB_A) $(LDFLAGS_COMMON) -ldl
+	$(CC) $(BENCH_CFLAGS) -o $@ $< $(RUNNER_LIB_A) $(MODEL_LIB_A) \
+		$(LDFLAGS_COMMON) -ldl
 
 $(B)/bench/bench-diff: bench/bench_diff.c bench/bench_util.h $(RUNNER_LIB_A) $(MODEL_LIB_A)
 	@mkdir -p $(@D)

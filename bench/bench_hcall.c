@@ -21,6 +21,7 @@
 #include <xicsref/model.h>
 
 #include "bench_util.h"
+#include "run.h"
 
 /*
  * The round's VM: two VCPUs on a POWER8 host, or (@p9) a POWER9 one, where
@@ -59,31 +60,17 @@ static const struct xr_step lower_cppr[] = {
 	{ .kind = XR_STEP_H_CPPR, .vcpu = 1, .arg = { 0xff } },
 };
 
-/*
- * The quirks of @name's standing deviations (model/src/deviations.c), as
- * the runner applies them: an applies_to word equal to the name, or a
- * prefix ending in '*'
- */
+/* The quirks of @name's standing deviations, as the runner applies them */
 static uint64_t standing_quirks(const char *name)
 {
-	uint32_t nr = 0;
+	uint32_t nr = 0, i;
 	const struct xr_deviation *d = xr_deviations(&nr);
-	size_t n = strlen(name);
 	uint64_t q = 0;
 
-	for (uint32_t i = 0; i < nr; i++) {
-		const char *w = d[i].applies_to;
-
-		while (d[i].standing && w && *w) {
-			size_t len = strcspn(w, " ");
-
-			if ((len == n && !strncmp(w, name, n)) ||
-			    (len && w[len - 1] == '*' && !strncmp(w, name, len - 1)))
-				q |= d[i].quirk;
-			w += len;
-			w += strspn(w, " ");
-		}
-	}
+	for (i = 0; i < nr; i++)
+		if (d[i].standing && d[i].applies_to &&
+		    xr_dev_applies(d[i].applies_to, name))
+			q |= d[i].quirk;
 	return q;
 }
 
