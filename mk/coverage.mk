@@ -157,10 +157,9 @@ endif
 # docs/coverage.md carries every reason of unreachable.txt as a table
 # between its unreachable-table markers: make coverage-docs writes it,
 # make coverage-docs-check (in make check) fails when it is stale.
-cov_doc_table = { sed -n '1,/<!-- unreachable-table start -->/p' docs/coverage.md; \
-	printf '| file | function | line | reason |\n|---|---|---|---|\n'; \
-	awk -f $(COV_DIR)/unreachable-doc.awk $(COV_DIR)/unreachable.txt; \
-	sed -n '/<!-- unreachable-table end -->/,$$p' docs/coverage.md; }
+cov_doc_head := | file | function | line | reason |\n|---|---|---|---|\n
+cov_doc_table = $(call doc_table,docs/coverage.md,unreachable-table,$(cov_doc_head),\
+	$(COV_DIR)/unreachable-doc.awk,$(COV_DIR)/unreachable.txt)
 
 .PHONY: coverage-docs coverage-docs-check
 coverage-docs:

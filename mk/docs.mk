@@ -11,6 +11,14 @@
 # Output is deterministic (breadth-first exploration, fixed operation
 # order), so regenerating gives identical files.
 
+# doc_table DOC,MARK,HEADER,AWK,INPUT: DOC with the lines between
+# "<!-- MARK start -->" and "<!-- MARK end -->" made again: HEADER (for
+# printf), then what AWK prints of INPUT (docs/coverage.md's table of
+# unreachable branches, docs/mutation.md's of equivalent mutants)
+doc_table = { sed -n '1,/<!-- $(2) start -->/p' $(1); \
+	printf '$(3)'; awk -f $(4) $(5); \
+	sed -n '/<!-- $(2) end -->/,$$p' $(1); }
+
 DIAG_DIR	:= docs/diagrams
 DIAG_MACHINES	:= icp ics
 DIAG_TRACE_SCN	:= conformance/scenarios/icp-ipi-other-vcpu-kick.scn

@@ -92,10 +92,9 @@ check: mutgen-selftest
 # docs/mutation.md carries every note of equivalent.txt as a table
 # between its equivalent-table markers: make mutate-docs writes it,
 # make mutate-docs-check (in make check) fails when it is stale.
-mut_doc_table = { sed -n '1,/<!-- equivalent-table start -->/p' docs/mutation.md; \
-	printf '| ID or class | kind | reason |\n|---|---|---|\n'; \
-	awk -f $(MUT_DIR)/equiv-doc.awk $(MUT_DIR)/equivalent.txt; \
-	sed -n '/<!-- equivalent-table end -->/,$$p' docs/mutation.md; }
+mut_doc_head := | ID or class | kind | reason |\n|---|---|---|\n
+mut_doc_table = $(call doc_table,docs/mutation.md,equivalent-table,$(mut_doc_head),\
+	$(MUT_DIR)/equiv-doc.awk,$(MUT_DIR)/equivalent.txt)
 
 .PHONY: mutate-docs mutate-docs-check
 mutate-docs:
