@@ -81,12 +81,23 @@ if [ "${1:-}" = run-one ]; then
 	log=$out/log/$id.run
 	res=survived by= batch= n=0
 	t0=$(date +%s%N)
-	# try_batch: the batch with the mutant on; prints what killed it
+	# try_batch: the batch with the mutant on; prints what killed it.
+	# A run past the short limit runs once more with a longer one: on a
+	# loaded machine a slow run is not a loop, and only a loop kills.
 	try_batch() {
 		# shellcheck disable=SC2086
 		XICSREF_MUTANT=$tag:$point:$alt "$xr" run -q --timeout 0.5 \
 			--impl "$so" $batch >"$log.part" 2>&1
 		rc=$?
+		if grep -q 'timed out after' "$log.part"; then
+			cat "$log.part" >>"$log"
+			echo "(timed out: once more with --timeout 3)" >>"$log"
+			# shellcheck disable=SC2086
+			XICSREF_MUTANT=$tag:$point:$alt "$xr" run -q \
+				--timeout 3 --impl "$so" $batch \
+				>"$log.part" 2>&1
+			rc=$?
+		fi
 		cat "$log.part" >>"$log"
 		if [ $rc -gt 1 ] || ! grep -q ' passed, ' "$log.part"; then
 			echo "crash-or-timeout ${batch# }" | cut -d' ' -f1-2
