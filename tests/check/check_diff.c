@@ -6,8 +6,9 @@
  * files), in process.  One test per scenario file; a FAIL fails it,
  * SKIP and DEV are counted and printed.  A second test per file holds
  * every implementation that offers changed_sources to its contract
- * (impl.h) after the file's steps: each source left clear reads back as
- * a source at rest, so the runner may skip it.  A third holds every
+ * (impl.h) after the file's steps, kernel-xive's ($XICSREF_XIVE_IMPLS)
+ * too: each source left clear reads back as a source at rest, so the
+ * runner may skip it.  A third holds every
  * implementation that offers reset to its contract: reset to the file's
  * set-up after another file ran, an instance behaves as a new one.  A
  * fourth runs a file that declares deviations without them: it must fail
@@ -31,6 +32,8 @@
 static char *files[MAX_SCN];
 static int nr_files;
 static struct xr_impl_list impls;
+/* kernel-xive ($XICSREF_XIVE_IMPLS): held to changed_sources' contract */
+static struct xr_impl_list xive_impls;
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -89,6 +92,16 @@ static void setup_lists(void)
 	} else {
 		fprintf(stderr,
 			"differential: *** XICSREF_IMPLS not set: model only, no kernel compared ***\n");
+	}
+	env = getenv("XICSREF_XIVE_IMPLS");
+	if (env && *env) {
+		char *copy = strdup(env), *save = NULL, *so;
+
+		for (so = strtok_r(copy, " ", &save); so;
+		     so = strtok_r(NULL, " ", &save))
+			if (xr_load_impls(so, &xive_impls, err, sizeof(err)))
+				fprintf(stderr, "differential: %s\n", err);
+		free(copy);
 	}
 	while (d && (e = readdir(d)) && nr_files < MAX_SCN) {
 		size_t n = strlen(e->d_name);
@@ -292,8 +305,9 @@ START_TEST(test_changed_sources)
 	snprintf(path, sizeof(path), SCN_DIR "/%s", files[_i]);
 	ck_assert_msg(xr_parse_file(path, xr_test_catalogue(), &scn) == 0,
 		      "%s: does not parse", path);
-	for (j = 0; j < impls.nr; j++) {
-		const struct xr_impl_ops *ops = impls.ops[j];
+	for (j = 0; j < impls.nr + xive_impls.nr; j++) {
+		const struct xr_impl_ops *ops = j < impls.nr ? impls.ops[j] :
+						xive_impls.ops[j - impls.nr];
 		void *inst;
 
 		if (!XR_IMPL_OPT(ops, changed_sources))
