@@ -72,37 +72,31 @@ static void take_shard(void)
 	nr_files = (int)k;
 }
 
+/* Every implementation of the objects named in @var into @l; false if unset */
+static bool load_env_impls(const char *var, struct xr_impl_list *l)
+{
+	char *sos[XR_CLI_MAX_IMPLS], err[512];
+	int n = xr_test_sos(var, sos, XR_CLI_MAX_IMPLS), i;
+
+	for (i = 0; i < n; i++) {
+		if (xr_load_impls(sos[i], l, err, sizeof(err)))
+			fprintf(stderr, "differential: %s\n", err);
+		free(sos[i]);
+	}
+	return n > 0;
+}
+
 static void setup_lists(void)
 {
-	const char *env = getenv("XICSREF_IMPLS");
 	DIR *d = opendir(SCN_DIR);
 	struct dirent *e;
-	char err[512];
 
 	impls.ops[impls.nr++] = xr_model_ops(XR_CTX_VIRTUAL);
 	impls.ops[impls.nr++] = xr_model_ops(XR_CTX_REAL);
-	if (env && *env) {
-		char *copy = strdup(env), *save = NULL, *so;
-
-		for (so = strtok_r(copy, " ", &save); so;
-		     so = strtok_r(NULL, " ", &save))
-			if (xr_load_impls(so, &impls, err, sizeof(err)))
-				fprintf(stderr, "differential: %s\n", err);
-		free(copy);
-	} else {
+	if (!load_env_impls("XICSREF_IMPLS", &impls))
 		fprintf(stderr,
 			"differential: *** XICSREF_IMPLS not set: model only, no kernel compared ***\n");
-	}
-	env = getenv("XICSREF_XIVE_IMPLS");
-	if (env && *env) {
-		char *copy = strdup(env), *save = NULL, *so;
-
-		for (so = strtok_r(copy, " ", &save); so;
-		     so = strtok_r(NULL, " ", &save))
-			if (xr_load_impls(so, &xive_impls, err, sizeof(err)))
-				fprintf(stderr, "differential: %s\n", err);
-		free(copy);
-	}
+	load_env_impls("XICSREF_XIVE_IMPLS", &xive_impls);
 	while (d && (e = readdir(d)) && nr_files < MAX_SCN) {
 		size_t n = strlen(e->d_name);
 
