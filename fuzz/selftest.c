@@ -7,16 +7,22 @@
  *   2. encode(decode(x)) decodes to the same case, in both profiles;
  *   3. the empty input and an all-0xff input decode too;
  *   4. short inputs rich in passthru kind bytes (the set-up map grows
- *      from leading passthru steps, and a case may end with no step).
+ *      from leading passthru steps, and a case may end with no step);
+ *   5. the hang bound (hang.c): runs that return are never abandoned,
+ *      however many watchdog ticks fall in them, and a run that spins is
+ *      abandoned once it has used its bound of CPU time, after which
+ *      bounded runs go on as before.
  * Exit status 1 and the offending case on the first failure.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "decode.h"
 #include "decode_internal.h"
 #include "emit.h"
+#include "hang.h"
 #include "harness.h"
 
 static uint64_t rng = 0x9e3779b97f4a7c15ull;
@@ -69,6 +75,59 @@ static int check(const uint8_t *in, size_t len, enum xf_profile p)
 	return 0;
 }
 
+static double cpu_msec(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_utime.tv_sec * 1e3 + ru.ru_utime.tv_usec / 1e3;
+}
+
+static volatile uint64_t spin_sink;
+
+/* *(unsigned int *)arg rounds of busy work; UINT_MAX: forever */
+static void spin(void *arg)
+{
+	unsigned int n = *(unsigned int *)arg, i;
+
+	for (i = 0; n == ~0u || i < n; i++)
+		spin_sink = spin_sink * 6364136223846793005ull + i;
+}
+
+static int check_hang_bound(void)
+{
+	unsigned int work = 20000, forever = ~0u, i;
+	double t0 = cpu_msec(), used;
+
+	/* about 200 ms of short runs: every tick falls in one of them */
+	for (i = 0; cpu_msec() - t0 < 200; i++)
+		if (!xf_run_bounded(spin, &work, 30)) {
+			fprintf(stderr, "fuzz selftest: short run %u abandoned "
+				"by the hang bound\n", i);
+			return 1;
+		}
+	t0 = cpu_msec();
+	if (xf_run_bounded(spin, &forever, 50)) {
+		fprintf(stderr, "fuzz selftest: a spinning run returned\n");
+		return 1;
+	}
+	used = cpu_msec() - t0;
+	if (used < 50) {
+		fprintf(stderr, "fuzz selftest: a spinning run abandoned after "
+			"%.1f ms of CPU time, bound 50 ms\n", used);
+		return 1;
+	}
+	if (!xf_run_bounded(spin, &work, 30)) {
+		fprintf(stderr, "fuzz selftest: a short run after a hang was "
+			"abandoned\n");
+		return 1;
+	}
+	printf("fuzz selftest: hang bound: %u short runs kept, a spinning run "
+	       "abandoned after %.0f ms of CPU time (bound 50 ms)\n", i + 1,
+	       used);
+	return 0;
+}
+
 int main(void)
 {
 	static uint8_t buf[600];
@@ -102,5 +161,5 @@ int main(void)
 	}
 	printf("fuzz selftest: %u random inputs: valid scenarios, round trips exact\n",
 	       nr + 3);
-	return 0;
+	return check_hang_bound();
 }
