@@ -9,7 +9,12 @@
 # start-up and kernel loading away; the lines take turns, REPS rounds of
 # them, and each keeps its fastest times.  On a shared machine a slow
 # stretch then falls on every line alike, and the figure is what the
-# target costs when nothing else runs.  A figure, never a failure.
+# target costs when nothing else runs.  A target's ratio to its floor is
+# the median over the rounds of the two measured side by side in each
+# (the floor's line runs right after its target's): this VM's speed
+# drifts by a fifth within minutes, and the fastest of each line, taken
+# in different minutes, moved the ratio by as much.  A figure, never a
+# failure.
 #
 #	bench-fuzz.sh FUZZ_DIR N_INPUTS REPS LINE...
 #
@@ -48,7 +53,7 @@ time_ns() {
 i=0
 for line in "$@"; do
 	i=$((i + 1))
-	eval "one_$i=; all_$i="
+	eval "one_$i=; all_$i=; per_$i="
 done
 rep=0
 while [ $rep -lt "$reps" ]; do
@@ -62,8 +67,22 @@ while [ $rep -lt "$reps" ]; do
 		eval "o=\$one_$i; w=\$all_$i"
 		[ -z "$o" ] || [ "$a" -lt "$o" ] && eval "one_$i=$a"
 		[ -z "$w" ] || [ "$b" -lt "$w" ] && eval "all_$i=$b"
+		eval "per_$i=\"\$per_$i $((b - a))\""
 	done
 done
+
+# paired_ratio I J: the median over the rounds of line J's time over line
+# I's (the same inputs, the same number of runs)
+paired_ratio() {
+	eval "ti=\$per_$1; tj=\$per_$2"
+	echo "$ti" | tr ' ' '\n' | grep . > "$dir/bench/.pr_i"
+	echo "$tj" | tr ' ' '\n' | grep . > "$dir/bench/.pr_j"
+	paste "$dir/bench/.pr_i" "$dir/bench/.pr_j" |
+		awk '$1 > 0 { print $2 / $1 }' | sort -g |
+		awk '{ v[NR] = $1 } END { if (NR) printf "%.2f", \
+			NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+	rm -f "$dir/bench/.pr_i" "$dir/bench/.pr_j"
+}
 
 # exec/s of line @i, into rate_$i
 i=0
@@ -90,14 +109,15 @@ for line in "$@"; do
 		;;
 	*)
 		# its floor, if it has one among the lines
-		j=0 f=
+		j=0 f= fj=
 		for other in "$@"; do
 			j=$((j + 1))
-			[ "$other" = "$line:floor" ] && eval "f=\$rate_$j"
+			[ "$other" = "$line:floor" ] && eval "f=\$rate_$j" && fj=$j
 		done
 		ratio=
 		[ -n "$f" ] && ratio=$(awk -v a="$f" -v b="$rate" \
-			'BEGIN { printf "; its floor is %.2fx faster (issue 14 goal: at most 1.5x; and 20,000 exec/s)", a / b }')
+			-v p="$(paired_ratio "$fj" "$i")" \
+			'BEGIN { printf "; its floor is %sx faster, the median of the rounds side by side (fastest of each: %.2fx; issue 14 goal: at most 1.5x; and 20,000 exec/s)", p, a / b }')
 		echo "bench-fuzz: $(printf '%-24s %8s' "$line" "$rate") exec/s$extra$ratio"
 		;;
 	esac

@@ -508,29 +508,35 @@ _Static_assert(offsetof(struct xr_icp, mfrr) ==
 
 bool xr_model_changed_icps(struct xr_model *m, uint64_t *map)
 {
-	const struct xr_vcpu *v = m->vcpu;
+	const struct xr_vcpu *v = m->vcpu, *end = v + m->nr_vcpus;
 	const struct xr_icp *icp = m->icp;
-	uint64_t *seen = m->icp_seen;
-	uint32_t i, n = m->nr_vcpus;
-	bool valid = m->icp_seen_valid;
+	uint64_t *seen = m->icp_seen, stale = m->icp_seen_valid ? 0 : 1;
+	uint32_t i = 0;
 
-	for (i = 0; i < n; i++, v++) {
+	/*
+	 * Two words per VCPU, loaded whole: cppr, mfrr, pprio, the padding
+	 * byte (cleared at build, never written) and xisr; need_resend and
+	 * out_ee (adjacent bools) with the line and a bit for "has an ICP".
+	 * Any bit that differs from what was reported marks the VCPU.
+	 */
+	_Static_assert(offsetof(struct xr_icp, out_ee) ==
+		       offsetof(struct xr_icp, need_resend) + 1,
+		       "need_resend and out_ee are loaded as one 16-bit word");
+	for (; v < end; v++, i++, seen += 2) {
 		uint64_t w = 0, f = 0;
+		uint16_t flags;
 
 		if (v->icp >= 0) {
 			const struct xr_icp *c = &icp[v->icp];
 
-			/* cppr, mfrr, pprio, the padding byte (cleared at
-			 * build, never written), xisr */
-			memcpy(&w, (const char *)c +
-			       offsetof(struct xr_icp, cppr), sizeof(w));
-			f = c->need_resend | c->out_ee << 1 |
-			    (uint64_t)v->line << 2 | 1 << 3;
+			memcpy(&w, &c->cppr, sizeof(w));
+			memcpy(&flags, &c->need_resend, sizeof(flags));
+			f = flags | (uint64_t)v->line << 16 | 1ull << 17;
 		}
-		if (valid && seen[2 * i] == w && seen[2 * i + 1] == f)
+		if (!((seen[0] ^ w) | (seen[1] ^ f) | stale))
 			continue;
-		seen[2 * i] = w;
-		seen[2 * i + 1] = f;
+		seen[0] = w;
+		seen[1] = f;
 		map[i / 64] |= 1ull << (i % 64);
 	}
 	m->icp_seen_valid = true;
