@@ -11,7 +11,7 @@
 # stretch then falls on every line alike, and the figure is what the
 # target costs when nothing else runs.  A target's ratio to its floor is
 # the median over the rounds of the two measured side by side in each
-# (the floor's line runs right after its target's): this VM's speed
+# (one right after the other, in turn first): this VM's speed
 # drifts by a fifth within minutes, and the fastest of each line, taken
 # in different minutes, moved the ratio by as much.  A figure, never a
 # failure.
@@ -55,12 +55,21 @@ for line in "$@"; do
 	i=$((i + 1))
 	eval "one_$i=; all_$i=; per_$i="
 done
+# the lines of a round, forwards in odd rounds and backwards in even ones,
+# so that neither of a target and its floor always runs first
+nl=$#
+order_of() {
+	k=0
+	while [ $k -lt "$nl" ]; do
+		k=$((k + 1))
+		if [ $(($1 % 2)) = 1 ]; then echo $k; else echo $((nl + 1 - k)); fi
+	done
+}
 rep=0
 while [ $rep -lt "$reps" ]; do
 	rep=$((rep + 1))
-	i=0
-	for line in "$@"; do
-		i=$((i + 1))
+	for i in $(order_of $rep); do
+		eval "line=\${$i}"
 		log=$dir/bench/$(echo "$line" | tr : _).log
 		a=$(time_ns "$line" 1 "$log") || exit 1
 		b=$(time_ns "$line" "$(runs_of "$line")" "$log") || exit 1
