@@ -8,7 +8,7 @@
  * its bound.  Arming and disarming a timer around every run cost two
  * setitimer(2) calls, and saving the signal mask for the jump back a
  * third: three system calls per group, a few per cent of a fuzzing run
- * (issue 14).  Now a run costs two stores.
+ * (issue 14).  Now a run costs a few stores and no system call.
  *
  * ITIMER_VIRTUAL and SIGVTALRM, because libFuzzer owns SIGALRM (its
  * -timeout) and a spinning run burns CPU time anyway.  SA_NODEFER leaves
