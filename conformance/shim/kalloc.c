@@ -11,9 +11,10 @@
  *
  * What ASan still sees: a kept block is poisoned, so a use after kfree is
  * reported; each block has a header in front of it, poisoned too, so an
- * underflow is reported; a kfree of a kept block (double free) or of a
- * pointer that kzalloc did not return traps.  Single-threaded: the shim
- * runs one case at a time.
+ * underflow is reported; a block of a VM's heap (below) has poisoned bytes
+ * after it too, so an overflow is reported; a kfree of a kept block
+ * (double free) or of a pointer that kzalloc did not return traps.
+ * Single-threaded: the shim runs one case at a time.
  */
 #include <xr_shim/state.h>
 
@@ -34,8 +35,8 @@ void __asan_unpoison_memory_region(void const volatile *addr, size_t size);
 #define shim_poison(p, n)	__asan_poison_memory_region(p, n)
 #define shim_unpoison(p, n)	__asan_unpoison_memory_region(p, n)
 #else
-#define shim_poison(p, n)	do { } while (0)
-#define shim_unpoison(p, n)	do { } while (0)
+#define shim_poison(p, n)	do { (void)(p); (void)(n); } while (0)
+#define shim_unpoison(p, n)	do { (void)(p); (void)(n); } while (0)
 #endif
 
 #define SHIM_SIZES	32	/* distinct block sizes kept */
@@ -303,9 +304,47 @@ void shim_vmheap_free(struct shim_vmheap *v)
 	free(v);
 }
 
+/*
+ * ASan builds: the bytes after a block that stay poisoned, more for a
+ * larger block as ASan's own malloc gives, so that a read one element
+ * past an array that fills its block (an ICS's irq_state[1024]) is
+ * reported and does not land in the next block's data, which is
+ * addressable.  Without them only the next block's 16-byte header was
+ * poisoned, and nothing after the last block.
+ */
+#define SHIM_VMHEAP_RZ_MIN	16
+#define SHIM_VMHEAP_RZ_MAX	2048
+
+static size_t shim_vmheap_redzone(size_t size)
+{
+#ifdef SHIM_ASAN
+	size_t rz = (size / 8 + 15) & ~(size_t)15;
+
+	if (rz < SHIM_VMHEAP_RZ_MIN)
+		return SHIM_VMHEAP_RZ_MIN;
+	return rz > SHIM_VMHEAP_RZ_MAX ? SHIM_VMHEAP_RZ_MAX : rz;
+#else
+	(void)size;
+	return 0;
+#endif
+}
+
+/* A block's header, the block, padding to 16 bytes and its redzone */
 static size_t shim_vmheap_need(size_t size)
 {
-	return (sizeof(struct shim_hdr) + size + 15) & ~(size_t)15;
+	return ((sizeof(struct shim_hdr) + size + 15) & ~(size_t)15) +
+	       shim_vmheap_redzone(size);
+}
+
+/*
+ * What follows the block of @size at @h up to the next header: padding
+ * and redzone (@size passed: the header may be poisoned already)
+ */
+static void shim_vmheap_poison_tail(struct shim_hdr *h, size_t size)
+{
+	unsigned char *end = (unsigned char *)(h + 1) + size;
+
+	shim_poison(end, (unsigned char *)h + shim_vmheap_need(size) - end);
 }
 
 static void *shim_vmheap_alloc(struct shim_vmheap *v, size_t size)
@@ -325,10 +364,11 @@ static void *shim_vmheap_alloc(struct shim_vmheap *v, size_t size)
 	h->state = SHIM_LIVE;
 	h->pad = SHIM_IN_VMHEAP;
 	shim_poison(h, sizeof(*h));
+	shim_vmheap_poison_tail(h, size);
 	return h + 1;
 }
 
-/* Headers poisoned, freed blocks too, as they were when marked */
+/* Headers and redzones poisoned, freed blocks too, as when marked */
 static void shim_vmheap_poison(struct shim_vmheap *v)
 {
 	size_t off = 0;
@@ -339,6 +379,7 @@ static void shim_vmheap_poison(struct shim_vmheap *v)
 		off += shim_vmheap_need(h->size);
 		if (h->state != SHIM_LIVE)
 			shim_poison(h + 1, h->size);
+		shim_vmheap_poison_tail(h, h->size);
 		shim_poison(h, sizeof(*h));
 	}
 }
@@ -492,11 +533,100 @@ int __asan_address_is_poisoned(void const volatile *addr);
 #define shim_poisoned(p)	(-1)	/* cannot tell */
 #endif
 
+#if !defined(XR_EXPLORE) && defined(SHIM_ASAN)
+/*
+ * A VM heap's block of @size at @b: its own bytes addressable, the bytes
+ * after it poisoned for at least an eighth of its size (16 to 2048)
+ */
+static int shim_vmheap_check_block(const unsigned char *b, size_t size,
+				   const char *when, char *msg,
+				   unsigned long len)
+{
+	size_t want = size / 8, off;
+
+	if (want < SHIM_VMHEAP_RZ_MIN)
+		want = SHIM_VMHEAP_RZ_MIN;
+	if (want > SHIM_VMHEAP_RZ_MAX)
+		want = SHIM_VMHEAP_RZ_MAX;
+	if (shim_poisoned(b) || shim_poisoned(b + size - 1) ||
+	    !shim_poisoned(b - 1)) {
+		__builtin_snprintf(msg, len, "%s: a block of %lu bytes is "
+				   "poisoned, or its header is not", when,
+				   (unsigned long)size);
+		return 1;
+	}
+	for (off = size; off < size + want; off++)
+		if (!shim_poisoned(b + off)) {
+			__builtin_snprintf(msg, len, "%s: byte %lu after a "
+					   "block of %lu bytes is addressable "
+					   "(want the first %lu poisoned)",
+					   when, (unsigned long)(off - size),
+					   (unsigned long)size,
+					   (unsigned long)want);
+			return 1;
+		}
+	return 0;
+}
+
+/*
+ * @what 3: overflows of a VM heap's blocks are seen, after allocation
+ * and after a reset (snapshot, a block freed, restore: the block is live
+ * again, its redzone poisoned still)
+ */
+static int shim_vmheap_selftest(char *msg, unsigned long len)
+{
+	static const size_t sizes[] = { 1, 40, 1000, 4096, 40000 };
+	enum { N = sizeof(sizes) / sizeof(sizes[0]) };
+	struct shim_vmheap *prev = shim_vmheap_cur, *v;
+	unsigned char *b[N];
+	int bad = 0;
+	unsigned int i;
+
+	v = shim_vmheap_new();
+	if (!v) {
+		__builtin_snprintf(msg, len, "no VM heap");
+		return 1;
+	}
+	shim_vmheap_use(v);
+	for (i = 0; i < N; i++)
+		b[i] = shim_zalloc(sizes[i]);
+	for (i = 0; i < N && !bad; i++)
+		bad = !b[i] || shim_vmheap_check_block(b[i], sizes[i],
+						       "allocated", msg, len);
+	if (!bad && shim_vmheap_snapshot(v)) {
+		__builtin_snprintf(msg, len, "no snapshot");
+		bad = 1;
+	}
+	if (!bad) {
+		kfree(b[2]);
+		if (!shim_poisoned(b[2])) {
+			__builtin_snprintf(msg, len, "a freed VM heap block "
+					   "is addressable");
+			bad = 1;
+		}
+	}
+	if (!bad && shim_vmheap_restore(v, false)) {
+		__builtin_snprintf(msg, len, "no restore");
+		bad = 1;
+	}
+	for (i = 0; i < N && !bad; i++)
+		bad = shim_vmheap_check_block(b[i], sizes[i], "restored",
+					      msg, len);
+	shim_vmheap_use(prev);
+	shim_vmheap_free(v);
+	if (!bad)
+		__builtin_snprintf(msg, len, "ok (redzones checked)");
+	return bad;
+}
+#endif
+
 /*
  * For the Check suite (check_kalloc.c), which loads the kernel object:
  * @what 0 checks reuse and poisoning and returns 0, or 1 with a reason in
  * @msg (-1 poison states mean a build without ASan: not checked); 1 frees
- * a block twice, 2 frees a pointer kzalloc did not return: both must trap.
+ * a block twice, 2 frees a pointer kzalloc did not return: both must trap;
+ * 3 checks the VM heap's redzones as 0 does (explore builds have no VM
+ * heap and say so).
  */
 __attribute__((visibility("default")))
 int xicsref_shim_kalloc_selftest(int what, char *msg, unsigned long len)
@@ -504,6 +634,19 @@ int xicsref_shim_kalloc_selftest(int what, char *msg, unsigned long len)
 	unsigned char *a, *b;
 	int ph, pb;
 
+	if (what == 3) {
+#if defined(XR_EXPLORE)
+		__builtin_snprintf(msg, len, "ok (no VM heaps in the explore "
+				   "builds)");
+		return 0;
+#elif !defined(SHIM_ASAN)
+		__builtin_snprintf(msg, len, "ok (redzones not checked: no "
+				   "ASan)");
+		return 0;
+#else
+		return shim_vmheap_selftest(msg, len);
+#endif
+	}
 	a = kzalloc(40, 0);
 	if (!a)
 		return 1;

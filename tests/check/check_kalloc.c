@@ -4,9 +4,10 @@
  * kalloc.c) keep freed blocks for reuse, and must not hide memory errors
  * of the kernel code while doing so: a reused block comes back cleared,
  * a kept block and every block's header are poisoned (in an ASan build),
- * and a double kfree or a kfree of a foreign pointer traps.  Run on every
- * kernel object named in $XICSREF_IMPLS, through its self-test entry;
- * with the end-of-run block compare's self-test beside it.
+ * so are the bytes after a VM heap's block, and a double kfree or a
+ * kfree of a foreign pointer traps.  Run on every kernel object named in
+ * $XICSREF_IMPLS, through its self-test entry; with the end-of-run block
+ * compare's self-test beside it.
  */
 #include <dlfcn.h>
 #include <signal.h>
@@ -42,6 +43,21 @@ START_TEST(test_reuse_and_poison)
 	ck_assert_msg(entry(sos[_i])(0, msg, sizeof(msg)) == 0, "%s: %s",
 		      sos[_i], msg);
 	fprintf(stderr, "kalloc: %s: %s\n", sos[_i], msg);
+}
+END_TEST
+
+/*
+ * A VM heap's blocks (the kernel adapter's instances, reset from a copy)
+ * have poisoned bytes after them: an overflow does not read the next
+ * block's data unseen, before or after a reset
+ */
+START_TEST(test_vmheap_redzones)
+{
+	char msg[200] = "";
+
+	ck_assert_msg(entry(sos[_i])(3, msg, sizeof(msg)) == 0, "%s: %s",
+		      sos[_i], msg);
+	fprintf(stderr, "kalloc: %s: VM heap: %s\n", sos[_i], msg);
 }
 END_TEST
 
@@ -90,6 +106,7 @@ Suite *xr_suite_kalloc(void)
 		fprintf(stderr,
 			"kalloc: *** XICSREF_IMPLS not set: no kernel object, the shim allocator is NOT tested ***\n");
 	tcase_add_loop_test(tc, test_reuse_and_poison, 0, nr_sos);
+	tcase_add_loop_test(tc, test_vmheap_redzones, 0, nr_sos);
 	tcase_add_loop_test_raise_signal(tc, test_double_free_traps, SIGILL,
 					 0, nr_sos);
 	tcase_add_loop_test_raise_signal(tc, test_foreign_free_traps, SIGILL,
