@@ -352,6 +352,8 @@ echo "mutate: $label: $(wc -l <"$out/mutants.tsv") mutants generated, $(grep -c 
 : >"$out/results.tsv"
 t1=$(date +%s)
 hits=0
+# xargs -r: when every mutant is cached nothing is left to run (without
+# it xargs runs run-one once with no arguments, which fails)
 grep "	run$" "$out/todo.tsv" | while IFS="$(printf '\t')" read -r tag point alt id fnh st; do
 	key=$(mut_key "$id" "$fnh")
 	if [ "$key" != - ] && [ -s "$cache/$key" ]; then
@@ -359,7 +361,7 @@ grep "	run$" "$out/todo.tsv" | while IFS="$(printf '\t')" read -r tag point alt 
 		continue
 	fi
 	printf '%s %s %s %s %s %s %s %s\n' "$out" "$xr" "$so" "$tag" "$point" "$alt" "$id" "$key"
-done | xargs -P "$jobs" -L 1 sh "$0" run-one >>"$out/results.tsv"
+done | xargs -r -P "$jobs" -L 1 sh "$0" run-one >>"$out/results.tsv"
 
 # ---- 5b. survivors again, under the sanitizers ----
 # make check runs make conform in a clang ASan+UBSan build too, where a
@@ -408,7 +410,7 @@ if [ -n "$san_ok" ]; then
 			continue
 		fi
 		printf '%s %s %s %s %s %s %s %s\n' "$out" "$sxr" "$sso" "$tag" "$point" "$alt" "$id" "$key"
-	done | xargs -P "$jobs" -L 1 sh "$0" run-one >"$out/san.run"
+	done | xargs -r -P "$jobs" -L 1 sh "$0" run-one >"$out/san.run"
 	cat "$out/san.cached" "$out/san.run" |
 		awk -F'\t' -v OFS='\t' '$2 == "killed" { $3 = "sanitizers: " $3 } { print }' \
 		>"$out/san.results"
